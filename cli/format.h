@@ -1,0 +1,47 @@
+// Building blocks for output formats: aligned text tables for people, CSV for spreadsheets.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace landskap::cli {
+
+enum class Format { kTable, kJson, kCsv, kMarkdown };
+
+std::optional<Format> ParseFormat(std::string_view text);
+
+// Columns a terminal shows for UTF-8 text (one per code point; wide emoji count two).
+size_t DisplayWidth(std::string_view text);
+
+// Cuts `text` to at most `width` columns, ending in "…" when cut.
+std::string Shorten(std::string_view text, size_t width);
+
+// A table with a header row; columns are padded to their widest cell.
+class TextTable {
+ public:
+  explicit TextTable(std::vector<std::string> header) : header_(std::move(header)) {}
+  void AddRow(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  // Right-aligns the column (numbers).
+  void AlignRight(size_t column) { right_.push_back(column); }
+  size_t RowCount() const { return rows_.size(); }
+  std::string Render() const;
+  // The same rows as a Markdown table (pipes in cells escaped).
+  std::string RenderMarkdown() const;
+
+ private:
+  std::vector<std::string> header_;
+  std::vector<std::vector<std::string>> rows_;
+  std::vector<size_t> right_;
+};
+
+// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A field that a
+// spreadsheet would run as a formula (starting with = + - @) is prefixed with a quote mark.
+std::string CsvField(std::string_view text);
+std::string CsvRow(const std::vector<std::string>& fields);
+
+// "1 system" / "3 systems".
+std::string Count(size_t n, std::string_view singular, std::string_view plural);
+
+}  // namespace landskap::cli

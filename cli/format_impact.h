@@ -1,0 +1,19 @@
+// Impact results as a table for people, JSON and CSV for programs.
+#pragma once
+
+#include <string>
+
+#include "cli/format.h"
+#include "engine/impact.h"
+
+namespace landskap::cli {
+
+std::string FormatImpactTable(const Landscape& landscape, const ImpactResult& result);
+std::string FormatImpactJson(const Landscape& landscape, const ImpactResult& result,
+                             const std::string& file);
+std::string FormatImpactCsv(const Landscape& landscape, const ImpactResult& result);
+
+// "a → b → … → z": the evidence path shortened to fit `width` columns.
+std::string EvidenceLine(const Landscape& landscape, const AffectedSystem& affected, size_t width);
+
+}  // namespace landskap::cli

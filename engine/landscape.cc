@@ -1,0 +1,91 @@
+// Interning of ids and the names of the enumerations as the file spells them.
+#include "engine/landscape.h"
+
+#include <algorithm>
+#include <array>
+
+namespace landskap {
+namespace {
+
+constexpr std::array<std::string_view, 5> kKindNames = {"", "national", "municipal",
+                                                        "intermunicipal", "vendor"};
+constexpr std::array<std::string_view, 5> kCriticalityNames = {"", "low", "medium", "high",
+                                                               "critical"};
+
+}  // namespace
+
+std::string_view KindName(Kind kind) { return kKindNames[static_cast<size_t>(kind)]; }
+std::string_view CriticalityName(Criticality c) {
+  return kCriticalityNames[static_cast<size_t>(c)];
+}
+
+std::optional<Kind> ParseKind(std::string_view text) {
+  for (size_t i = 1; i < kKindNames.size(); ++i)
+    if (kKindNames[i] == text) return static_cast<Kind>(i);
+  return std::nullopt;
+}
+
+std::optional<Criticality> ParseCriticality(std::string_view text) {
+  for (size_t i = 1; i < kCriticalityNames.size(); ++i)
+    if (kCriticalityNames[i] == text) return static_cast<Criticality>(i);
+  return std::nullopt;
+}
+
+bool Integration::Carries(KeyIndex key) const {
+  return std::binary_search(carries.begin(), carries.end(), key);
+}
+
+std::optional<SystemIndex> Landscape::FindSystem(std::string_view id) const {
+  auto it = system_by_id_.find(std::string(id));
+  if (it == system_by_id_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<KeyIndex> Landscape::FindKey(std::string_view id) const {
+  auto it = key_by_id_.find(std::string(id));
+  if (it == key_by_id_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<IntegrationIndex> Landscape::FindIntegration(std::string_view id) const {
+  auto it = integration_by_id_.find(std::string(id));
+  if (it == integration_by_id_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<SystemIndex> Landscape::AddSystem(System system) {
+  auto index = static_cast<SystemIndex>(systems.size());
+  auto [it, inserted] = system_by_id_.emplace(system.id, index);
+  if (!inserted) return std::nullopt;
+  systems.push_back(std::move(system));
+  return index;
+}
+
+KeyIndex Landscape::InternKey(std::string_view id) {
+  auto [it, inserted] = key_by_id_.emplace(std::string(id), static_cast<KeyIndex>(keys.size()));
+  if (inserted) keys.push_back({std::string(id), "", false});
+  return it->second;
+}
+
+std::optional<IntegrationIndex> Landscape::AddIntegration(Integration integration) {
+  auto index = static_cast<IntegrationIndex>(integrations.size());
+  if (integration.id.empty()) {
+    std::string base = systems[integration.from].id + "->" + systems[integration.to].id;
+    integration.id = base;
+    for (int n = 2; integration_by_id_.count(integration.id); ++n)
+      integration.id = base + "#" + std::to_string(n);
+  }
+  auto [it, inserted] = integration_by_id_.emplace(integration.id, index);
+  if (!inserted) return std::nullopt;
+  integrations.push_back(std::move(integration));
+  return index;
+}
+
+std::vector<std::string_view> Landscape::SystemIds() const {
+  std::vector<std::string_view> ids;
+  ids.reserve(systems.size());
+  for (const System& s : systems) ids.push_back(s.id);
+  return ids;
+}
+
+}  // namespace landskap

@@ -1,0 +1,108 @@
+// The model: systems, integrations, keys and kommunenummer changes of one landscape file.
+// Ids are strings at the edges of the program and indices inside it: they are interned once
+// at load time, and every analysis works on SystemIndex / IntegrationIndex / KeyIndex.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/date.h"
+
+namespace landskap {
+
+using SystemIndex = uint32_t;
+using IntegrationIndex = uint32_t;
+using KeyIndex = uint32_t;
+
+enum class Kind { kUnspecified, kNational, kMunicipal, kIntermunicipal, kVendor };
+// Ordered so that a larger value is more critical; kUnspecified ranks below low.
+enum class Criticality { kUnspecified, kLow, kMedium, kHigh, kCritical };
+
+// "" for kUnspecified, otherwise the file's spelling ("national", "high" ...).
+std::string_view KindName(Kind kind);
+std::string_view CriticalityName(Criticality c);
+std::optional<Kind> ParseKind(std::string_view text);
+std::optional<Criticality> ParseCriticality(std::string_view text);
+
+struct Cutover {
+  std::optional<double> effort_days;  // nullopt: not estimated (plans use a documented default)
+  std::vector<SystemIndex> after;     // explicit precedence: these finish before this starts
+  std::optional<DayNumber> fixed_date;
+};
+
+struct System {
+  std::string id;
+  std::string name;
+  Kind kind = Kind::kUnspecified;
+  std::string owner;  // a kommunenummer for municipal systems, an organisation otherwise
+  std::string vendor;
+  std::string product;
+  std::string domain;
+  std::vector<KeyIndex> keys;  // keys the system holds (stores or uses), sorted, unique
+  Criticality criticality = Criticality::kUnspecified;
+  Cutover cutover;
+
+  // The name when given, else the id: what people read.
+  const std::string& Label() const { return name.empty() ? id : name; }
+};
+
+struct Integration {
+  std::string id;  // from the file, or "FROM->TO" (with "#2", "#3" ... on repeats) when absent
+  SystemIndex from = 0;           // provides the data
+  SystemIndex to = 0;             // consumes the data
+  std::vector<KeyIndex> carries;  // sorted, unique
+  std::string protocol;
+  Criticality criticality = Criticality::kUnspecified;
+
+  bool Carries(KeyIndex key) const;
+};
+
+struct KeyDefinition {
+  std::string id;
+  std::string description;
+  bool declared = false;  // listed in the file's "keys"; otherwise only used by systems
+};
+
+// One value of a key that changes on a date, e.g. kommunenummer 1246 -> 4626 on 2020-01-01.
+struct Change {
+  KeyIndex key = 0;
+  std::string from;
+  std::string to;
+  std::optional<DayNumber> effective;
+};
+
+class Landscape {
+ public:
+  std::string format;
+  std::string name;
+  std::vector<KeyDefinition> keys;
+  std::vector<System> systems;
+  std::vector<Integration> integrations;
+  std::vector<Change> changes;
+
+  std::optional<SystemIndex> FindSystem(std::string_view id) const;
+  std::optional<KeyIndex> FindKey(std::string_view id) const;
+  std::optional<IntegrationIndex> FindIntegration(std::string_view id) const;
+
+  // Adds a system and indexes its id; returns nullopt when the id is taken.
+  std::optional<SystemIndex> AddSystem(System system);
+  // Returns the key's index, adding an undeclared key when it is new.
+  KeyIndex InternKey(std::string_view id);
+  // Adds an integration; an empty id gets "FROM->TO", made unique with "#N".
+  // Returns nullopt when an explicit id is taken.
+  std::optional<IntegrationIndex> AddIntegration(Integration integration);
+
+  // All system ids, for did-you-mean suggestions.
+  std::vector<std::string_view> SystemIds() const;
+
+ private:
+  std::unordered_map<std::string, SystemIndex> system_by_id_;
+  std::unordered_map<std::string, KeyIndex> key_by_id_;
+  std::unordered_map<std::string, IntegrationIndex> integration_by_id_;
+};
+
+}  // namespace landskap

@@ -1,0 +1,630 @@
+// Loading landskap/1 files with nlohmann/json: syntax errors become line:column diagnostics,
+// everything after parsing is checked field by field and reported with its JSON path.
+#include "engine/load.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "engine/scope.h"
+#include "engine/suggest.h"
+
+namespace landskap {
+namespace {
+
+using nlohmann::json;
+
+// Suggestions scan every id; past this many unknown references we stop suggesting, so that a
+// file with a million broken references still loads in reasonable time.
+constexpr size_t kMaxSuggestions = 200;
+
+std::string EscapePointerToken(std::string_view token) {
+  std::string out;
+  for (char c : token) {
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
+  }
+  return out;
+}
+
+std::string Child(const std::string& path, std::string_view field) {
+  return path + "/" + EscapePointerToken(field);
+}
+std::string Child(const std::string& path, size_t index) {
+  return path + "/" + std::to_string(index);
+}
+
+// Makes bytes safe to show in a terminal: control bytes become \xNN.
+std::string Printable(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string TypeName(const json& value) {
+  switch (value.type()) {
+    case json::value_t::null:
+      return "null";
+    case json::value_t::boolean:
+      return "a boolean";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float:
+      return "a number";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::array:
+      return "an array";
+    case json::value_t::object:
+      return "an object";
+    default:
+      return "a value of another kind";
+  }
+}
+
+// Walks the parsed document and fills the landscape, reporting every problem it meets.
+class Reader {
+ public:
+  Reader(Landscape* landscape, Diagnostics* diagnostics)
+      : landscape_(*landscape), diags_(*diagnostics) {}
+
+  void Read(const json& root) {
+    if (!root.is_object()) {
+      diags_.Error("",
+                   "a landscape file is a JSON object like {\"format\": \"landskap/1\", "
+                   "\"systems\": [...], \"integrations\": [...]}, but this file holds " +
+                       TypeName(root));
+      return;
+    }
+    CheckFields(root, "", {"format", "name", "keys", "systems", "integrations", "changes"});
+    ReadFormat(root);
+    ReadString(root, "", "name", &landscape_.name);
+    ReadKeys(root);
+    const json* systems = ArrayField(root, "", "systems");
+    const json* integrations = ArrayField(root, "", "integrations");
+    if (systems) ReadSystems(*systems);
+    if (systems) ResolveCutoverAfter(*systems);
+    if (integrations) ReadIntegrations(*integrations);
+    ReadChanges(root);
+    CheckUndeclaredKeys();
+  }
+
+ private:
+  // Warns about fields this format does not have (usually typos) and suggests the right one.
+  void CheckFields(const json& object, const std::string& path,
+                   std::initializer_list<std::string_view> known) {
+    std::vector<std::string_view> candidates(known.begin(), known.end());
+    for (const auto& [field, value] : object.items()) {
+      if (std::find(known.begin(), known.end(), field) != known.end()) continue;
+      std::string hint = DidYouMean(field, candidates);
+      diags_.Warning(Child(path, field),
+                     "unknown field '" + Printable(field) + "' is ignored" +
+                         (hint.empty() ? " (known fields: " + Join(known) + ")" : hint));
+    }
+  }
+
+  static std::string Join(std::initializer_list<std::string_view> words) {
+    std::string out;
+    for (std::string_view w : words) out += (out.empty() ? "" : ", ") + std::string(w);
+    return out;
+  }
+
+  void ReadFormat(const json& root) {
+    std::string format;
+    if (!ReadString(root, "", "format", &format)) return;
+    landscape_.format = format;
+    if (!format.empty() && format != "landskap/1")
+      diags_.Error("/format", "unsupported format '" + Printable(format) +
+                                  "'; this version of landskap reads \"landskap/1\"");
+  }
+
+  // Reads an optional string field. Returns false when absent or of the wrong type.
+  bool ReadString(const json& object, const std::string& path, const char* field,
+                  std::string* out) {
+    auto it = object.find(field);
+    if (it == object.end() || it->is_null()) return false;
+    if (!it->is_string()) {
+      diags_.Error(Child(path, field),
+                   std::string("'") + field + "' must be a string, not " + TypeName(*it));
+      return false;
+    }
+    *out = it->get<std::string>();
+    return true;
+  }
+
+  // Reads a required, well-formed id field.
+  bool ReadId(const json& object, const std::string& path, const char* field, std::string* out,
+              std::string_view what) {
+    auto it = object.find(field);
+    if (it == object.end() || it->is_null()) {
+      diags_.Error(path, std::string(what) + " has no '" + field + "'; every " + std::string(what) +
+                             " needs one");
+      return false;
+    }
+    if (!ReadString(object, path, field, out)) return false;
+    return CheckId(*out, Child(path, field));
+  }
+
+  bool CheckId(const std::string& id, const std::string& path) {
+    if (id.empty()) {
+      diags_.Error(path, "an id may not be empty");
+      return false;
+    }
+    if (!IsWellFormedId(id)) {
+      diags_.Error(path, "malformed id '" + Printable(id) +
+                             "': ids are up to 200 letters, digits and . _ - : / @ + "
+                             "(no spaces), e.g. 'fjell.sak-arkiv'");
+      return false;
+    }
+    return true;
+  }
+
+  const json* ArrayField(const json& object, const std::string& path, const char* field) {
+    auto it = object.find(field);
+    if (it == object.end() || it->is_null()) return nullptr;
+    if (!it->is_array()) {
+      diags_.Error(Child(path, field),
+                   std::string("'") + field + "' must be an array, not " + TypeName(*it));
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  // Reads an optional array of strings; each must be a well-formed id.
+  std::vector<std::string> ReadIdList(const json& object, const std::string& path,
+                                      const char* field) {
+    std::vector<std::string> out;
+    const json* array = ArrayField(object, path, field);
+    if (!array) return out;
+    std::string array_path = Child(path, field);
+    for (size_t i = 0; i < array->size(); ++i) {
+      const json& item = (*array)[i];
+      if (!item.is_string()) {
+        diags_.Error(Child(array_path, i), "expected a string, not " + TypeName(item));
+        continue;
+      }
+      std::string value = item.get<std::string>();
+      if (CheckId(value, Child(array_path, i))) out.push_back(std::move(value));
+    }
+    return out;
+  }
+
+  std::vector<KeyIndex> ReadKeyList(const json& object, const std::string& path,
+                                    const char* field) {
+    std::vector<KeyIndex> keys;
+    std::string list_path = Child(path, field);
+    std::vector<std::string> ids = ReadIdList(object, path, field);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      KeyIndex key = landscape_.InternKey(ids[i]);
+      if (key_first_use_.size() <= key) key_first_use_.resize(key + 1);
+      if (key_first_use_[key].empty()) key_first_use_[key] = list_path;
+      keys.push_back(key);
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
+  }
+
+  template <typename Enum>
+  Enum ReadEnum(const json& object, const std::string& path, const char* field,
+                std::optional<Enum> (*parse)(std::string_view),
+                std::initializer_list<std::string_view> names, Enum fallback) {
+    std::string text;
+    if (!ReadString(object, path, field, &text)) return fallback;
+    if (auto value = parse(text)) return *value;
+    std::vector<std::string_view> candidates(names.begin(), names.end());
+    diags_.Error(Child(path, field), "unknown " + std::string(field) + " '" + Printable(text) +
+                                         "'" + DidYouMean(text, candidates) + "; use one of " +
+                                         Join(names));
+    return fallback;
+  }
+
+  void ReadKeys(const json& root) {
+    const json* keys = ArrayField(root, "", "keys");
+    if (!keys) return;
+    std::map<std::string, std::string> first;
+    for (size_t i = 0; i < keys->size(); ++i) {
+      const json& item = (*keys)[i];
+      std::string path = Child("/keys", i);
+      std::string id;
+      if (item.is_string()) {
+        id = item.get<std::string>();
+        if (!CheckId(id, path)) continue;
+      } else if (item.is_object()) {
+        CheckFields(item, path, {"id", "description"});
+        if (!ReadId(item, path, "id", &id, "a key")) continue;
+      } else {
+        diags_.Error(path,
+                     "a key is an object like {\"id\": \"kommunenummer\", "
+                     "\"description\": \"...\"}, not " +
+                         TypeName(item));
+        continue;
+      }
+      auto [it, inserted] = first.emplace(id, path);
+      if (!inserted) {
+        diags_.Error(path, "duplicate key id '" + id + "' (first declared at " + it->second + ")");
+        continue;
+      }
+      KeyIndex key = landscape_.InternKey(id);
+      landscape_.keys[key].declared = true;
+      if (item.is_object())
+        ReadString(item, path, "description", &landscape_.keys[key].description);
+      declared_keys_ = true;
+    }
+  }
+
+  void ReadSystems(const json& systems) {
+    system_paths_.reserve(systems.size());
+    for (size_t i = 0; i < systems.size(); ++i) {
+      const json& item = systems[i];
+      std::string path = Child("/systems", i);
+      if (!item.is_object()) {
+        diags_.Error(path, "a system is an object like {\"id\": \"fjell.sak-arkiv\", ...}, not " +
+                               TypeName(item));
+        continue;
+      }
+      CheckFields(item, path,
+                  {"id", "name", "kind", "owner", "vendor", "product", "domain", "keys",
+                   "criticality", "cutover"});
+      System system;
+      if (!ReadId(item, path, "id", &system.id, "a system")) continue;
+      ReadString(item, path, "name", &system.name);
+      system.kind =
+          ReadEnum<Kind>(item, path, "kind", ParseKind,
+                         {"national", "municipal", "intermunicipal", "vendor"}, Kind::kUnspecified);
+      ReadString(item, path, "owner", &system.owner);
+      ReadString(item, path, "vendor", &system.vendor);
+      ReadString(item, path, "product", &system.product);
+      ReadString(item, path, "domain", &system.domain);
+      system.keys = ReadKeyList(item, path, "keys");
+      system.criticality =
+          ReadEnum<Criticality>(item, path, "criticality", ParseCriticality,
+                                {"low", "medium", "high", "critical"}, Criticality::kUnspecified);
+      ReadCutover(item, path, &system.cutover);
+      if (system.kind == Kind::kMunicipal && !system.owner.empty() &&
+          !IsKommunenummer(system.owner))
+        diags_.Warning(Child(path, "owner"),
+                       "the owner of a municipal system should be its kommunenummer (4 digits, "
+                       "e.g. \"1246\"), not '" +
+                           Printable(system.owner) +
+                           "'; reform scope cannot tell which municipality it belongs to");
+      std::string id = system.id;
+      if (auto previous = landscape_.FindSystem(id)) {
+        diags_.Error(Child(path, "id"), "duplicate system id '" + id + "' (first defined at " +
+                                            system_paths_[*previous] + ")");
+        continue;
+      }
+      landscape_.AddSystem(std::move(system));
+      system_paths_.push_back(path);
+      system_json_.push_back(&item);
+    }
+  }
+
+  void ReadCutover(const json& system, const std::string& system_path, Cutover* cutover) {
+    auto it = system.find("cutover");
+    if (it == system.end() || it->is_null()) return;
+    std::string path = Child(system_path, "cutover");
+    if (!it->is_object()) {
+      diags_.Error(path,
+                   "'cutover' must be an object like {\"effort_days\": 10, \"after\": [...], "
+                   "\"fixed_date\": \"2019-09-01\"}, not " +
+                       TypeName(*it));
+      return;
+    }
+    CheckFields(*it, path, {"effort_days", "after", "fixed_date"});
+    auto effort = it->find("effort_days");
+    if (effort != it->end() && !effort->is_null()) {
+      if (!effort->is_number()) {
+        diags_.Error(Child(path, "effort_days"),
+                     "'effort_days' must be a number of working days, not " + TypeName(*effort));
+      } else {
+        double days = effort->get<double>();
+        if (!(days >= 0) || days > 100000)
+          diags_.Error(Child(path, "effort_days"),
+                       "'effort_days' must be between 0 and 100000, "
+                       "not " +
+                           effort->dump());
+        else
+          cutover->effort_days = days;
+      }
+    }
+    std::string date;
+    if (ReadString(*it, path, "fixed_date", &date)) {
+      if (auto day = ParseDate(date))
+        cutover->fixed_date = day;
+      else
+        diags_.Error(Child(path, "fixed_date"), "'" + Printable(date) +
+                                                    "' is not a date; write YYYY-MM-DD, e.g. "
+                                                    "\"2019-10-01\"");
+    }
+    // `after` names systems that may be defined later in the file; resolved in a second pass.
+  }
+
+  void ResolveCutoverAfter(const json&) {
+    for (size_t s = 0; s < landscape_.systems.size(); ++s) {
+      const json& item = *system_json_[s];
+      auto cut = item.find("cutover");
+      if (cut == item.end() || !cut->is_object()) continue;
+      std::string path = Child(system_paths_[s], "cutover");
+      std::string after_path = Child(path, "after");
+      const json* after = ArrayField(*cut, path, "after");
+      if (!after) continue;
+      for (size_t i = 0; i < after->size(); ++i) {
+        const json& ref = (*after)[i];
+        if (!ref.is_string()) {
+          diags_.Error(Child(after_path, i),
+                       "expected a system id (a string), not " + TypeName(ref));
+          continue;
+        }
+        auto target = ResolveSystem(ref.get<std::string>(), Child(after_path, i));
+        if (!target) continue;
+        if (*target == s) {
+          diags_.Error(Child(after_path, i), "a system cannot come after itself");
+          continue;
+        }
+        landscape_.systems[s].cutover.after.push_back(*target);
+      }
+      auto& list = landscape_.systems[s].cutover.after;
+      std::sort(list.begin(), list.end());
+      list.erase(std::unique(list.begin(), list.end()), list.end());
+    }
+  }
+
+  std::optional<SystemIndex> ResolveSystem(const std::string& id, const std::string& path) {
+    if (id.empty()) {
+      diags_.Error(path, "empty system id; name one of the systems in /systems");
+      return std::nullopt;
+    }
+    if (auto index = landscape_.FindSystem(id)) return index;
+    std::string hint;
+    if (suggestions_made_++ < kMaxSuggestions) {
+      if (system_ids_.empty()) system_ids_ = landscape_.SystemIds();
+      hint = DidYouMean(id, system_ids_);
+    }
+    diags_.Error(path, "unknown system '" + Printable(id) + "'" + hint +
+                           "; it must be the id of a system in /systems");
+    return std::nullopt;
+  }
+
+  void ReadIntegrations(const json& integrations) {
+    landscape_.integrations.reserve(integrations.size());
+    std::vector<std::string> integration_paths;
+    for (size_t i = 0; i < integrations.size(); ++i) {
+      const json& item = integrations[i];
+      std::string path = Child("/integrations", i);
+      if (!item.is_object()) {
+        diags_.Error(path,
+                     "an integration is an object like {\"from\": \"folkeregisteret\", "
+                     "\"to\": \"fjell.sak-arkiv\", \"carries\": [\"kommunenummer\"]}, not " +
+                         TypeName(item));
+        continue;
+      }
+      CheckFields(item, path, {"id", "from", "to", "carries", "protocol", "criticality"});
+      Integration integration;
+      bool ok = true;
+      if (item.contains("id") && !item["id"].is_null())
+        ok &= ReadId(item, path, "id", &integration.id, "an integration");
+      std::string from, to;
+      std::optional<SystemIndex> from_index, to_index;
+      if (ReadId(item, path, "from", &from, "an integration"))
+        from_index = ResolveSystem(from, Child(path, "from"));
+      if (ReadId(item, path, "to", &to, "an integration"))
+        to_index = ResolveSystem(to, Child(path, "to"));
+      integration.carries = ReadKeyList(item, path, "carries");
+      ReadString(item, path, "protocol", &integration.protocol);
+      integration.criticality =
+          ReadEnum<Criticality>(item, path, "criticality", ParseCriticality,
+                                {"low", "medium", "high", "critical"}, Criticality::kUnspecified);
+      if (!ok || !from_index || !to_index) continue;
+      if (*from_index == *to_index) {
+        diags_.Error(Child(path, "to"),
+                     "an integration must connect two different systems, but "
+                     "'from' and 'to' are both '" +
+                         from + "'");
+        continue;
+      }
+      integration.from = *from_index;
+      integration.to = *to_index;
+      std::string id = integration.id;
+      if (!id.empty()) {
+        if (auto previous = landscape_.FindIntegration(id)) {
+          diags_.Error(Child(path, "id"), "duplicate integration id '" + id +
+                                              "' (first defined at " +
+                                              integration_paths[*previous] + ")");
+          continue;
+        }
+      }
+      if (!landscape_.AddIntegration(std::move(integration))) {
+        diags_.Error(Child(path, "id"), "integration id '" + id + "' is already used");
+        continue;
+      }
+      integration_paths.push_back(path);
+    }
+  }
+
+  void ReadChanges(const json& root) {
+    const json* changes = ArrayField(root, "", "changes");
+    if (!changes) return;
+    for (size_t i = 0; i < changes->size(); ++i) {
+      const json& item = (*changes)[i];
+      std::string path = Child("/changes", i);
+      if (!item.is_object()) {
+        diags_.Error(path,
+                     "a change is an object like {\"key\": \"kommunenummer\", \"from\": "
+                     "\"1246\", \"to\": \"4626\", \"effective\": \"2020-01-01\"}, not " +
+                         TypeName(item));
+        continue;
+      }
+      CheckFields(item, path, {"key", "from", "to", "effective"});
+      std::string key, from, to, effective;
+      bool ok = ReadId(item, path, "key", &key, "a change");
+      for (const char* field : {"from", "to"}) {
+        std::string* out = std::string_view(field) == "from" ? &from : &to;
+        if (!item.contains(field) || item[field].is_null()) {
+          diags_.Error(path, std::string("a change has no '") + field +
+                                 "'; write the old value "
+                                 "in 'from' and the new one in 'to'");
+          ok = false;
+        } else if (!ReadString(item, path, field, out)) {
+          ok = false;
+        } else if (key == "kommunenummer" && !IsKommunenummer(*out)) {
+          diags_.Error(Child(path, field), "'" + Printable(*out) +
+                                               "' is not a kommunenummer; write 4 digits, e.g. "
+                                               "\"1246\"");
+          ok = false;
+        }
+      }
+      Change change;
+      if (ReadString(item, path, "effective", &effective)) {
+        change.effective = ParseDate(effective);
+        if (!change.effective) {
+          diags_.Error(Child(path, "effective"), "'" + Printable(effective) +
+                                                     "' is not a date; write YYYY-MM-DD, e.g. "
+                                                     "\"2020-01-01\"");
+          ok = false;
+        }
+      }
+      if (!ok) continue;
+      change.key = landscape_.InternKey(key);
+      if (key_first_use_.size() <= change.key) key_first_use_.resize(change.key + 1);
+      if (key_first_use_[change.key].empty()) key_first_use_[change.key] = Child(path, "key");
+      change.from = from;
+      change.to = to;
+      landscape_.changes.push_back(std::move(change));
+    }
+  }
+
+  // When the file declares its keys, a key used but never declared is probably a typo.
+  void CheckUndeclaredKeys() {
+    if (!declared_keys_) return;
+    std::vector<std::string_view> declared;
+    for (const KeyDefinition& k : landscape_.keys)
+      if (k.declared) declared.push_back(k.id);
+    for (KeyIndex k = 0; k < landscape_.keys.size(); ++k) {
+      if (landscape_.keys[k].declared || k >= key_first_use_.size()) continue;
+      diags_.Warning(key_first_use_[k], "key '" + landscape_.keys[k].id +
+                                            "' is not declared in /keys" +
+                                            DidYouMean(landscape_.keys[k].id, declared));
+    }
+  }
+
+  Landscape& landscape_;
+  Diagnostics& diags_;
+  std::vector<std::string> system_paths_;   // by SystemIndex
+  std::vector<const json*> system_json_;    // by SystemIndex
+  std::vector<std::string> key_first_use_;  // by KeyIndex: where an undeclared key is first used
+  std::vector<std::string_view> system_ids_;
+  size_t suggestions_made_ = 0;
+  bool declared_keys_ = false;
+};
+
+// nlohmann's message reads "[json.exception.parse_error.101] parse error at line 3, column 14:
+// syntax error while parsing ..."; we keep the position and the part after it.
+void ReportParseError(const json::parse_error& e, std::string_view text, Diagnostics* diags) {
+  std::string what = e.what();
+  std::string message = what;
+  std::string location;
+  size_t at = what.find(" at line ");
+  size_t colon = at == std::string::npos ? std::string::npos : what.find(": ", at);
+  if (at != std::string::npos && colon != std::string::npos) {
+    int line = 0, column = 0;
+    if (std::sscanf(what.c_str() + at, " at line %d, column %d", &line, &column) == 2)
+      location = std::to_string(line) + ":" + std::to_string(column);
+    message = what.substr(colon + 2);
+  } else if (size_t bracket = what.find("] "); bracket != std::string::npos) {
+    message = what.substr(bracket + 2);
+  }
+  if (location.empty()) location = "1:1";
+  if (text.find('\0') != std::string_view::npos)
+    message = "this is a binary file, not a JSON landscape file (" + message + ")";
+  else if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    message =
+        "the file is empty; a landscape file is a JSON object like {\"format\": "
+        "\"landskap/1\", \"systems\": [...], \"integrations\": [...]}";
+  diags->Error(location, Printable(message));
+}
+
+}  // namespace
+
+bool IsWellFormedId(std::string_view id) {
+  if (id.empty() || id.size() > 200) return false;
+  for (unsigned char c : id) {
+    if (c >= 0x80) continue;  // letters of other scripts (æøå, sámi) arrive as UTF-8
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) continue;
+    if (std::strchr("._-:/@+", c) && c != '\0') continue;
+    return false;
+  }
+  return true;
+}
+
+bool LoadLandscapeText(std::string_view text, const std::string& file_label, Landscape* landscape,
+                       Diagnostics* diagnostics) {
+  Diagnostics diags(file_label);
+  json root;
+  try {
+    root = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    ReportParseError(e, text, &diags);
+  } catch (const json::exception& e) {
+    diags.Error("", std::string("cannot read the file as JSON: ") + e.what());
+  }
+  if (!diags.HasErrors()) {
+    try {
+      Reader(landscape, &diags).Read(root);
+    } catch (const std::exception& e) {
+      // The reader checks types before every access; reaching here is a bug, but the user still
+      // gets a message with the file name instead of a crash.
+      diags.Error("", std::string("internal error while reading the file: ") + e.what());
+    }
+  }
+  bool ok = !diags.HasErrors();
+  diagnostics->Append(diags);
+  return ok;
+}
+
+bool LoadLandscapeFile(const std::string& path, Landscape* landscape, Diagnostics* diagnostics) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    Diagnostics diags(path);
+    diags.Error("", "this is a folder, not a landscape file");
+    diagnostics->Append(diags);
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    Diagnostics diags(path);
+    diags.Error("", std::string("cannot open the file: ") + std::strerror(errno));
+    diagnostics->Append(diags);
+    return false;
+  }
+  // One read of the whole file: a national landscape is a few hundred MB.
+  std::string text;
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size > 0) {
+    text.resize(static_cast<size_t>(size));
+    in.read(text.data(), size);
+    text.resize(static_cast<size_t>(in.gcount()));
+  }
+  return LoadLandscapeText(text, path, landscape, diagnostics);
+}
+
+}  // namespace landskap

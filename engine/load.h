@@ -1,0 +1,25 @@
+// Reading a landscape file (format landskap/1): parse, check everything, intern ids.
+// Every problem found is collected in Diagnostics; the landscape is usable only without errors.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "engine/diagnostics.h"
+#include "engine/landscape.h"
+
+namespace landskap {
+
+// Reads `path`. Returns true when the file had no errors (warnings are allowed); `diagnostics`
+// receives every error and warning, each with the file name and a line:column or JSON path.
+bool LoadLandscapeFile(const std::string& path, Landscape* landscape, Diagnostics* diagnostics);
+
+// The same for text already in memory; `file_label` is the name used in diagnostics.
+bool LoadLandscapeText(std::string_view text, const std::string& file_label, Landscape* landscape,
+                       Diagnostics* diagnostics);
+
+// True when `id` is a well-formed system, integration or key id: 1 to 200 bytes of letters
+// (any script), digits and . _ - : / @ +, and no spaces or control characters.
+bool IsWellFormedId(std::string_view id);
+
+}  // namespace landskap

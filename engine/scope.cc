@@ -1,0 +1,39 @@
+// The "Scoped to a reform" rule of PRODUCT.md, precomputed per system.
+#include "engine/scope.h"
+
+#include <algorithm>
+
+namespace landskap {
+
+bool IsKommunenummer(std::string_view text) {
+  return text.size() == 4 &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+ReformScope::ReformScope(const Landscape& landscape, std::vector<std::string> changing)
+    : scoped_(true), changing_(std::move(changing)) {
+  std::sort(changing_.begin(), changing_.end());
+  changing_.erase(std::unique(changing_.begin(), changing_.end()), changing_.end());
+  in_scope_.resize(landscape.systems.size());
+  changing_owner_.resize(landscape.systems.size());
+  for (SystemIndex s = 0; s < landscape.systems.size(); ++s) {
+    const std::string& owner = landscape.systems[s].owner;
+    bool local = IsKommunenummer(owner);
+    bool changes = local && std::binary_search(changing_.begin(), changing_.end(), owner);
+    changing_owner_[s] = changes;
+    in_scope_[s] = !local || changes;
+  }
+}
+
+ReformScope ReformScope::ForKey(const Landscape& landscape, std::optional<KeyIndex> key,
+                                const std::vector<std::string>& owners) {
+  if (!owners.empty()) return ReformScope(landscape, owners);
+  if (!key) return ReformScope();
+  std::vector<std::string> changing;
+  for (const Change& c : landscape.changes)
+    if (c.key == *key && c.from != c.to) changing.push_back(c.from);
+  if (changing.empty()) return ReformScope();
+  return ReformScope(landscape, std::move(changing));
+}
+
+}  // namespace landskap

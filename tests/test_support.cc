@@ -1,0 +1,80 @@
+// Test helpers: inline landscapes, in-process and real-binary CLI runs.
+#include "tests/test_support.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli/io.h"
+#include "engine/load.h"
+
+namespace landskap::testing {
+
+Landscape Parse(const std::string& json) {
+  Landscape landscape;
+  Diagnostics diagnostics("inline.json");
+  bool ok = LoadLandscapeText(json, "inline.json", &landscape, &diagnostics);
+  std::string all;
+  for (const Diagnostic& d : diagnostics.Items()) all += FormatDiagnostic(d) + "\n";
+  EXPECT_TRUE(ok) << all;
+  return landscape;
+}
+
+Diagnostics ParseErrors(const std::string& json, Landscape* landscape) {
+  Landscape local;
+  Diagnostics diagnostics("inline.json");
+  LoadLandscapeText(json, "inline.json", landscape ? landscape : &local, &diagnostics);
+  return diagnostics;
+}
+
+CliResult RunCli(const std::vector<std::string>& args) {
+  std::ostringstream out, err;
+  CliResult result;
+  result.code = cli::Run(args, {out, err});
+  result.out = out.str();
+  result.err = err.str();
+  return result;
+}
+
+CliResult RunBinary(const std::string& args) {
+  std::string dir = TempDir();
+  std::string command =
+      std::string(LANDSKAP_BINARY) + " " + args + " >" + dir + "/out 2>" + dir + "/err </dev/null";
+  CliResult result;
+  int status = std::system(command.c_str());
+  result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = ReadFile(dir + "/out");
+  result.err = ReadFile(dir + "/err");
+  return result;
+}
+
+std::string SourcePath(const std::string& relative) {
+  return std::string(LANDSKAP_SOURCE_DIR) + "/" + relative;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::string TempDir() {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string name = info ? std::string(info->test_suite_name()) + "." + info->name() : "test";
+  for (char& c : name)
+    if (c == '/') c = '_';
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("landskap-test-" + std::to_string(getpid())) / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+}  // namespace landskap::testing
