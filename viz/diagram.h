@@ -1,0 +1,32 @@
+// The landscape as a picture: builds a styled Graphviz graph from the engine's graph (clusters,
+// colours and shapes by kind, edge style by criticality, impact by distance, focus on one
+// system's neighbourhood, a legend) and lays it out and renders it through viz/graphviz.h.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "engine/graph.h"
+#include "engine/impact.h"
+
+namespace landskap::viz {
+
+enum class ClusterBy { kNone, kOwner, kDomain, kKind };
+
+struct DiagramOptions {
+  ClusterBy cluster = ClusterBy::kOwner;
+  bool edge_labels = false;
+  const ImpactResult* impact = nullptr;  // colour systems by distance, mark affected integrations
+  std::optional<SystemIndex> focus;      // only this system's neighbourhood
+  int hops = 1;
+  std::string layout;  // "" = dot up to ~300 systems, sfdp above
+  bool legend = true;
+  std::string title;
+};
+
+// Lays out and renders the landscape; format is "svg", "png", "pdf" or "dot".
+// Returns false and sets *error (a message for people) on failure.
+bool RenderDiagram(const Graph& graph, const DiagramOptions& options, const std::string& format,
+                   std::string* out, std::string* error);
+
+}  // namespace landskap::viz
