@@ -1,0 +1,124 @@
+// The cutover plan: which systems are converted in which order, which of them must switch
+// together (bundles), in which wave, and which chain of work decides the go-live date
+// (critical path method), with calendar dates and lateness against the reform date.
+//
+// Tasks are the systems a key change affects (the blast radius of engine/impact.h) or all
+// systems. Precedence: an integration from A to B with both in the plan puts A (the provider)
+// before B; `cutover.after` adds explicit precedence between tasks (constraints naming systems
+// outside the plan are ignored). Systems on a cycle of precedence form a bundle that switches
+// together; the condensed graph of bundles and single tasks is a DAG, on which the waves and
+// the schedule are computed. Durations are whole days: `cutover.effort_days` rounded up, or
+// PlanOptions::default_effort_days when the file has no estimate. Day offsets count from day 0
+// (the plan's start); a task occupies days [es, ef) — ef is the first day after its work.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "engine/date.h"
+#include "engine/diagnostics.h"
+#include "engine/graph.h"
+#include "engine/impact.h"
+
+namespace landskap {
+
+inline constexpr double kDefaultEffortDays = 5;
+inline constexpr size_t kDefaultMaxCriticalPaths = 20;
+
+struct PlanOptions {
+  // true: every system is a task. false: the systems `impact` reports for this query
+  // (its key, sources, owners and through_all are used; its direction is always down).
+  bool all_systems = false;
+  ImpactQuery impact;
+  // Duration of a task whose system has no cutover.effort_days.
+  double default_effort_days = kDefaultEffortDays;
+  // Day 0. nullopt: the earliest fixed date among the tasks; when there is none either, the
+  // plan has no calendar (no dates, and a deadline cannot be checked).
+  std::optional<DayNumber> start;
+  // Every task must finish by this day (its last day of work is on or before it).
+  std::optional<DayNumber> deadline;
+  // Durations and offsets count working days (Monday to Friday); dates skip weekends.
+  bool workdays = false;
+  // Most tasks per wave (a bundle counts as its members); nullopt: no limit.
+  std::optional<size_t> capacity;
+  // Most tasks of one vendor per wave; systems without a vendor are not limited.
+  std::optional<size_t> vendor_capacity;
+  // Most critical paths listed; Plan::critical_paths_cut says when there were more.
+  size_t max_critical_paths = kDefaultMaxCriticalPaths;
+};
+
+struct PlanTask {
+  SystemIndex system = 0;
+  // Index into Plan::bundles, or -1 when the task switches on its own.
+  int bundle = -1;
+  int wave = 0;      // 1-based
+  int duration = 0;  // days (working days with PlanOptions::workdays); a bundle's longest member
+  bool estimated = true;  // false: duration from default_effort_days, the file has no estimate
+  int es = 0, ef = 0, ls = 0, lf = 0;    // earliest/latest start and finish, day offsets
+  int slack = 0;                         // ls - es; 0 for a task with a fixed date (cannot move)
+  bool critical = false;                 // slack == 0
+  std::optional<DayNumber> start_date;   // first day of work, when the plan has a calendar
+  std::optional<DayNumber> finish_date;  // last day of work (== start_date for 0 days)
+  int days_late = 0;                     // > 0: finishes after the deadline by this many days
+};
+
+struct PlanBundle {
+  std::vector<SystemIndex> systems;  // sorted by id
+  // One cycle of precedence that proves the bundle: system ids with first == last.
+  std::vector<SystemIndex> cycle;
+  // The integration or `after` constraint behind each step of the cycle
+  // (size() == cycle.size() - 1); nullopt for an `after` constraint.
+  std::vector<std::optional<IntegrationIndex>> cycle_via;
+};
+
+struct PlanWave {
+  int wave = 0;                      // 1-based
+  std::vector<SystemIndex> systems;  // sorted by id
+  size_t task_count = 0;             // == systems.size()
+  // A bundle larger than the capacity had to go alone into a wave that it overfills.
+  bool over_capacity = false;
+};
+
+struct Plan {
+  // Sorted by wave, then earliest start, then id. Members of a bundle share its schedule.
+  std::vector<PlanTask> tasks;
+  std::vector<PlanWave> waves;
+  std::vector<PlanBundle> bundles;  // sorted by their first member's id
+  // Chains of critical tasks, each from a task that starts at day 0 or on its fixed date to one
+  // that finishes the project, through steps with no gap; bundle members appear in id order.
+  std::vector<std::vector<SystemIndex>> critical_paths;
+  bool critical_paths_cut = false;  // there were more than PlanOptions::max_critical_paths
+  int duration_days = 0;            // the project: max ef (working days with workdays)
+  bool workdays = false;
+  std::optional<DayNumber> start;        // day 0, when the plan has a calendar
+  std::optional<DayNumber> finish_date;  // last day of work of the project
+  std::optional<DayNumber> deadline;
+  // Tasks that finish after the deadline: most days late first, then id.
+  std::vector<SystemIndex> late;
+  size_t precedence_count = 0;  // distinct precedence pairs between tasks
+
+  // The task of a system, or nullptr when the system is not in the plan.
+  const PlanTask* Find(SystemIndex system) const {
+    return system < task_of_system.size() && task_of_system[system] >= 0
+               ? &tasks[task_of_system[system]]
+               : nullptr;
+  }
+  std::vector<int> task_of_system;  // index into tasks, or -1; size == landscape systems
+};
+
+// Computes the plan. Returns false and fills `diagnostics` (errors with the JSON path of the
+// offending cutover field, e.g. /systems/12/cutover/fixed_date) when the constraints cannot be
+// met: `after` constraints on a cycle, a fixed date earlier than a predecessor's finish, a fixed
+// date before the start, or bundle members fixed to different dates.
+bool ComputePlan(const Graph& graph, const PlanOptions& options, Plan* plan,
+                 Diagnostics* diagnostics);
+
+// The calendar day of a day offset, counting working days when `workdays` (day 0 is then the
+// first working day on or after `start`).
+DayNumber OffsetToDate(DayNumber start, int offset, bool workdays);
+// The number of (working) days in [start, day): the offset of the first day on or after `day`
+// that can hold work. Negative when `day` is before `start`.
+int DateToOffset(DayNumber start, DayNumber day, bool workdays);
+
+}  // namespace landskap
