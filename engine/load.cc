@@ -154,8 +154,9 @@ class Reader {
               std::string_view what) {
     auto it = object.find(field);
     if (it == object.end() || it->is_null()) {
-      diags_.Error(path, std::string(what) + " has no '" + field + "'; every " + std::string(what) +
-                             " needs one");
+      std::string article = what[0] == 'i' ? "an " : "a ";
+      diags_.Error(path, article + std::string(what) + " has no '" + field + "'; every " +
+                             std::string(what) + " needs one");
       return false;
     }
     if (!ReadString(object, path, field, out)) return false;
@@ -249,7 +250,7 @@ class Reader {
         if (!CheckId(id, path)) continue;
       } else if (item.is_object()) {
         CheckFields(item, path, {"id", "description"});
-        if (!ReadId(item, path, "id", &id, "a key")) continue;
+        if (!ReadId(item, path, "id", &id, "key")) continue;
       } else {
         diags_.Error(path,
                      "a key is an object like {\"id\": \"kommunenummer\", "
@@ -284,7 +285,7 @@ class Reader {
                   {"id", "name", "kind", "owner", "vendor", "product", "domain", "keys",
                    "criticality", "cutover"});
       System system;
-      if (!ReadId(item, path, "id", &system.id, "a system")) continue;
+      if (!ReadId(item, path, "id", &system.id, "system")) continue;
       ReadString(item, path, "name", &system.name);
       system.kind =
           ReadEnum<Kind>(item, path, "kind", ParseKind,
@@ -420,12 +421,12 @@ class Reader {
       Integration integration;
       bool ok = true;
       if (item.contains("id") && !item["id"].is_null())
-        ok &= ReadId(item, path, "id", &integration.id, "an integration");
+        ok &= ReadId(item, path, "id", &integration.id, "integration");
       std::string from, to;
       std::optional<SystemIndex> from_index, to_index;
-      if (ReadId(item, path, "from", &from, "an integration"))
+      if (ReadId(item, path, "from", &from, "integration"))
         from_index = ResolveSystem(from, Child(path, "from"));
-      if (ReadId(item, path, "to", &to, "an integration"))
+      if (ReadId(item, path, "to", &to, "integration"))
         to_index = ResolveSystem(to, Child(path, "to"));
       integration.carries = ReadKeyList(item, path, "carries");
       ReadString(item, path, "protocol", &integration.protocol);
@@ -474,7 +475,7 @@ class Reader {
       }
       CheckFields(item, path, {"key", "from", "to", "effective"});
       std::string key, from, to, effective;
-      bool ok = ReadId(item, path, "key", &key, "a change");
+      bool ok = ReadId(item, path, "key", &key, "change");
       for (const char* field : {"from", "to"}) {
         std::string* out = std::string_view(field) == "from" ? &from : &to;
         if (!item.contains(field) || item[field].is_null()) {

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what landskap needs on Debian 12 and is not there yet.
+#   scripts/setup.sh          what building and running needs
+#   scripts/setup.sh --test   also what the test suite needs (NetworkX, igraph, Chromium, Playwright)
+# Uses apt-get as root, or through sudo; otherwise says which packages to install.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(g++ cmake ninja-build pkg-config libboost-graph-dev libboost-program-options-dev
+          nlohmann-json3-dev libgraphviz-dev libgtest-dev libgmock-dev libbenchmark-dev)
+if [ "${1:-}" = "--test" ]; then
+  packages+=(python3 python3-networkx python3-igraph chromium fonts-dejavu-core)
+  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "landskap setup: installing ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then
+    sudo_cmd=()
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo_cmd=(sudo)
+  else
+    echo "landskap setup: these Debian packages are missing: ${missing[*]}" >&2
+    echo "Install them as root:  apt-get install ${missing[*]}" >&2
+    exit 2
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The browser test drives Debian's Chromium with playwright-core (no browser download).
+if [ "${1:-}" = "--test" ] && [ -f tests/browser/package-lock.json ] && [ ! -d tests/browser/node_modules ]; then
+  echo "landskap setup: installing the browser test's npm packages (tests/browser)"
+  npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,245 @@
+// Loading landskap/1 files: every kind of error, with its exact message and location.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "engine/load.h"
+#include "tests/test_support.h"
+
+namespace landskap {
+namespace {
+
+using testing::Parse;
+using testing::ParseErrors;
+
+// All diagnostics, formatted as the CLI prints them, one per line.
+std::string Messages(const Diagnostics& d) {
+  std::string out;
+  for (const Diagnostic& item : d.Items()) out += FormatDiagnostic(item) + "\n";
+  return out;
+}
+
+TEST(Load, ReadsTheWholeModel) {
+  Landscape l = Parse(R"json({
+    "format": "landskap/1", "name": "Øygarden 2020",
+    "keys": [{"id": "kommunenummer", "description": "4 digits"}, {"id": "fnr"}],
+    "changes": [{"key": "kommunenummer", "from": "1246", "to": "4626", "effective": "2020-01-01"}],
+    "systems": [
+      {"id": "folkeregisteret", "kind": "national", "owner": "Skatteetaten",
+       "keys": ["kommunenummer", "fnr"], "criticality": "critical",
+       "cutover": {"fixed_date": "2019-09-02"}},
+      {"id": "fjell.sak-arkiv", "name": "Sak/arkiv (Fjell)", "kind": "municipal", "owner": "1246",
+       "vendor": "Tieto", "product": "Public 360", "domain": "sak-arkiv",
+       "keys": ["fnr", "kommunenummer", "fnr"], "criticality": "high",
+       "cutover": {"effort_days": 10, "after": ["folkeregisteret"], "fixed_date": null}}
+    ],
+    "integrations": [
+      {"id": "fr-to-fjell-sak", "from": "folkeregisteret", "to": "fjell.sak-arkiv",
+       "carries": ["kommunenummer", "fnr"], "protocol": "REST", "criticality": "high"},
+      {"from": "fjell.sak-arkiv", "to": "folkeregisteret"}
+    ]})json");
+  ASSERT_EQ(l.systems.size(), 2u);
+  ASSERT_EQ(l.integrations.size(), 2u);
+  EXPECT_EQ(l.name, "Øygarden 2020");
+  const System& sak = l.systems[1];
+  EXPECT_EQ(sak.Label(), "Sak/arkiv (Fjell)");
+  EXPECT_EQ(sak.kind, Kind::kMunicipal);
+  EXPECT_EQ(sak.criticality, Criticality::kHigh);
+  EXPECT_EQ(sak.keys.size(), 2u) << "duplicate keys are folded";
+  EXPECT_EQ(*sak.cutover.effort_days, 10.0);
+  ASSERT_EQ(sak.cutover.after.size(), 1u);
+  EXPECT_EQ(sak.cutover.after[0], 0u);
+  EXPECT_EQ(FormatDate(*l.systems[0].cutover.fixed_date), "2019-09-02");
+  EXPECT_TRUE(l.integrations[0].Carries(*l.FindKey("fnr")));
+  EXPECT_EQ(l.integrations[1].id, "fjell.sak-arkiv->folkeregisteret") << "ids made for the rest";
+  ASSERT_EQ(l.changes.size(), 1u);
+  EXPECT_EQ(l.changes[0].to, "4626");
+  EXPECT_EQ(FormatDate(*l.changes[0].effective), "2020-01-01");
+}
+
+TEST(Load, SyntaxErrorGivesLineAndColumn) {
+  Diagnostics d = ParseErrors("{\n  \"systems\": [\n    {\"id\": \"a\",}\n  ]\n}\n");
+  ASSERT_EQ(d.ErrorCount(), 1u);
+  EXPECT_EQ(d.Items()[0].location, "3:16");
+  EXPECT_NE(Messages(d).find("inline.json:3:16: error: syntax error while parsing object key"),
+            std::string::npos)
+      << Messages(d);
+}
+
+TEST(Load, EmptyFileSaysSo) {
+  Diagnostics d = ParseErrors("   \n");
+  EXPECT_EQ(Messages(d),
+            "inline.json:2:1: error: the file is empty; a landscape file is a JSON object like "
+            "{\"format\": \"landskap/1\", \"systems\": [...], \"integrations\": [...]}\n");
+}
+
+TEST(Load, BinaryFileSaysSo) {
+  Diagnostics d = ParseErrors(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  ASSERT_EQ(d.ErrorCount(), 1u);
+  EXPECT_EQ(d.Items()[0].message.rfind("this is a binary file, not a JSON landscape file", 0), 0u)
+      << Messages(d);
+  EXPECT_EQ(Messages(d).find('\r'), std::string::npos) << "control bytes are escaped";
+}
+
+TEST(Load, TruncatedFile) {
+  Diagnostics d = ParseErrors("{\"systems\": [{\"id\": \"a\"}, {\"id\": \"b");
+  ASSERT_EQ(d.ErrorCount(), 1u);
+  EXPECT_EQ(d.Items()[0].location, "1:36");
+}
+
+TEST(Load, InvalidUtf8IsASyntaxErrorNotACrash) {
+  Diagnostics d = ParseErrors("{\"name\": \"Fjell \xff\xfe kommune\"}");
+  ASSERT_EQ(d.ErrorCount(), 1u);
+  EXPECT_NE(d.Items()[0].message.find("ill-formed UTF-8"), std::string::npos) << Messages(d);
+}
+
+TEST(Load, DeeplyNestedArraysDoNotCrash) {
+  std::string deep = "{\"name\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+  Diagnostics d = ParseErrors(deep);
+  EXPECT_EQ(Messages(d), "inline.json: /name: error: 'name' must be a string, not an array\n");
+}
+
+TEST(Load, TopLevelMustBeAnObject) {
+  Diagnostics d = ParseErrors("[1, 2]");
+  EXPECT_EQ(Messages(d),
+            "inline.json: error: a landscape file is a JSON object like {\"format\": "
+            "\"landskap/1\", \"systems\": [...], \"integrations\": [...]}, but this file holds an "
+            "array\n");
+}
+
+TEST(Load, CollectsEverySemanticErrorWithItsPath) {
+  Diagnostics d = ParseErrors(R"({
+    "format": "landskap/2",
+    "systems": [
+      {"id": "fjell.sak-arkiv", "kind": "nationl", "criticality": "urgent"},
+      {"id": "fjell.sak-arkiv"},
+      {"id": ""},
+      {"id": "has space"},
+      {"name": "no id"},
+      {"id": 12},
+      "just a string",
+      {"id": "b", "keys": "kommunenummer", "cutover": {"effort_days": -1, "after": ["nope"],
+       "fixed_date": "2019-02-30"}}
+    ],
+    "integrations": [
+      {"from": "fjell.sak-arkiv", "to": "fjell.sak-arkv"},
+      {"from": "b"},
+      {"id": "x", "from": "b", "to": "b"},
+      {"id": "y", "from": "b", "to": "fjell.sak-arkiv"},
+      {"id": "y", "from": "fjell.sak-arkiv", "to": "b"}
+    ],
+    "changes": [{"key": "kommunenummer", "from": "12460", "to": "4626", "effective": "2020"}]
+  })");
+  EXPECT_EQ(Messages(d),
+            "inline.json: /format: error: unsupported format 'landskap/2'; this version of landskap "
+            "reads \"landskap/1\"\n"
+            "inline.json: /systems/0/kind: error: unknown kind 'nationl' (did you mean "
+            "'national'?); use one of national, municipal, intermunicipal, vendor\n"
+            "inline.json: /systems/0/criticality: error: unknown criticality 'urgent'; use one of "
+            "low, medium, high, critical\n"
+            "inline.json: /systems/1/id: error: duplicate system id 'fjell.sak-arkiv' (first "
+            "defined at /systems/0)\n"
+            "inline.json: /systems/2/id: error: an id may not be empty\n"
+            "inline.json: /systems/3/id: error: malformed id 'has space': ids are up to 200 "
+            "letters, digits and . _ - : / @ + (no spaces), e.g. 'fjell.sak-arkiv'\n"
+            "inline.json: /systems/4: error: a system has no 'id'; every system needs one\n"
+            "inline.json: /systems/5/id: error: 'id' must be a string, not a number\n"
+            "inline.json: /systems/6: error: a system is an object like {\"id\": "
+            "\"fjell.sak-arkiv\", ...}, not a string\n"
+            "inline.json: /systems/7/keys: error: 'keys' must be an array, not a string\n"
+            "inline.json: /systems/7/cutover/effort_days: error: 'effort_days' must be between 0 "
+            "and 100000, not -1\n"
+            "inline.json: /systems/7/cutover/fixed_date: error: '2019-02-30' is not a date; write "
+            "YYYY-MM-DD, e.g. \"2019-10-01\"\n"
+            "inline.json: /systems/7/cutover/after/0: error: unknown system 'nope'; it must be the "
+            "id of a system in /systems\n"
+            "inline.json: /integrations/0/to: error: unknown system 'fjell.sak-arkv' (did you "
+            "mean 'fjell.sak-arkiv'?); it must be the id of a system in /systems\n"
+            "inline.json: /integrations/1: error: an integration has no 'to'; every "
+            "integration needs one\n"
+            "inline.json: /integrations/2/to: error: an integration must connect two different "
+            "systems, but 'from' and 'to' are both 'b'\n"
+            "inline.json: /integrations/4/id: error: duplicate integration id 'y' (first defined "
+            "at /integrations/3)\n"
+            "inline.json: /changes/0/from: error: '12460' is not a kommunenummer; write 4 digits, "
+            "e.g. \"1246\"\n"
+            "inline.json: /changes/0/effective: error: '2020' is not a date; write YYYY-MM-DD, "
+            "e.g. \"2020-01-01\"\n");
+}
+
+TEST(Load, UnknownFieldsAreWarningsWithSuggestions) {
+  Landscape l;
+  Diagnostics d = ParseErrors(R"({
+    "systems": [{"id": "a", "critcality": "high", "colour": "red"}],
+    "integrations": [], "extra": 1})", &l);
+  EXPECT_FALSE(d.HasErrors());
+  EXPECT_EQ(Messages(d),
+            "inline.json: /extra: warning: unknown field 'extra' is ignored (known fields: format, "
+            "name, keys, systems, integrations, changes)\n"
+            "inline.json: /systems/0/colour: warning: unknown field 'colour' is ignored (known "
+            "fields: id, name, kind, owner, vendor, product, domain, keys, criticality, "
+            "cutover)\n"
+            "inline.json: /systems/0/critcality: warning: unknown field 'critcality' is ignored "
+            "(did you mean 'criticality'?)\n");
+  EXPECT_EQ(l.systems.size(), 1u);
+}
+
+TEST(Load, UndeclaredKeyIsAWarningWhenKeysAreDeclared) {
+  Diagnostics d = ParseErrors(R"({"keys": ["kommunenummer"],
+    "systems": [{"id": "a", "keys": ["kommunenumer"]}]})");
+  EXPECT_FALSE(d.HasErrors());
+  EXPECT_EQ(Messages(d),
+            "inline.json: /systems/0/keys: warning: key 'kommunenumer' is not declared in /keys "
+            "(did you mean 'kommunenummer'?)\n");
+}
+
+TEST(Load, MunicipalOwnerShouldBeAKommunenummer) {
+  Diagnostics d = ParseErrors(R"({"systems": [{"id": "a", "kind": "municipal", "owner": "Fjell"}]})");
+  EXPECT_FALSE(d.HasErrors());
+  ASSERT_EQ(d.WarningCount(), 1u);
+  EXPECT_EQ(d.Items()[0].location, "/systems/0/owner");
+}
+
+TEST(Load, MissingFileAndFolder) {
+  Landscape l;
+  Diagnostics d;
+  EXPECT_FALSE(LoadLandscapeFile("/nonexistent/x.json", &l, &d));
+  EXPECT_EQ(Messages(d), "/nonexistent/x.json: error: cannot open the file: No such file or "
+                         "directory\n");
+  Diagnostics folder;
+  EXPECT_FALSE(LoadLandscapeFile("/tmp", &l, &folder));
+  EXPECT_EQ(Messages(folder), "/tmp: error: this is a folder, not a landscape file\n");
+}
+
+TEST(Load, WellFormedIds) {
+  EXPECT_TRUE(IsWellFormedId("fjell.sak-arkiv"));
+  EXPECT_TRUE(IsWellFormedId("øygarden.vann_og_avløp"));
+  EXPECT_TRUE(IsWellFormedId("urn:kommune:1246/sak@v2+x"));
+  EXPECT_FALSE(IsWellFormedId(""));
+  EXPECT_FALSE(IsWellFormedId("a b"));
+  EXPECT_FALSE(IsWellFormedId("\"; rankdir=LR"));
+  EXPECT_FALSE(IsWellFormedId("<script>"));
+  EXPECT_FALSE(IsWellFormedId(std::string(201, 'a')));
+}
+
+// Random bytes and random cuts of a valid file must give diagnostics, never a crash.
+TEST(Load, SurvivesGarbage) {
+  std::string valid = R"({"format": "landskap/1", "systems": [{"id": "a", "keys": ["k"]},
+    {"id": "b", "cutover": {"after": ["a"]}}], "integrations": [{"from": "a", "to": "b",
+    "carries": ["k"]}]})";
+  uint32_t state = 12345;
+  auto next = [&] { return state = state * 1103515245u + 12345u; };
+  for (int round = 0; round < 2000; ++round) {
+    std::string text = valid.substr(0, next() % (valid.size() + 1));
+    if (round % 2) {
+      for (int k = 0; k < 3; ++k) text += static_cast<char>(next() >> 16);
+    }
+    Landscape l;
+    Diagnostics d("fuzz.json");
+    LoadLandscapeText(text, "fuzz.json", &l, &d);
+    for (const Diagnostic& item : d.Items()) EXPECT_FALSE(item.message.empty());
+  }
+}
+
+}  // namespace
+}  // namespace landskap
