@@ -91,8 +91,9 @@ struct Plan {
   bool critical_paths_cut = false;  // there were more than PlanOptions::max_critical_paths
   int duration_days = 0;            // the project: max ef (working days with workdays)
   bool workdays = false;
-  std::optional<DayNumber> start;        // day 0, when the plan has a calendar
-  std::optional<DayNumber> finish_date;  // last day of work of the project
+  double default_effort_days = kDefaultEffortDays;  // as in PlanOptions
+  std::optional<DayNumber> start;                   // day 0, when the plan has a calendar
+  std::optional<DayNumber> finish_date;             // last day of work of the project
   std::optional<DayNumber> deadline;
   // Tasks that finish after the deadline: most days late first, then id.
   std::vector<SystemIndex> late;
