@@ -436,17 +436,15 @@ class Planner {
       int lf = plan_->duration_days, tail = 0;
       for (size_t i = succ_.Begin(v); i < succ_.End(v); ++i) {
         Node w = links_[succ_.items[i]].to;
-        lf = std::min(lf, ls_[w]);
+        // What comes before a fixed date must be done by that date, not merely by the latest
+        // start that the rest of the plan would allow.
+        lf = std::min(lf, fixed_[w] ? es_[w] : ls_[w]);
         tail = std::max(tail, tail_[w]);
       }
-      if (fixed_[v]) {
-        // A fixed date cannot move: no slack, whatever follows.
-        ls_[v] = es_[v];
-        lf_[v] = ef_[v];
-      } else {
-        lf_[v] = lf;
-        ls_[v] = lf - duration_[v];
-      }
+      // The slack of a fixed task itself says how long its date could slip (a register late
+      // with its test environment) before the go-live moves.
+      lf_[v] = lf;
+      ls_[v] = lf - duration_[v];
       tail_[v] = tail + duration_[v];
     }
   }

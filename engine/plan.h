@@ -55,8 +55,9 @@ struct PlanTask {
   int wave = 0;      // 1-based
   int duration = 0;  // days (working days with PlanOptions::workdays); a bundle's longest member
   bool estimated = true;  // false: duration from default_effort_days, the file has no estimate
-  int es = 0, ef = 0, ls = 0, lf = 0;    // earliest/latest start and finish, day offsets
-  int slack = 0;                         // ls - es; 0 for a task with a fixed date (cannot move)
+  int es = 0, ef = 0, ls = 0, lf = 0;  // earliest/latest start and finish, day offsets
+  // ls - es: how many days the task (or its fixed date) can slip before the project does.
+  int slack = 0;
   bool critical = false;                 // slack == 0
   std::optional<DayNumber> start_date;   // first day of work, when the plan has a calendar
   std::optional<DayNumber> finish_date;  // last day of work (== start_date for 0 days)
