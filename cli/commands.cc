@@ -13,6 +13,8 @@ const std::vector<Command>& Commands() {
       {"validate", "check a landscape file and report every problem in it", RunValidate},
       {"stats", "count systems and integrations by kind, owner, domain and key", RunStats},
       {"impact", "what breaks when a key (kommunenummer) or a system changes, and why", RunImpact},
+      {"plan", "cutover order: waves, bundles, critical path and dates against the deadline",
+       RunPlan},
   };
   return commands;
 }

@@ -19,5 +19,6 @@ const std::vector<Command>& Commands();
 int RunValidate(const Args& args, Io io);
 int RunStats(const Args& args, Io io);
 int RunImpact(const Args& args, Io io);
+int RunPlan(const Args& args, Io io);
 
 }  // namespace landskap::cli
