@@ -1,0 +1,154 @@
+// Speed of the engine on generated national landscapes (engine/synth.h): loading (parse and
+// check), building the graph, and the blast radius of a kommunenummer change, with and without
+// a reform scope. Small and medium sizes run by default; LANDSKAP_BENCH_LARGE=1 adds the
+// national size (356 municipalities × 560 systems, ~1 000 000 integrations; ~2 GB of memory).
+//   build/bench/bench/landskap_bench --benchmark_filter=impact
+//   LANDSKAP_BENCH_LARGE=1 build/bench/bench/landskap_bench --benchmark_filter=/national
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine/graph.h"
+#include "engine/impact.h"
+#include "engine/load.h"
+#include "engine/synth.h"
+
+namespace landskap {
+namespace {
+
+struct Size {
+  const char* name;
+  int municipalities;
+  int systems_per_municipality;
+  bool large;
+};
+
+const std::vector<Size>& Sizes() {
+  static const std::vector<Size> sizes = {
+      {"small", 20, 100, false},     // ~2 000 systems, ~10 000 integrations
+      {"medium", 60, 300, false},    // ~18 000 systems, ~90 000 integrations
+      {"national", 356, 560, true},  // ~200 000 systems, ~1 000 000 integrations
+  };
+  return sizes;
+}
+
+bool LargeEnabled() {
+  const char* flag = std::getenv("LANDSKAP_BENCH_LARGE");
+  return flag && *flag && std::string(flag) != "0";
+}
+
+// A landscape of one size, generated and loaded once and shared by the benchmarks. `reform`:
+// a tenth of the municipalities merge (the file lists changes, so impact is scoped).
+struct Fixture {
+  std::string text;
+  Landscape landscape;
+  std::unique_ptr<Graph> graph;
+};
+
+Fixture& Get(size_t size, bool reform) {
+  static std::map<std::pair<size_t, bool>, std::unique_ptr<Fixture>> cache;
+  auto& slot = cache[{size, reform}];
+  if (!slot) {
+    slot = std::make_unique<Fixture>();
+    SynthOptions options;
+    options.municipalities = Sizes()[size].municipalities;
+    options.systems_per_municipality = Sizes()[size].systems_per_municipality;
+    options.merging = reform ? options.municipalities / 10 : 0;
+    std::ostringstream out;
+    WriteSyntheticLandscape(options, out);
+    slot->text = out.str();
+    Diagnostics diagnostics;
+    if (!LoadLandscapeText(slot->text, "synth.json", &slot->landscape, &diagnostics))
+      std::abort();  // the generator's own test guarantees a clean file
+    slot->graph = std::make_unique<Graph>(slot->landscape);
+  }
+  return *slot;
+}
+
+void SetCounters(benchmark::State& state, const Landscape& landscape) {
+  state.counters["systems"] = static_cast<double>(landscape.systems.size());
+  state.counters["integrations"] = static_cast<double>(landscape.integrations.size());
+}
+
+void BM_Generate(benchmark::State& state, size_t size) {
+  SynthOptions options;
+  options.municipalities = Sizes()[size].municipalities;
+  options.systems_per_municipality = Sizes()[size].systems_per_municipality;
+  size_t bytes = 0;
+  for (auto _ : state) {
+    std::ostringstream out;
+    WriteSyntheticLandscape(options, out);
+    bytes = out.str().size();
+    benchmark::DoNotOptimize(bytes);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+
+void BM_Load(benchmark::State& state, size_t size) {
+  const Fixture& fixture = Get(size, false);
+  for (auto _ : state) {
+    Landscape landscape;
+    Diagnostics diagnostics;
+    bool ok = LoadLandscapeText(fixture.text, "synth.json", &landscape, &diagnostics);
+    benchmark::DoNotOptimize(ok);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * fixture.text.size()));
+  SetCounters(state, fixture.landscape);
+}
+
+void BM_GraphBuild(benchmark::State& state, size_t size) {
+  const Fixture& fixture = Get(size, false);
+  for (auto _ : state) {
+    Graph graph(fixture.landscape);
+    benchmark::DoNotOptimize(graph.SystemCount());
+  }
+  SetCounters(state, fixture.landscape);
+}
+
+// The blast radius of a kommunenummer change: every holder is a seed (no reform in the file),
+// or only the merging municipalities' and the shared systems (reform).
+void BM_ImpactKey(benchmark::State& state, size_t size, bool reform) {
+  const Fixture& fixture = Get(size, reform);
+  ImpactQuery query;
+  query.key = fixture.landscape.FindKey("kommunenummer");
+  size_t affected = 0;
+  for (auto _ : state) {
+    ImpactResult result = ComputeImpact(*fixture.graph, query);
+    affected = result.affected.size();
+    benchmark::DoNotOptimize(affected);
+  }
+  SetCounters(state, fixture.landscape);
+  state.counters["affected"] = static_cast<double>(affected);
+}
+
+int RegisterAll() {
+  for (size_t i = 0; i < Sizes().size(); ++i) {
+    const Size& size = Sizes()[i];
+    if (size.large && !LargeEnabled()) continue;
+    std::string suffix = std::string("/") + size.name;
+    std::vector<benchmark::internal::Benchmark*> added = {
+        benchmark::RegisterBenchmark(("generate" + suffix).c_str(), BM_Generate, i),
+        benchmark::RegisterBenchmark(("load" + suffix).c_str(), BM_Load, i),
+        benchmark::RegisterBenchmark(("graph_build" + suffix).c_str(), BM_GraphBuild, i),
+        benchmark::RegisterBenchmark(("impact_key_unscoped" + suffix).c_str(), BM_ImpactKey, i,
+                                     false),
+        benchmark::RegisterBenchmark(("impact_key_reform" + suffix).c_str(), BM_ImpactKey, i, true),
+    };
+    for (benchmark::internal::Benchmark* b : added) {
+      b->Unit(benchmark::kMillisecond);
+      // One national load takes half a minute: a single measured run is enough.
+      if (size.large) b->Iterations(1);
+    }
+  }
+  return 0;
+}
+
+[[maybe_unused]] const int registered = RegisterAll();
+
+}  // namespace
+}  // namespace landskap
