@@ -1,7 +1,8 @@
 // Speed of the engine on generated national landscapes (engine/synth.h): loading (parse and
-// check), building the graph, and the blast radius of a kommunenummer change, with and without
-// a reform scope. Small and medium sizes run by default; LANDSKAP_BENCH_LARGE=1 adds the
-// national size (356 municipalities × 560 systems, ~1 000 000 integrations; ~2 GB of memory).
+// check), building the graph, the blast radius of a kommunenummer change with and without a
+// reform scope, and the cutover plan. Small and medium sizes run by default; LANDSKAP_BENCH_LARGE=1
+// adds the national size (356 municipalities × 560 systems, ~1 000 000 integrations; ~2 GB of
+// memory).
 //   build/bench/bench/landskap_bench --benchmark_filter=impact
 //   LANDSKAP_BENCH_LARGE=1 build/bench/bench/landskap_bench --benchmark_filter=/national
 #include <benchmark/benchmark.h>
@@ -16,6 +17,7 @@
 #include "engine/graph.h"
 #include "engine/impact.h"
 #include "engine/load.h"
+#include "engine/plan.h"
 #include "engine/synth.h"
 
 namespace landskap {
@@ -126,6 +128,28 @@ void BM_ImpactKey(benchmark::State& state, size_t size, bool reform) {
   state.counters["affected"] = static_cast<double>(affected);
 }
 
+// The cutover plan of every system (--all), or of a reform's blast radius: bundles, waves and
+// the critical path method on the condensed graph.
+void BM_Plan(benchmark::State& state, size_t size, bool all) {
+  const Fixture& fixture = Get(size, !all);
+  PlanOptions options;
+  options.all_systems = all;
+  options.impact.key = fixture.landscape.FindKey("kommunenummer");
+  size_t tasks = 0;
+  for (auto _ : state) {
+    Plan plan;
+    Diagnostics diagnostics;
+    if (!ComputePlan(*fixture.graph, options, &plan, &diagnostics)) {
+      state.SkipWithError("the generated landscape has impossible cutover constraints");
+      return;
+    }
+    tasks = plan.tasks.size();
+    benchmark::DoNotOptimize(tasks);
+  }
+  SetCounters(state, fixture.landscape);
+  state.counters["tasks"] = static_cast<double>(tasks);
+}
+
 int RegisterAll() {
   for (size_t i = 0; i < Sizes().size(); ++i) {
     const Size& size = Sizes()[i];
@@ -138,6 +162,8 @@ int RegisterAll() {
         benchmark::RegisterBenchmark(("impact_key_unscoped" + suffix).c_str(), BM_ImpactKey, i,
                                      false),
         benchmark::RegisterBenchmark(("impact_key_reform" + suffix).c_str(), BM_ImpactKey, i, true),
+        benchmark::RegisterBenchmark(("plan_all" + suffix).c_str(), BM_Plan, i, true),
+        benchmark::RegisterBenchmark(("plan_key_reform" + suffix).c_str(), BM_Plan, i, false),
     };
     for (benchmark::internal::Benchmark* b : added) {
       b->Unit(benchmark::kMillisecond);
