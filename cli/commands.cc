@@ -15,6 +15,8 @@ const std::vector<Command>& Commands() {
       {"impact", "what breaks when a key (kommunenummer) or a system changes, and why", RunImpact},
       {"plan", "cutover order: waves, bundles, critical path and dates against the deadline",
        RunPlan},
+      {"hotspots", "weak points: single points of failure, bridges, brokers, routes to NAV",
+       RunHotspots},
   };
   return commands;
 }

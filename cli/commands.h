@@ -20,5 +20,6 @@ int RunValidate(const Args& args, Io io);
 int RunStats(const Args& args, Io io);
 int RunImpact(const Args& args, Io io);
 int RunPlan(const Args& args, Io io);
+int RunHotspots(const Args& args, Io io);
 
 }  // namespace landskap::cli
