@@ -3,6 +3,7 @@
 // chain decides the date, and what is late. CSV and JSON carry one record per task.
 #include "cli/format_plan.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -80,9 +81,9 @@ std::vector<std::string> Summary(const Landscape&, const Plan& plan, const PlanH
   for (const PlanTask& t : plan.tasks) unestimated += t.estimated ? 0 : 1;
   std::string effort = "Effort from cutover.effort_days";
   if (unestimated)
-    effort += "; " + Count(unestimated, "system has", "systems have") + " no estimate and count " +
-              Number(plan.default_effort_days) +
-              (plan.default_effort_days == 1 ? " day" : " days") + " (--default-effort)";
+    effort += ", and " + Number(plan.default_effort_days) +
+              (plan.default_effort_days == 1 ? " day" : " days") + " (--default-effort) for " +
+              Count(unestimated, "system", "systems") + " without an estimate";
   lines.push_back(effort + ".");
   lines.push_back("Order: " + Count(plan.precedence_count, "precedence pair", "precedence pairs") +
                   " (an integration converts the provider before the consumer; "
@@ -142,6 +143,13 @@ const char* kWavesNote =
 const char* kBundlesNote = "systems on a cycle of integrations switch together";
 const char* kCriticalNote = "no slack: a day lost here is a day lost for the go-live";
 
+// A note as a sentence of its own: "_Systems on a cycle ... together._".
+std::string Sentence(const char* note) {
+  std::string text(note);
+  text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return "_" + text + "._\n\n";
+}
+
 }  // namespace
 
 std::string FormatPlanTable(const Landscape& l, const Plan& plan, const PlanHeading& heading) {
@@ -171,17 +179,17 @@ std::string FormatPlanTable(const Landscape& l, const Plan& plan, const PlanHead
 std::string FormatPlanMarkdown(const Landscape& l, const Plan& plan, const PlanHeading& heading) {
   std::string out = "## Cutover plan\n\n";
   for (const std::string& line : Summary(l, plan, heading)) out += "- " + line + "\n";
-  out += "\n### Waves\n\n_" + std::string(kWavesNote) + "._\n\n";
+  out += "\n### Waves\n\n" + Sentence(kWavesNote);
   TextTable waves = WaveTable(l, plan);
   out += waves.RowCount() ? waves.RenderMarkdown() : "(no tasks)\n";
   for (const std::string& line : OverfullWaves(plan)) out += "\n" + line + "\n";
   if (!plan.bundles.empty()) {
-    out += "\n### Bundles\n\n_" + std::string(kBundlesNote) + "._\n\n";
+    out += "\n### Bundles\n\n" + Sentence(kBundlesNote);
     for (size_t i = 0; i < plan.bundles.size(); ++i) out += "- " + BundleLine(l, plan, i) + "\n";
   }
   if (!plan.critical_paths.empty()) {
     out += "\n### Critical " + std::string(plan.critical_paths.size() == 1 ? "path" : "paths") +
-           "\n\n_" + kCriticalNote + "._\n\n";
+           "\n\n" + Sentence(kCriticalNote);
     for (const auto& path : plan.critical_paths) out += "- " + Join(l, path, " → ") + "\n";
     if (plan.critical_paths_cut) out += "\n" + CutNote(plan) + "\n";
   }

@@ -1,0 +1,286 @@
+// landskap plan end to end: exit codes, the JSON contract, a golden table, and impossible
+// constraints reported in the FILE: LOCATION: error: MESSAGE style.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "engine/load.h"
+#include "tests/test_support.h"
+
+namespace landskap {
+namespace {
+
+using nlohmann::json;
+using testing::RunCli;
+
+const std::string kSmall = testing::SourcePath("tests/data/plan_small.json");
+
+// tests/data/plan_small.json, by hand, day 0 = Monday 2019-08-26:
+//   folkeregisteret fixed 2019-09-02 (day 7), 5 days: 7-12.  matrikkelen fixed 2019-09-09: 14-19.
+//   fjell.gis (6) after matrikkelen: 19-25.  fjell.byggesak (7.5 -> 8): 25-33.
+//   bundle fjell.arkiv + fjell.sak (sak 10, arkiv 4 -> 10) after folkeregisteret and byggesak:
+//   33-43.  fjell.lonn (no estimate: 5) after fjell.sak: 43-48, last day 2019-10-12.
+//   fjell.intranett holds no key: not a task of the key change.
+// Deadline 2019-10-01 = day 36, so work must end by offset 37: lonn 11 days late, the bundle 6.
+// Backward: lonn 43/48, bundle 33/43, byggesak 25/33, gis 19/25, matrikkelen 14/19 (slack 0),
+// folkeregisteret must finish by the bundle's start 33: LS 28, slack 21.
+const char* kGoldenTable =
+    R"(Cutover plan for the 7 systems affected by a change of kommunenummer.
+Duration: 48 days, from 2019-08-26 to 2019-10-12.
+Deadline 2019-10-01: 3 systems finish late, by up to 11 days.
+Effort from cutover.effort_days, and 5 days (--default-effort) for 1 system without an estimate.
+Order: 7 precedence pairs (an integration converts the provider before the consumer; cutover.after adds more).
+
+Waves (a wave starts when the waves of everything it depends on are done; dates follow precedence and effort, not the wave capacity):
+wave  system           vendor   days  start       finish      slack  note
+----  ---------------  -------  ----  ----------  ----------  -----  ---------------------------------
+   1  folkeregisteret  -           5  2019-09-02  2019-09-06     21  fixed date
+   1  matrikkelen      -           5  2019-09-09  2019-09-13      0  critical, fixed date
+   2  fjell.gis        Norkart     6  2019-09-14  2019-09-19      0  critical
+   3  fjell.byggesak   Norkart     8  2019-09-20  2019-09-27      0  critical
+   4  fjell.arkiv      Tieto      10  2019-09-28  2019-10-07      0  critical, bundle 1, late by 6
+   4  fjell.sak        Tieto      10  2019-09-28  2019-10-07      0  critical, bundle 1, late by 6
+   5  fjell.lonn       Visma       5  2019-10-08  2019-10-12      0  critical, no estimate, late by 11
+
+Bundles (systems on a cycle of integrations switch together):
+  bundle 1: fjell.arkiv, fjell.sak (cycle: fjell.arkiv → fjell.sak → fjell.arkiv)
+
+Critical path (no slack: a day lost here is a day lost for the go-live):
+  matrikkelen → fjell.gis → fjell.byggesak → fjell.arkiv → fjell.sak → fjell.lonn
+
+Late (finish after the deadline 2019-10-01):
+system       vendor  finish      days late
+-----------  ------  ----------  ---------
+fjell.lonn   Visma   2019-10-12         11
+fjell.arkiv  Tieto   2019-10-07          6
+fjell.sak    Tieto   2019-10-07          6
+)";
+
+std::vector<std::string> KeyPlan(std::vector<std::string> extra = {}) {
+  std::vector<std::string> args = {"plan",    kSmall,       "--key",      "kommunenummer",
+                                   "--start", "2019-08-26", "--deadline", "2019-10-01"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return args;
+}
+
+std::string WriteTemp(const std::string& name, const std::string& text) {
+  std::string path = testing::TempDir() + "/" + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+// The CPM arithmetic of every task in the JSON, and every integration and `after` of the file
+// between two tasks: the provider finishes before the consumer starts, in an earlier wave,
+// unless both are in one bundle.
+void ExpectConsistent(const std::string& file, const json& j) {
+  Landscape l;
+  Diagnostics d(file);
+  ASSERT_TRUE(LoadLandscapeFile(file, &l, &d));
+  std::map<std::string, json> tasks;
+  int duration = 0;
+  for (const json& t : j["tasks"]) {
+    tasks[t["id"]] = t;
+    EXPECT_EQ(t["ef"].get<int>(), t["es"].get<int>() + t["duration"].get<int>()) << t["id"];
+    EXPECT_EQ(t["lf"].get<int>(), t["ls"].get<int>() + t["duration"].get<int>()) << t["id"];
+    EXPECT_EQ(t["slack"].get<int>(), t["ls"].get<int>() - t["es"].get<int>()) << t["id"];
+    EXPECT_GE(t["slack"].get<int>(), 0) << t["id"];
+    EXPECT_EQ(t["critical"].get<bool>(), t["slack"].get<int>() == 0) << t["id"];
+    duration = std::max(duration, t["ef"].get<int>());
+  }
+  EXPECT_EQ(j["duration_days"].get<int>(), duration);
+  auto check = [&](const std::string& from, const std::string& to) {
+    if (!tasks.count(from) || !tasks.count(to)) return;
+    const json& a = tasks[from];
+    const json& b = tasks[to];
+    if (!a["bundle"].is_null() && a["bundle"] == b["bundle"]) return;
+    EXPECT_LE(a["ef"].get<int>(), b["es"].get<int>()) << from << " -> " << to;
+    EXPECT_LT(a["wave"].get<int>(), b["wave"].get<int>()) << from << " -> " << to;
+  };
+  for (const Integration& e : l.integrations) check(l.systems[e.from].id, l.systems[e.to].id);
+  for (const System& s : l.systems)
+    for (SystemIndex before : s.cutover.after) check(l.systems[before].id, s.id);
+}
+
+TEST(CliPlan, GoldenTable) {
+  auto r = RunCli(KeyPlan());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, kGoldenTable);
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(CliPlan, FailIfLateExitsOneAndStillPrints) {
+  auto r = RunCli(KeyPlan({"--fail-if-late"}));
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out, kGoldenTable);
+  auto on_time = RunCli({"plan", kSmall, "--key", "kommunenummer", "--start", "2019-08-26",
+                         "--deadline", "2019-10-12", "--fail-if-late"});
+  EXPECT_EQ(on_time.code, 0) << on_time.err;
+  EXPECT_NE(on_time.out.find("Deadline 2019-10-12: met, 0 days to spare."), std::string::npos);
+}
+
+TEST(CliPlan, JsonContract) {
+  auto r = RunCli(KeyPlan({"--format", "json"}));
+  ASSERT_EQ(r.code, 0) << r.err;
+  json j = json::parse(r.out);
+  for (const char* field : {"tasks", "waves", "bundles", "critical_paths", "duration_days", "late"})
+    EXPECT_TRUE(j.contains(field)) << field;
+  EXPECT_EQ(j["duration_days"], 48);
+  ASSERT_EQ(j["tasks"].size(), 7u);
+  for (const json& t : j["tasks"])
+    for (const char* field : {"id", "bundle", "wave", "duration", "es", "ef", "ls", "lf", "slack",
+                              "critical", "start_date", "finish_date"})
+      EXPECT_TRUE(t.contains(field)) << field;
+  const json& lonn = j["tasks"][6];
+  EXPECT_EQ(lonn["id"], "fjell.lonn");
+  EXPECT_EQ(lonn["es"], 43);
+  EXPECT_EQ(lonn["start_date"], "2019-10-08");
+  EXPECT_EQ(lonn["finish_date"], "2019-10-12");
+  EXPECT_EQ(lonn["days_late"], 11);
+  EXPECT_EQ(lonn["estimated"], false);
+  EXPECT_EQ(j["tasks"][0]["id"], "folkeregisteret");
+  EXPECT_EQ(j["tasks"][0]["slack"], 21);
+  EXPECT_EQ(j["waves"][0], json::parse(R"({"wave": 1, "systems": ["folkeregisteret",
+            "matrikkelen"], "over_capacity": false})"));
+  EXPECT_EQ(j["bundles"], json::parse(R"([{"bundle": 1, "systems": ["fjell.arkiv", "fjell.sak"],
+            "cycle": ["fjell.arkiv", "fjell.sak", "fjell.arkiv"], "via": ["arkiv-sak",
+            "sak-arkiv"]}])"));
+  EXPECT_EQ(j["critical_paths"],
+            json::parse(R"([["matrikkelen", "fjell.gis", "fjell.byggesak", "fjell.arkiv",
+                             "fjell.sak", "fjell.lonn"]])"));
+  EXPECT_EQ(j["late"][0], json::parse(R"({"id": "fjell.lonn", "finish_date": "2019-10-12",
+            "days_late": 11})"));
+  EXPECT_EQ(j["late"].size(), 3u);
+  ExpectConsistent(kSmall, j);
+}
+
+TEST(CliPlan, AllSystemsAndDeterministicBytes) {
+  std::vector<std::string> args = {"plan", kSmall, "--all", "--format", "json", "--workdays"};
+  auto a = RunCli(args);
+  auto b = RunCli(args);
+  ASSERT_EQ(a.code, 0) << a.err;
+  EXPECT_EQ(a.out, b.out);
+  json j = json::parse(a.out);
+  EXPECT_EQ(j["tasks"].size(), 8u);
+  // Day 0 is the earliest fixed date when there is no --start.
+  EXPECT_EQ(j["start"], "2019-09-02");
+  ExpectConsistent(kSmall, j);
+  // -o writes the same bytes to a file.
+  std::string out = testing::TempDir() + "/plan.json";
+  args.insert(args.end(), {"-o", out});
+  auto c = RunCli(args);
+  EXPECT_EQ(c.code, 0);
+  EXPECT_EQ(c.out, "");
+  EXPECT_EQ(testing::ReadFile(out), a.out);
+}
+
+TEST(CliPlan, CsvAndMarkdown) {
+  auto csv = RunCli(KeyPlan({"--format", "csv"}));
+  ASSERT_EQ(csv.code, 0);
+  EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
+            "id,name,vendor,owner,wave,bundle,duration,estimated,es,ef,ls,lf,slack,critical,"
+            "start_date,finish_date,days_late");
+  EXPECT_NE(csv.out.find("\nfjell.lonn,,Visma,1246,5,,5,no,43,48,43,48,0,yes,2019-10-08,"
+                         "2019-10-12,11\n"),
+            std::string::npos);
+  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 8);
+  auto md = RunCli(KeyPlan({"--format", "markdown"}));
+  ASSERT_EQ(md.code, 0);
+  EXPECT_EQ(md.out.rfind("## Cutover plan\n", 0), 0u);
+  EXPECT_NE(md.out.find("| 5 | fjell.lonn | Visma | 5 | 2019-10-08 | 2019-10-12 | 0 | critical, "
+                        "no estimate, late by 11 |\n"),
+            std::string::npos);
+  EXPECT_NE(md.out.find("- matrikkelen → fjell.gis → fjell.byggesak → fjell.arkiv → fjell.sak → "
+                        "fjell.lonn\n"),
+            std::string::npos);
+}
+
+TEST(CliPlan, BadUsageExitsTwo) {
+  std::vector<std::vector<std::string>> bad = {
+      {"plan", kSmall},
+      {"plan", kSmall, "--all", "--key", "kommunenummer"},
+      {"plan", kSmall, "--key", "kommunenumer"},
+      {"plan", kSmall, "--all", "--start", "2019-02-30"},
+      {"plan", kSmall, "--all", "--capacity", "0"},
+      {"plan", kSmall, "--all", "--vendor-capacity", "-1"},
+      {"plan", kSmall, "--all", "--fail-if-late"},
+      {"plan", kSmall, "--all", "--format", "dot"},
+      {"plan", kSmall, "--all", "--default-effort", "-2"},
+      {"plan", kSmall, "--all", "--start", "2019-09-01", "--deadline", "2019-08-01"},
+      {"plan", "no-such-file.json", "--all"},
+  };
+  for (const auto& args : bad) {
+    auto r = RunCli(args);
+    EXPECT_EQ(r.code, 2) << args.back();
+    EXPECT_NE(r.err, "") << args.back();
+    EXPECT_EQ(r.out, "") << args.back();
+  }
+  auto r = RunCli({"plan", kSmall, "--all", "--capacity", "0"});
+  EXPECT_EQ(r.err,
+            "landskap plan: error: --capacity takes a number of systems, 1 or more, not '0'\n"
+            "Run 'landskap plan --help' for the options and an example.\n");
+}
+
+TEST(CliPlan, HelpHasAnExample) {
+  auto r = RunCli({"plan", "--help"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("Example:\n  landskap plan datasets/oygarden-2020.json --key kommunenummer"),
+            std::string::npos);
+}
+
+TEST(CliPlan, ImpossibleConstraintsExitTwoNamingTheChain) {
+  std::string file = WriteTemp("conflict.json", R"json({
+    "format": "landskap/1",
+    "systems": [
+      {"id": "matrikkelen", "cutover": {"effort_days": 10}},
+      {"id": "fjell.gis", "cutover": {"effort_days": 3, "fixed_date": "2019-10-01"}},
+      {"id": "a", "cutover": {"after": ["b"]}},
+      {"id": "b", "cutover": {"after": ["a"]}}
+    ],
+    "integrations": [{"id": "m-gis", "from": "matrikkelen", "to": "fjell.gis"}]
+  })json");
+  auto r = RunCli({"plan", file, "--all", "--start", "2019-09-23", "--format", "json"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, file +
+                       ": /systems/3/cutover/after: error: cycle in the cutover order through "
+                       "'after': a → b → a (b after a; a after b); a system listed in 'after' "
+                       "must finish before this one starts, so the circle cannot be cut over "
+                       "in any order\n" +
+                       file +
+                       ": /systems/1/cutover/fixed_date: error: fjell.gis cannot start on its "
+                       "fixed date 2019-10-01: it must come after matrikkelen (integration "
+                       "m-gis), which finishes on 2019-10-02 at the earliest\n"
+                       "landskap plan: the cutover constraints cannot all be met; change the "
+                       "cutover fields named above\n");
+}
+
+TEST(CliPlan, RealBinaryExitCodes) {
+  EXPECT_EQ(testing::RunBinary("plan '" + kSmall + "' --all").code, 0);
+  EXPECT_EQ(testing::RunBinary("plan '" + kSmall +
+                               "' --key kommunenummer --start 2019-08-26 --deadline 2019-10-01 "
+                               "--fail-if-late")
+                .code,
+            1);
+  EXPECT_EQ(testing::RunBinary("plan '" + kSmall + "' --all --capacity x").code, 2);
+}
+
+TEST(CliPlan, MergerDataset) {
+  std::string file = testing::SourcePath("datasets/oygarden-2020.json");
+  if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " is not there yet";
+  for (const char* scope : {"--all", "--key"}) {
+    std::vector<std::string> args = {"plan",       file,         "--start",
+                                     "2019-08-01", "--deadline", "2020-01-01",
+                                     "--format",   "json",       scope};
+    if (std::string(scope) == "--key") args.push_back("kommunenummer");
+    auto r = RunCli(args);
+    ASSERT_EQ(r.code, 0) << r.err;
+    ExpectConsistent(file, json::parse(r.out));
+  }
+}
+
+}  // namespace
+}  // namespace landskap
