@@ -27,7 +27,7 @@ int RunImpact(const Args& args, Io io) {
       "  landskap impact datasets/oygarden-2020.json --key kommunenummer --format json -o "
       "out.json"};
   po::options_description desc("Options");
-  std::vector<std::string> systems, owners;
+  std::vector<std::string> systems, owners, change_tables;
   std::string key, direction = "down";
   int depth = -1;
   bool through_all = false;
@@ -43,6 +43,7 @@ int RunImpact(const Args& args, Io io) {
       "also follow integrations that do not carry the key (reason depends-on)")(
       "owner", po::value(&owners)->value_name("NUMBERS")->composing(),
       "the changing municipalities, e.g. 1246,1245 (instead of the file's changes)");
+  AddChangesOption(&desc, &change_tables);
   AddOutputOptions(&desc, &output, "table, json, csv");
   std::string file;
   switch (ParseArgs(args, "impact", help, desc, &file, io)) {
@@ -76,6 +77,7 @@ int RunImpact(const Args& args, Io io) {
 
   Landscape landscape;
   if (!LoadForCommand(file, &landscape, io)) return kExitInvalid;
+  if (!ApplyChangeTables(change_tables, key, &landscape, io)) return kExitInvalid;
   bool ok = ResolveSystems(landscape, systems, "--system", &query.sources, io);
   if (!key.empty()) ok &= ResolveKey(landscape, key, &query.key, io);
   if (!ok) return kExitInvalid;

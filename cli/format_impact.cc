@@ -60,7 +60,8 @@ std::string KeyList(const Landscape& landscape, const std::vector<KeyIndex>& key
 
 std::string EvidenceLine(const Landscape& landscape, const AffectedSystem& a, size_t width) {
   if (a.path.size() <= 1) return "-";
-  const std::string arrow = " → ";
+  // Upstream paths run against the data flow; the arrow shows the flow's real direction.
+  const std::string arrow = a.reason == Reason::kProvider ? " ← " : " → ";
   std::vector<std::string> ids;
   for (SystemIndex s : a.path) ids.push_back(landscape.systems[s].id);
   auto join = [&](const std::vector<std::string>& parts) {
@@ -116,7 +117,7 @@ std::string FormatImpactTable(const Landscape& landscape, const ImpactResult& r)
   out += ".\nBy owner: ";
   std::string owners;
   for (const auto& [owner, n] : ByOwner(landscape, r))
-    owners += (owners.empty() ? "" : ", ") + owner + " " + std::to_string(n);
+    owners += (owners.empty() ? "" : ", ") + owner + ": " + std::to_string(n);
   out += (owners.empty() ? "-" : owners) + "\n";
   return out;
 }

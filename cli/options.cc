@@ -4,6 +4,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "engine/changes.h"
 #include "engine/load.h"
 #include "engine/scope.h"
 #include "engine/suggest.h"
@@ -130,6 +131,24 @@ bool ResolveKey(const Landscape& landscape, const std::string& id, std::optional
   io.err << "landskap: error: --key '" << id << "' is not used in this file"
          << DidYouMean(id, names) << "; its keys are: " << (list.empty() ? "(none)" : list) << "\n";
   return false;
+}
+
+void AddChangesOption(po::options_description* desc, std::vector<std::string>* tables) {
+  desc->add_options()("changes", po::value(tables)->value_name("CSV")->composing(),
+                      "a table of old and new kommunenummer (e.g. SSB's change list) that says "
+                      "which municipalities change, in addition to the file's own changes");
+}
+
+bool ApplyChangeTables(const std::vector<std::string>& tables, const std::string& key,
+                       Landscape* landscape, Io io) {
+  bool ok = true;
+  for (const std::string& table : tables) {
+    Diagnostics diagnostics(table);
+    ok &= AddChangeTable(table, key.empty() ? "kommunenummer" : key, std::nullopt, landscape,
+                         &diagnostics);
+    for (const Diagnostic& d : diagnostics.Items()) io.err << FormatDiagnostic(d) << "\n";
+  }
+  return ok;
 }
 
 bool ParseOwners(const std::vector<std::string>& raw, std::vector<std::string>* out, Io io) {

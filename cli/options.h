@@ -55,6 +55,13 @@ bool ResolveKey(const Landscape& landscape, const std::string& id, std::optional
 // Splits "1246,1245" and repeated --owner options into kommunenummer values; checks each.
 bool ParseOwners(const std::vector<std::string>& raw, std::vector<std::string>* out, Io io);
 
+// --changes FILE (repeatable): kommunenummer change tables (CSV) whose changed numbers scope a
+// key change like the file's own "changes" list. Declared by the commands that scope by reform.
+void AddChangesOption(po::options_description* desc, std::vector<std::string>* tables);
+// Reads the tables into the landscape as changes of `key`; prints errors. False on errors.
+bool ApplyChangeTables(const std::vector<std::string>& tables, const std::string& key,
+                       Landscape* landscape, Io io);
+
 // Prints "landskap: error: MESSAGE" (and the help pointer for usage mistakes).
 void UsageError(std::string_view command, std::string_view message, Io io);
 

@@ -43,7 +43,8 @@ std::optional<std::string> ClosestMatch(std::string_view wrong,
       best = candidate;
     }
   }
-  if (!best || best_distance > limit) return std::nullopt;
+  // Replacing every letter of a short word is no typo ("b" is not a misspelt "a").
+  if (!best || best_distance > limit || best_distance >= wrong.size()) return std::nullopt;
   return std::string(*best);
 }
 

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(g++ cmake ninja-build pkg-config libboost-graph-dev libboost-program-options-dev
           nlohmann-json3-dev libgraphviz-dev libgtest-dev libgmock-dev libbenchmark-dev)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(python3 python3-networkx python3-igraph chromium fonts-dejavu-core)
+  packages+=(python3 python3-networkx python3-igraph python3-jsonschema chromium fonts-dejavu-core)
   command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 

@@ -43,7 +43,12 @@ CliResult RunCli(const std::vector<std::string>& args) {
 }
 
 CliResult RunBinary(const std::string& args) {
-  std::string dir = TempDir();
+  // Not TempDir(): that empties the test's own folder, which may hold the input files.
+  static int run = 0;
+  std::string dir = (std::filesystem::temp_directory_path() /
+                     ("landskap-run-" + std::to_string(getpid()) + "-" + std::to_string(++run)))
+                        .string();
+  std::filesystem::create_directories(dir);
   std::string command =
       std::string(LANDSKAP_BINARY) + " " + args + " >" + dir + "/out 2>" + dir + "/err </dev/null";
   CliResult result;
@@ -51,6 +56,7 @@ CliResult RunBinary(const std::string& args) {
   result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.out = ReadFile(dir + "/out");
   result.err = ReadFile(dir + "/err");
+  std::filesystem::remove_all(dir);
   return result;
 }
 

@@ -1,0 +1,4 @@
+# The JSON Schema and the loader agree on the bundled datasets and on broken snippets.
+add_test(NAME schema_agrees_with_loader
+         COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/scripts/check_schema.py
+                 $<TARGET_FILE:landskap> ${CMAKE_SOURCE_DIR})
