@@ -114,11 +114,19 @@ std::string FormatImpactTable(const Landscape& landscape, const ImpactResult& r)
   for (const auto& [reason, n] : ByReason(r))
     reasons += (reasons.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
   if (!reasons.empty()) out += " (" + reasons + ")";
-  out += ".\nBy owner: ";
-  std::string owners;
-  for (const auto& [owner, n] : ByOwner(landscape, r))
-    owners += (owners.empty() ? "" : ", ") + owner + ": " + std::to_string(n);
-  out += (owners.empty() ? "-" : owners) + "\n";
+  out += ".\n";
+  // Municipalities one by one; shared systems (national, intermunicipal, vendors) as one count,
+  // so the line stays readable in a terminal. The JSON has every owner.
+  std::string municipalities;
+  size_t shared = 0;
+  for (const auto& [owner, n] : ByOwner(landscape, r)) {
+    if (IsKommunenummer(owner))
+      municipalities += (municipalities.empty() ? "" : ", ") + owner + ": " + std::to_string(n);
+    else
+      shared += n;
+  }
+  out += "By municipality: " + (municipalities.empty() ? "-" : municipalities) +
+         "; shared systems: " + std::to_string(shared) + "\n";
   return out;
 }
 
