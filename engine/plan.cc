@@ -11,7 +11,6 @@
 #include <boost/graph/topological_sort.hpp>
 #include <cmath>
 #include <iterator>
-#include <queue>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -480,11 +479,27 @@ class Planner {
       if (tail_[a] != tail_[b]) return tail_[a] < tail_[b];
       return a > b;
     };
-    std::priority_queue<Node, std::vector<Node>, decltype(lower_priority)> ready(lower_priority);
+    // The ready nodes in one heap per class: the nodes of one vendor form a class, so that a
+    // vendor that is full for this wave is passed over at once rather than node by node; nodes
+    // of no vendor or of several (a bundle) form class 0. Taking the best head among the
+    // classes keeps the order "most critical first" across all of them.
+    bool by_vendor = options_.vendor_capacity.has_value();
+    auto class_of = [&](Node n) -> size_t {
+      return by_vendor && vendors[n].size() == 1 ? vendors[n][0].first + 1 : 0;
+    };
+    std::vector<std::vector<Node>> heaps(by_vendor ? vendor_ids.size() + 1 : 1);
+    auto push = [&](Node n) {
+      auto& heap = heaps[class_of(n)];
+      heap.push_back(n);
+      std::push_heap(heap.begin(), heap.end(), lower_priority);
+    };
+    auto class_lower = [&](size_t a, size_t b) {
+      return lower_priority(heaps[a].front(), heaps[b].front());
+    };
     std::vector<size_t> waiting(nodes);
     for (Node n = 0; n < nodes; ++n) {
       waiting[n] = pred_.End(n) - pred_.Begin(n);
-      if (waiting[n] == 0) ready.push(n);
+      if (waiting[n] == 0) push(n);
     }
     std::vector<size_t> vendor_used(vendor_ids.size(), 0);
     size_t placed_total = 0;
@@ -492,25 +507,38 @@ class Planner {
       PlanWave out;
       out.wave = wave;
       std::vector<Node> placed, deferred;
+      std::vector<size_t> front;
+      for (size_t c = 0; c < heaps.size(); ++c)
+        if (!heaps[c].empty()) front.push_back(c);
+      std::make_heap(front.begin(), front.end(), class_lower);
       size_t used = 0;
-      while (!ready.empty()) {
+      while (!front.empty()) {
         if (options_.capacity && used >= *options_.capacity) break;
-        Node n = ready.top();
-        ready.pop();
+        std::pop_heap(front.begin(), front.end(), class_lower);
+        size_t c = front.back();
+        front.pop_back();
+        std::pop_heap(heaps[c].begin(), heaps[c].end(), lower_priority);
+        Node n = heaps[c].back();
+        heaps[c].pop_back();
         bool fits = !options_.capacity || used + members_[n].size() <= *options_.capacity;
-        if (options_.vendor_capacity)
+        if (by_vendor)
           for (const auto& [vendor, count] : vendors[n])
             fits = fits && vendor_used[vendor] + count <= *options_.vendor_capacity;
         if (!fits && !placed.empty()) {
           deferred.push_back(n);
-          continue;
+        } else {
+          if (!fits) out.over_capacity = true;
+          placed.push_back(n);
+          used += members_[n].size();
+          for (const auto& [vendor, count] : vendors[n]) vendor_used[vendor] += count;
         }
-        if (!fits) out.over_capacity = true;
-        placed.push_back(n);
-        used += members_[n].size();
-        for (const auto& [vendor, count] : vendors[n]) vendor_used[vendor] += count;
+        bool full = c > 0 && vendor_used[c - 1] >= *options_.vendor_capacity;
+        if (!heaps[c].empty() && !full) {
+          front.push_back(c);
+          std::push_heap(front.begin(), front.end(), class_lower);
+        }
       }
-      for (Node n : deferred) ready.push(n);
+      for (Node n : deferred) push(n);
       for (Node n : placed) {
         wave_[n] = wave;
         for (Local t : members_[n]) out.systems.push_back(sys_[t]);
@@ -518,7 +546,7 @@ class Planner {
       }
       for (Node n : placed)
         for (size_t i = succ_.Begin(n); i < succ_.End(n); ++i)
-          if (--waiting[links_[succ_.items[i]].to] == 0) ready.push(links_[succ_.items[i]].to);
+          if (--waiting[links_[succ_.items[i]].to] == 0) push(links_[succ_.items[i]].to);
       placed_total += placed.size();
       std::sort(out.systems.begin(), out.systems.end(),
                 [&](SystemIndex a, SystemIndex b) { return local_[a] < local_[b]; });
