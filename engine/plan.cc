@@ -22,6 +22,9 @@ using Local = uint32_t;  // a task: its rank among the tasks in system id order
 using Node = uint32_t;   // a condensed node: a bundle or a single task
 constexpr uint32_t kNone = UINT32_MAX;
 constexpr size_t kMaxCycleErrors = 50;
+// About 2 700 years: longer plans are typing errors in effort_days, and day counts stay far
+// from overflowing int and DayNumber.
+constexpr int kMaxPlanDays = 1000000;
 
 // `from` finishes before `to` starts, because of an integration, a cutover.after, or both.
 struct Precedence {
@@ -385,7 +388,19 @@ class Planner {
         es = *fixed_[v];
       }
       es_[v] = es;
-      ef_[v] = es + duration_[v];
+      if (es > kMaxPlanDays - duration_[v]) {
+        // Only absurd estimates get here (the loader allows 100 000 days per system); stop the
+        // day counts before they overflow.
+        if (!too_long_)
+          diags_->Error(CutoverPath(members_[v][0], "effort_days"),
+                        "the plan would run longer than " + std::to_string(kMaxPlanDays) +
+                            " days by the time " + Id(members_[v][0]) +
+                            " is done; check the effort_days values");
+        too_long_ = true;
+        ef_[v] = es;
+      } else {
+        ef_[v] = es + duration_[v];
+      }
       plan_->duration_days = std::max(plan_->duration_days, ef_[v]);
     }
   }
@@ -678,6 +693,7 @@ class Planner {
   std::optional<DayNumber> day0_;
   std::vector<std::optional<int>> fixed_;  // Node -> fixed start offset
   std::vector<Local> fixed_member_;        // Node -> the member whose fixed date counts
+  bool too_long_ = false;
 
   std::vector<Link> links_;  // between nodes, sorted by (from, to), unique
   Rows succ_, pred_;

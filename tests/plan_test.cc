@@ -494,6 +494,25 @@ TEST(Plan, TasksOfAKeyChangeWithTheDefaultEffort) {
   EXPECT_EQ(plan.Find(*l.FindSystem("lonn"))->es, 4);
 }
 
+// Eleven systems of 100 000 days in a chain: the eleventh would end after day 1 000 000.
+TEST(Plan, AnAbsurdlyLongPlanIsAnError) {
+  std::string systems, integrations;
+  for (int i = 0; i <= 10; ++i) {
+    std::string id = "s" + std::string(i < 10 ? "0" : "") + std::to_string(i);
+    systems += std::string(i ? "," : "") + R"({"id": ")" + id +
+               R"(", "cutover": {"effort_days": 100000}})";
+    if (i)
+      integrations += std::string(i > 1 ? "," : "") + R"({"from": "s0)" + std::to_string(i - 1) +
+                      R"(", "to": ")" + id + R"("})";
+  }
+  Planned p = PlanAll(R"({"format": "landskap/1", "systems": [)" + systems +
+                      R"(], "integrations": [)" + integrations + "]}");
+  EXPECT_FALSE(p.ok);
+  EXPECT_EQ(Messages(p.diagnostics),
+            "inline.json: /systems/10/cutover/effort_days: error: the plan would run longer "
+            "than 1000000 days by the time s10 is done; check the effort_days values\n");
+}
+
 // The same input gives the same plan, field by field.
 TEST(Plan, IsDeterministic) {
   Planned a = PlanAll(kBundles);
