@@ -12,6 +12,7 @@ Every measurement is its own process under /usr/bin/time -v, so each row's peak 
           'changes' and no --owner), plus the integrations that carry K into an affected system
   plan    landskap plan FILE --all              (when the binary has it)
   hotspots landskap hotspots FILE --samples N   (when the binary has it)
+  --reform N: landskap impact on a second file in which N municipalities merge (scoped)
 
 The affected system and integration counts of the three tools must agree; the script exits 1
 when they do not. Run with /usr/bin/python3 (Debian's, with python3-networkx and
@@ -133,6 +134,9 @@ def main():
     parser.add_argument("--systems-per-municipality", type=int, default=560)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--key", default="kommunenummer")
+    parser.add_argument("--reform", type=int, default=0,
+                        help="also time landskap impact on a second file in which this many "
+                             "municipalities merge (scoped; landskap only)")
     parser.add_argument("--samples", type=int, default=100, help="hotspots betweenness samples")
     parser.add_argument("--workdir", help="where the file and outputs go (default: a temp dir)")
     parser.add_argument("--skip", default="",
@@ -192,6 +196,22 @@ def main():
               file=sys.stderr)
     rows.append(("impact", "landskap impact", m, None,
                  f"{counts['landskap'][0]} systems, {counts['landskap'][1]} integrations"))
+
+    if args.reform and args.synth:
+        reform_path = os.path.join(workdir, f"synth-{args.municipalities}x"
+                                   f"{args.systems_per_municipality}-merging{args.reform}.json")
+        measure([args.synth, "--municipalities", str(args.municipalities),
+                 "--systems-per-municipality", str(args.systems_per_municipality),
+                 "--seed", str(args.seed), "--merging", str(args.reform), "-o", reform_path],
+                "synth_tool (reform)")
+        reform_out = os.path.join(workdir, "impact-reform.json")
+        m = measure([landskap, "impact", reform_path, "--key", args.key, "--format", "json",
+                     "-o", reform_out], "landskap impact (reform)")
+        with open(reform_out, encoding="utf-8") as f:
+            reform = json.load(f)
+        rows.append((f"impact, {args.reform} merging", "landskap impact", m, None,
+                     f"{len(reform['affected'])} systems, {len(reform['integrations'])} "
+                     "integrations"))
 
     if "plan" not in skip and has_command(landskap, "plan"):
         plan_out = os.path.join(workdir, "plan.json")

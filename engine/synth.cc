@@ -1163,12 +1163,18 @@ class Generator {
         Edge(vendor_ids_[static_cast<size_t>(platform)], Id(m, local), 0, "REST");
     }
     // A few integrations cross into the next municipality (shared services between
-    // neighbours, such as a joint child welfare service); the sender's own kommunenummer
-    // often goes along. Always in list order, so they never close a cycle.
+    // neighbours: property data, case documents, invoices); the sender's own kommunenummer
+    // often goes along. They run from the first third of the sender's flow order (registers,
+    // property, fag systems) into the last third of the neighbour's (økonomi, sak/arkiv ...)
+    // and always in list order, so they never close a cycle and never chain the whole country
+    // into one long path of precedence.
     if (m + 1 < municipalities_.size()) {
+      const uint32_t third = static_cast<uint32_t>(std::max<size_t>(1, spm_ / 3));
       for (int i = 0; i < kCrossBorderPerMunicipality; ++i) {
-        size_t u = rng.Below(static_cast<uint32_t>(spm_));
-        size_t v = rng.Below(static_cast<uint32_t>(spm_));
+        // Shared services start mostly from systems that know whose data they hold.
+        size_t u = rng.Below(third);
+        for (int tries = 0; tries < 4 && !(Keys(m, u) & kKn); ++tries) u = rng.Below(third);
+        size_t v = spm_ - 1 - rng.Below(third);
         uint8_t carries = Carried(Keys(m, u), Keys(m + 1, v), &rng);
         if ((Keys(m, u) & kKn) && rng.Chance(0.5)) carries |= kKn;
         Edge(Id(m, u), Id(m + 1, v), carries, kProtocols[rng.Below(kProtocols.size())]);
