@@ -83,25 +83,68 @@ std::string TypeName(const json& value) {
 class Reader {
  public:
   Reader(Landscape* landscape, Diagnostics* diagnostics)
-      : landscape_(*landscape), diags_(*diagnostics) {}
+      : landscape_(*landscape), main_(*diagnostics), diags_(diagnostics) {}
 
-  void Read(const json& root) {
+  // Called by the parser for every event. Elements of the top-level "systems" and
+  // "integrations" arrays are read as soon as each is complete and then dropped from the
+  // document (return false), so a national file never sits in memory as a whole DOM.
+  // Integrations are streamed only once every system is known; earlier ones are kept and read
+  // in Finish.
+  bool OnEvent(int depth, json::parse_event_t event, json& parsed) {
+    using Event = json::parse_event_t;
+    if (depth == 1) {
+      if (event == Event::key) {
+        section_ = parsed.is_string() ? parsed.get<std::string>() : "";
+        section_is_array_ = false;
+        next_index_ = 0;
+      } else if (event == Event::array_start) {
+        section_is_array_ = true;
+      } else if (event == Event::array_end && section_ == "systems") {
+        systems_complete_ = true;
+      }
+      return true;
+    }
+    if (depth != 2 || !section_is_array_) return true;
+    if (event != Event::object_end && event != Event::array_end && event != Event::value)
+      return true;
+    if (section_ == "systems") {
+      diags_ = &system_diags_;
+      ReadSystem(parsed, next_index_++);
+      diags_ = &main_;
+      return false;
+    }
+    if (section_ == "integrations" && systems_complete_) {
+      diags_ = &integration_diags_;
+      ReadIntegration(parsed, next_index_++);
+      diags_ = &main_;
+      ++integrations_streamed_;
+      return false;
+    }
+    return true;
+  }
+
+  // Reads what the stream left in the document: the small top-level fields, and integrations
+  // that came before the systems.
+  void Finish(const json& root) {
     if (!root.is_object()) {
-      diags_.Error("",
-                   "a landscape file is a JSON object like {\"format\": \"landskap/1\", "
-                   "\"systems\": [...], \"integrations\": [...]}, but this file holds " +
-                       TypeName(root));
+      diags_->Error("",
+                    "a landscape file is a JSON object like {\"format\": \"landskap/1\", "
+                    "\"systems\": [...], \"integrations\": [...]}, but this file holds " +
+                        TypeName(root));
       return;
     }
     CheckFields(root, "", {"format", "name", "keys", "systems", "integrations", "changes"});
     ReadFormat(root);
     ReadString(root, "", "name", &landscape_.name);
     ReadKeys(root);
-    const json* systems = ArrayField(root, "", "systems");
-    const json* integrations = ArrayField(root, "", "integrations");
-    if (systems) ReadSystems(*systems);
-    if (systems) ResolveCutoverAfter(*systems);
-    if (integrations) ReadIntegrations(*integrations);
+    ArrayField(root, "", "systems");  // reports a "systems" that is not an array
+    main_.Append(system_diags_);
+    ResolveCutoverAfter();
+    main_.Append(integration_diags_);
+    if (const json* integrations = ArrayField(root, "", "integrations")) {
+      for (size_t i = 0; i < integrations->size(); ++i)
+        ReadIntegration((*integrations)[i], integrations_streamed_ + i);
+    }
     ReadChanges(root);
     CheckUndeclaredKeys();
   }
@@ -114,9 +157,9 @@ class Reader {
     for (const auto& [field, value] : object.items()) {
       if (std::find(known.begin(), known.end(), field) != known.end()) continue;
       std::string hint = DidYouMean(field, candidates);
-      diags_.Warning(Child(path, field),
-                     "unknown field '" + Printable(field) + "' is ignored" +
-                         (hint.empty() ? " (known fields: " + Join(known) + ")" : hint));
+      diags_->Warning(Child(path, field),
+                      "unknown field '" + Printable(field) + "' is ignored" +
+                          (hint.empty() ? " (known fields: " + Join(known) + ")" : hint));
     }
   }
 
@@ -131,8 +174,8 @@ class Reader {
     if (!ReadString(root, "", "format", &format)) return;
     landscape_.format = format;
     if (!format.empty() && format != "landskap/1")
-      diags_.Error("/format", "unsupported format '" + Printable(format) +
-                                  "'; this version of landskap reads \"landskap/1\"");
+      diags_->Error("/format", "unsupported format '" + Printable(format) +
+                                   "'; this version of landskap reads \"landskap/1\"");
   }
 
   // Reads an optional string field. Returns false when absent or of the wrong type.
@@ -141,8 +184,8 @@ class Reader {
     auto it = object.find(field);
     if (it == object.end() || it->is_null()) return false;
     if (!it->is_string()) {
-      diags_.Error(Child(path, field),
-                   std::string("'") + field + "' must be a string, not " + TypeName(*it));
+      diags_->Error(Child(path, field),
+                    std::string("'") + field + "' must be a string, not " + TypeName(*it));
       return false;
     }
     *out = it->get<std::string>();
@@ -155,8 +198,8 @@ class Reader {
     auto it = object.find(field);
     if (it == object.end() || it->is_null()) {
       std::string article = what[0] == 'i' ? "an " : "a ";
-      diags_.Error(path, article + std::string(what) + " has no '" + field + "'; every " +
-                             std::string(what) + " needs one");
+      diags_->Error(path, article + std::string(what) + " has no '" + field + "'; every " +
+                              std::string(what) + " needs one");
       return false;
     }
     if (!ReadString(object, path, field, out)) return false;
@@ -165,13 +208,13 @@ class Reader {
 
   bool CheckId(const std::string& id, const std::string& path) {
     if (id.empty()) {
-      diags_.Error(path, "an id may not be empty");
+      diags_->Error(path, "an id may not be empty");
       return false;
     }
     if (!IsWellFormedId(id)) {
-      diags_.Error(path, "malformed id '" + Printable(id) +
-                             "': ids are up to 200 letters, digits and . _ - : / @ + "
-                             "(no spaces), e.g. 'fjell.sak-arkiv'");
+      diags_->Error(path, "malformed id '" + Printable(id) +
+                              "': ids are up to 200 letters, digits and . _ - : / @ + "
+                              "(no spaces), e.g. 'fjell.sak-arkiv'");
       return false;
     }
     return true;
@@ -181,8 +224,8 @@ class Reader {
     auto it = object.find(field);
     if (it == object.end() || it->is_null()) return nullptr;
     if (!it->is_array()) {
-      diags_.Error(Child(path, field),
-                   std::string("'") + field + "' must be an array, not " + TypeName(*it));
+      diags_->Error(Child(path, field),
+                    std::string("'") + field + "' must be an array, not " + TypeName(*it));
       return nullptr;
     }
     return &*it;
@@ -198,7 +241,7 @@ class Reader {
     for (size_t i = 0; i < array->size(); ++i) {
       const json& item = (*array)[i];
       if (!item.is_string()) {
-        diags_.Error(Child(array_path, i), "expected a string, not " + TypeName(item));
+        diags_->Error(Child(array_path, i), "expected a string, not " + TypeName(item));
         continue;
       }
       std::string value = item.get<std::string>();
@@ -231,9 +274,9 @@ class Reader {
     if (!ReadString(object, path, field, &text)) return fallback;
     if (auto value = parse(text)) return *value;
     std::vector<std::string_view> candidates(names.begin(), names.end());
-    diags_.Error(Child(path, field), "unknown " + std::string(field) + " '" + Printable(text) +
-                                         "'" + DidYouMean(text, candidates) + "; use one of " +
-                                         Join(names));
+    diags_->Error(Child(path, field), "unknown " + std::string(field) + " '" + Printable(text) +
+                                          "'" + DidYouMean(text, candidates) + "; use one of " +
+                                          Join(names));
     return fallback;
   }
 
@@ -252,15 +295,15 @@ class Reader {
         CheckFields(item, path, {"id", "description"});
         if (!ReadId(item, path, "id", &id, "key")) continue;
       } else {
-        diags_.Error(path,
-                     "a key is an object like {\"id\": \"kommunenummer\", "
-                     "\"description\": \"...\"}, not " +
-                         TypeName(item));
+        diags_->Error(path,
+                      "a key is an object like {\"id\": \"kommunenummer\", "
+                      "\"description\": \"...\"}, not " +
+                          TypeName(item));
         continue;
       }
       auto [it, inserted] = first.emplace(id, path);
       if (!inserted) {
-        diags_.Error(path, "duplicate key id '" + id + "' (first declared at " + it->second + ")");
+        diags_->Error(path, "duplicate key id '" + id + "' (first declared at " + it->second + ")");
         continue;
       }
       KeyIndex key = landscape_.InternKey(id);
@@ -271,21 +314,19 @@ class Reader {
     }
   }
 
-  void ReadSystems(const json& systems) {
-    system_paths_.reserve(systems.size());
-    for (size_t i = 0; i < systems.size(); ++i) {
-      const json& item = systems[i];
+  void ReadSystem(const json& item, size_t i) {
+    {
       std::string path = Child("/systems", i);
       if (!item.is_object()) {
-        diags_.Error(path, "a system is an object like {\"id\": \"fjell.sak-arkiv\", ...}, not " +
-                               TypeName(item));
-        continue;
+        diags_->Error(path, "a system is an object like {\"id\": \"fjell.sak-arkiv\", ...}, not " +
+                                TypeName(item));
+        return;
       }
       CheckFields(item, path,
                   {"id", "name", "kind", "owner", "vendor", "product", "domain", "keys",
                    "criticality", "cutover"});
       System system;
-      if (!ReadId(item, path, "id", &system.id, "system")) continue;
+      if (!ReadId(item, path, "id", &system.id, "system")) return;
       ReadString(item, path, "name", &system.name);
       system.kind =
           ReadEnum<Kind>(item, path, "kind", ParseKind,
@@ -301,20 +342,23 @@ class Reader {
       ReadCutover(item, path, &system.cutover);
       if (system.kind == Kind::kMunicipal && !system.owner.empty() &&
           !IsKommunenummer(system.owner))
-        diags_.Warning(Child(path, "owner"),
-                       "the owner of a municipal system should be its kommunenummer (4 digits, "
-                       "e.g. \"1246\"), not '" +
-                           Printable(system.owner) +
-                           "'; reform scope cannot tell which municipality it belongs to");
+        diags_->Warning(Child(path, "owner"),
+                        "the owner of a municipal system should be its kommunenummer (4 digits, "
+                        "e.g. \"1246\"), not '" +
+                            Printable(system.owner) +
+                            "'; reform scope cannot tell which municipality it belongs to");
       std::string id = system.id;
       if (auto previous = landscape_.FindSystem(id)) {
-        diags_.Error(Child(path, "id"), "duplicate system id '" + id + "' (first defined at " +
-                                            system_paths_[*previous] + ")");
-        continue;
+        diags_->Error(Child(path, "id"), "duplicate system id '" + id + "' (first defined at " +
+                                             Child("/systems", system_positions_[*previous]) + ")");
+        return;
       }
-      landscape_.AddSystem(std::move(system));
-      system_paths_.push_back(path);
-      system_json_.push_back(&item);
+      auto index = landscape_.AddSystem(std::move(system));
+      system_positions_.push_back(static_cast<uint32_t>(i));
+      // `after` may name systems defined later in the file: resolved once all are read.
+      auto cutover = item.find("cutover");
+      if (cutover != item.end() && cutover->is_object() && cutover->contains("after"))
+        pending_after_.emplace_back(*index, (*cutover)["after"]);
     }
   }
 
@@ -323,25 +367,25 @@ class Reader {
     if (it == system.end() || it->is_null()) return;
     std::string path = Child(system_path, "cutover");
     if (!it->is_object()) {
-      diags_.Error(path,
-                   "'cutover' must be an object like {\"effort_days\": 10, \"after\": [...], "
-                   "\"fixed_date\": \"2019-09-01\"}, not " +
-                       TypeName(*it));
+      diags_->Error(path,
+                    "'cutover' must be an object like {\"effort_days\": 10, \"after\": [...], "
+                    "\"fixed_date\": \"2019-09-01\"}, not " +
+                        TypeName(*it));
       return;
     }
     CheckFields(*it, path, {"effort_days", "after", "fixed_date"});
     auto effort = it->find("effort_days");
     if (effort != it->end() && !effort->is_null()) {
       if (!effort->is_number()) {
-        diags_.Error(Child(path, "effort_days"),
-                     "'effort_days' must be a number of working days, not " + TypeName(*effort));
+        diags_->Error(Child(path, "effort_days"),
+                      "'effort_days' must be a number of working days, not " + TypeName(*effort));
       } else {
         double days = effort->get<double>();
         if (!(days >= 0) || days > 100000)
-          diags_.Error(Child(path, "effort_days"),
-                       "'effort_days' must be between 0 and 100000, "
-                       "not " +
-                           effort->dump());
+          diags_->Error(Child(path, "effort_days"),
+                        "'effort_days' must be between 0 and 100000, "
+                        "not " +
+                            effort->dump());
         else
           cutover->effort_days = days;
       }
@@ -351,33 +395,33 @@ class Reader {
       if (auto day = ParseDate(date))
         cutover->fixed_date = day;
       else
-        diags_.Error(Child(path, "fixed_date"), "'" + Printable(date) +
-                                                    "' is not a date; write YYYY-MM-DD, e.g. "
-                                                    "\"2019-10-01\"");
+        diags_->Error(Child(path, "fixed_date"), "'" + Printable(date) +
+                                                     "' is not a date; write YYYY-MM-DD, e.g. "
+                                                     "\"2019-10-01\"");
     }
     // `after` names systems that may be defined later in the file; resolved in a second pass.
   }
 
-  void ResolveCutoverAfter(const json&) {
-    for (size_t s = 0; s < landscape_.systems.size(); ++s) {
-      const json& item = *system_json_[s];
-      auto cut = item.find("cutover");
-      if (cut == item.end() || !cut->is_object()) continue;
-      std::string path = Child(system_paths_[s], "cutover");
+  void ResolveCutoverAfter() {
+    for (const auto& [s, after] : pending_after_) {
+      std::string path = Child(Child("/systems", system_positions_[s]), "cutover");
       std::string after_path = Child(path, "after");
-      const json* after = ArrayField(*cut, path, "after");
-      if (!after) continue;
-      for (size_t i = 0; i < after->size(); ++i) {
-        const json& ref = (*after)[i];
+      if (after.is_null()) continue;
+      if (!after.is_array()) {
+        diags_->Error(after_path, "'after' must be an array, not " + TypeName(after));
+        continue;
+      }
+      for (size_t i = 0; i < after.size(); ++i) {
+        const json& ref = after[i];
         if (!ref.is_string()) {
-          diags_.Error(Child(after_path, i),
-                       "expected a system id (a string), not " + TypeName(ref));
+          diags_->Error(Child(after_path, i),
+                        "expected a system id (a string), not " + TypeName(ref));
           continue;
         }
         auto target = ResolveSystem(ref.get<std::string>(), Child(after_path, i));
         if (!target) continue;
         if (*target == s) {
-          diags_.Error(Child(after_path, i), "a system cannot come after itself");
+          diags_->Error(Child(after_path, i), "a system cannot come after itself");
           continue;
         }
         landscape_.systems[s].cutover.after.push_back(*target);
@@ -386,11 +430,12 @@ class Reader {
       std::sort(list.begin(), list.end());
       list.erase(std::unique(list.begin(), list.end()), list.end());
     }
+    pending_after_.clear();
   }
 
   std::optional<SystemIndex> ResolveSystem(const std::string& id, const std::string& path) {
     if (id.empty()) {
-      diags_.Error(path, "empty system id; name one of the systems in /systems");
+      diags_->Error(path, "empty system id; name one of the systems in /systems");
       return std::nullopt;
     }
     if (auto index = landscape_.FindSystem(id)) return index;
@@ -399,23 +444,20 @@ class Reader {
       if (system_ids_.empty()) system_ids_ = landscape_.SystemIds();
       hint = DidYouMean(id, system_ids_);
     }
-    diags_.Error(path, "unknown system '" + Printable(id) + "'" + hint +
-                           "; it must be the id of a system in /systems");
+    diags_->Error(path, "unknown system '" + Printable(id) + "'" + hint +
+                            "; it must be the id of a system in /systems");
     return std::nullopt;
   }
 
-  void ReadIntegrations(const json& integrations) {
-    landscape_.integrations.reserve(integrations.size());
-    std::vector<std::string> integration_paths;
-    for (size_t i = 0; i < integrations.size(); ++i) {
-      const json& item = integrations[i];
+  void ReadIntegration(const json& item, size_t i) {
+    {
       std::string path = Child("/integrations", i);
       if (!item.is_object()) {
-        diags_.Error(path,
-                     "an integration is an object like {\"from\": \"folkeregisteret\", "
-                     "\"to\": \"fjell.sak-arkiv\", \"carries\": [\"kommunenummer\"]}, not " +
-                         TypeName(item));
-        continue;
+        diags_->Error(path,
+                      "an integration is an object like {\"from\": \"folkeregisteret\", "
+                      "\"to\": \"fjell.sak-arkiv\", \"carries\": [\"kommunenummer\"]}, not " +
+                          TypeName(item));
+        return;
       }
       CheckFields(item, path, {"id", "from", "to", "carries", "protocol", "criticality"});
       Integration integration;
@@ -433,30 +475,30 @@ class Reader {
       integration.criticality =
           ReadEnum<Criticality>(item, path, "criticality", ParseCriticality,
                                 {"low", "medium", "high", "critical"}, Criticality::kUnspecified);
-      if (!ok || !from_index || !to_index) continue;
+      if (!ok || !from_index || !to_index) return;
       if (*from_index == *to_index) {
-        diags_.Error(Child(path, "to"),
-                     "an integration must connect two different systems, but "
-                     "'from' and 'to' are both '" +
-                         from + "'");
-        continue;
+        diags_->Error(Child(path, "to"),
+                      "an integration must connect two different systems, but "
+                      "'from' and 'to' are both '" +
+                          from + "'");
+        return;
       }
       integration.from = *from_index;
       integration.to = *to_index;
       std::string id = integration.id;
       if (!id.empty()) {
         if (auto previous = landscape_.FindIntegration(id)) {
-          diags_.Error(Child(path, "id"), "duplicate integration id '" + id +
-                                              "' (first defined at " +
-                                              integration_paths[*previous] + ")");
-          continue;
+          diags_->Error(Child(path, "id"),
+                        "duplicate integration id '" + id + "' (first defined at " +
+                            Child("/integrations", integration_positions_[*previous]) + ")");
+          return;
         }
       }
       if (!landscape_.AddIntegration(std::move(integration))) {
-        diags_.Error(Child(path, "id"), "integration id '" + id + "' is already used");
-        continue;
+        diags_->Error(Child(path, "id"), "integration id '" + id + "' is already used");
+        return;
       }
-      integration_paths.push_back(path);
+      integration_positions_.push_back(static_cast<uint32_t>(i));
     }
   }
 
@@ -467,10 +509,10 @@ class Reader {
       const json& item = (*changes)[i];
       std::string path = Child("/changes", i);
       if (!item.is_object()) {
-        diags_.Error(path,
-                     "a change is an object like {\"key\": \"kommunenummer\", \"from\": "
-                     "\"1246\", \"to\": \"4626\", \"effective\": \"2020-01-01\"}, not " +
-                         TypeName(item));
+        diags_->Error(path,
+                      "a change is an object like {\"key\": \"kommunenummer\", \"from\": "
+                      "\"1246\", \"to\": \"4626\", \"effective\": \"2020-01-01\"}, not " +
+                          TypeName(item));
         continue;
       }
       CheckFields(item, path, {"key", "from", "to", "effective"});
@@ -479,16 +521,16 @@ class Reader {
       for (const char* field : {"from", "to"}) {
         std::string* out = std::string_view(field) == "from" ? &from : &to;
         if (!item.contains(field) || item[field].is_null()) {
-          diags_.Error(path, std::string("a change has no '") + field +
-                                 "'; write the old value "
-                                 "in 'from' and the new one in 'to'");
+          diags_->Error(path, std::string("a change has no '") + field +
+                                  "'; write the old value "
+                                  "in 'from' and the new one in 'to'");
           ok = false;
         } else if (!ReadString(item, path, field, out)) {
           ok = false;
         } else if (key == "kommunenummer" && !IsKommunenummer(*out)) {
-          diags_.Error(Child(path, field), "'" + Printable(*out) +
-                                               "' is not a kommunenummer; write 4 digits, e.g. "
-                                               "\"1246\"");
+          diags_->Error(Child(path, field), "'" + Printable(*out) +
+                                                "' is not a kommunenummer; write 4 digits, e.g. "
+                                                "\"1246\"");
           ok = false;
         }
       }
@@ -496,9 +538,9 @@ class Reader {
       if (ReadString(item, path, "effective", &effective)) {
         change.effective = ParseDate(effective);
         if (!change.effective) {
-          diags_.Error(Child(path, "effective"), "'" + Printable(effective) +
-                                                     "' is not a date; write YYYY-MM-DD, e.g. "
-                                                     "\"2020-01-01\"");
+          diags_->Error(Child(path, "effective"), "'" + Printable(effective) +
+                                                      "' is not a date; write YYYY-MM-DD, e.g. "
+                                                      "\"2020-01-01\"");
           ok = false;
         }
       }
@@ -520,16 +562,29 @@ class Reader {
       if (k.declared) declared.push_back(k.id);
     for (KeyIndex k = 0; k < landscape_.keys.size(); ++k) {
       if (landscape_.keys[k].declared || k >= key_first_use_.size()) continue;
-      diags_.Warning(key_first_use_[k], "key '" + landscape_.keys[k].id +
-                                            "' is not declared in /keys" +
-                                            DidYouMean(landscape_.keys[k].id, declared));
+      diags_->Warning(key_first_use_[k], "key '" + landscape_.keys[k].id +
+                                             "' is not declared in /keys" +
+                                             DidYouMean(landscape_.keys[k].id, declared));
     }
   }
 
   Landscape& landscape_;
-  Diagnostics& diags_;
-  std::vector<std::string> system_paths_;   // by SystemIndex
-  std::vector<const json*> system_json_;    // by SystemIndex
+  Diagnostics& main_;
+  // Where diagnostics go now: streamed elements report into their section's collection, which
+  // Finish puts in document order (top-level fields, systems, integrations, changes).
+  Diagnostics* diags_;
+  Diagnostics system_diags_{main_.File()};
+  Diagnostics integration_diags_{main_.File()};
+  // Position in the file's array, by SystemIndex / IntegrationIndex (rejected elements shift
+  // the indices), for messages that point at an earlier definition.
+  std::vector<uint32_t> system_positions_;
+  std::vector<uint32_t> integration_positions_;
+  std::vector<std::pair<SystemIndex, json>> pending_after_;
+  std::string section_;  // the top-level field being parsed
+  bool section_is_array_ = false;
+  bool systems_complete_ = false;
+  size_t next_index_ = 0;
+  size_t integrations_streamed_ = 0;
   std::vector<std::string> key_first_use_;  // by KeyIndex: where an undeclared key is first used
   std::vector<std::string_view> system_ids_;
   size_t suggestions_made_ = 0;
@@ -578,24 +633,29 @@ bool IsWellFormedId(std::string_view id) {
 bool LoadLandscapeText(std::string_view text, const std::string& file_label, Landscape* landscape,
                        Diagnostics* diagnostics) {
   Diagnostics diags(file_label);
-  json root;
+  Landscape loaded;
+  bool parsed = false;
   try {
-    root = json::parse(text.begin(), text.end());
+    Reader reader(&loaded, &diags);
+    json root = json::parse(text.begin(), text.end(),
+                            [&reader](int depth, json::parse_event_t event, json& value) {
+                              return reader.OnEvent(depth, event, value);
+                            });
+    parsed = true;
+    reader.Finish(root);
   } catch (const json::parse_error& e) {
+    // What the stream read before the broken spot would only confuse: report the syntax error.
+    diags = Diagnostics(file_label);
     ReportParseError(e, text, &diags);
-  } catch (const json::exception& e) {
-    diags.Error("", std::string("cannot read the file as JSON: ") + e.what());
-  }
-  if (!diags.HasErrors()) {
-    try {
-      Reader(landscape, &diags).Read(root);
-    } catch (const std::exception& e) {
-      // The reader checks types before every access; reaching here is a bug, but the user still
-      // gets a message with the file name instead of a crash.
-      diags.Error("", std::string("internal error while reading the file: ") + e.what());
-    }
+  } catch (const std::exception& e) {
+    // The reader checks types before every access; reaching here is a bug, but the user still
+    // gets a message with the file name instead of a crash.
+    diags.Error("", std::string(parsed ? "internal error while reading the file: "
+                                       : "cannot read the file as JSON: ") +
+                        e.what());
   }
   bool ok = !diags.HasErrors();
+  if (ok) *landscape = std::move(loaded);
   diagnostics->Append(diags);
   return ok;
 }

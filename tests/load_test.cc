@@ -1,9 +1,10 @@
 // Loading landskap/1 files: every kind of error, with its exact message and location.
+#include "engine/load.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "engine/load.h"
 #include "tests/test_support.h"
 
 namespace landskap {
@@ -130,48 +131,50 @@ TEST(Load, CollectsEverySemanticErrorWithItsPath) {
     ],
     "changes": [{"key": "kommunenummer", "from": "12460", "to": "4626", "effective": "2020"}]
   })");
-  EXPECT_EQ(Messages(d),
-            "inline.json: /format: error: unsupported format 'landskap/2'; this version of landskap "
-            "reads \"landskap/1\"\n"
-            "inline.json: /systems/0/kind: error: unknown kind 'nationl' (did you mean "
-            "'national'?); use one of national, municipal, intermunicipal, vendor\n"
-            "inline.json: /systems/0/criticality: error: unknown criticality 'urgent'; use one of "
-            "low, medium, high, critical\n"
-            "inline.json: /systems/1/id: error: duplicate system id 'fjell.sak-arkiv' (first "
-            "defined at /systems/0)\n"
-            "inline.json: /systems/2/id: error: an id may not be empty\n"
-            "inline.json: /systems/3/id: error: malformed id 'has space': ids are up to 200 "
-            "letters, digits and . _ - : / @ + (no spaces), e.g. 'fjell.sak-arkiv'\n"
-            "inline.json: /systems/4: error: a system has no 'id'; every system needs one\n"
-            "inline.json: /systems/5/id: error: 'id' must be a string, not a number\n"
-            "inline.json: /systems/6: error: a system is an object like {\"id\": "
-            "\"fjell.sak-arkiv\", ...}, not a string\n"
-            "inline.json: /systems/7/keys: error: 'keys' must be an array, not a string\n"
-            "inline.json: /systems/7/cutover/effort_days: error: 'effort_days' must be between 0 "
-            "and 100000, not -1\n"
-            "inline.json: /systems/7/cutover/fixed_date: error: '2019-02-30' is not a date; write "
-            "YYYY-MM-DD, e.g. \"2019-10-01\"\n"
-            "inline.json: /systems/7/cutover/after/0: error: unknown system 'nope'; it must be the "
-            "id of a system in /systems\n"
-            "inline.json: /integrations/0/to: error: unknown system 'fjell.sak-arkv' (did you "
-            "mean 'fjell.sak-arkiv'?); it must be the id of a system in /systems\n"
-            "inline.json: /integrations/1: error: an integration has no 'to'; every "
-            "integration needs one\n"
-            "inline.json: /integrations/2/to: error: an integration must connect two different "
-            "systems, but 'from' and 'to' are both 'b'\n"
-            "inline.json: /integrations/4/id: error: duplicate integration id 'y' (first defined "
-            "at /integrations/3)\n"
-            "inline.json: /changes/0/from: error: '12460' is not a kommunenummer; write 4 digits, "
-            "e.g. \"1246\"\n"
-            "inline.json: /changes/0/effective: error: '2020' is not a date; write YYYY-MM-DD, "
-            "e.g. \"2020-01-01\"\n");
+  EXPECT_EQ(
+      Messages(d),
+      "inline.json: /format: error: unsupported format 'landskap/2'; this version of landskap "
+      "reads \"landskap/1\"\n"
+      "inline.json: /systems/0/kind: error: unknown kind 'nationl' (did you mean "
+      "'national'?); use one of national, municipal, intermunicipal, vendor\n"
+      "inline.json: /systems/0/criticality: error: unknown criticality 'urgent'; use one of "
+      "low, medium, high, critical\n"
+      "inline.json: /systems/1/id: error: duplicate system id 'fjell.sak-arkiv' (first "
+      "defined at /systems/0)\n"
+      "inline.json: /systems/2/id: error: an id may not be empty\n"
+      "inline.json: /systems/3/id: error: malformed id 'has space': ids are up to 200 "
+      "letters, digits and . _ - : / @ + (no spaces), e.g. 'fjell.sak-arkiv'\n"
+      "inline.json: /systems/4: error: a system has no 'id'; every system needs one\n"
+      "inline.json: /systems/5/id: error: 'id' must be a string, not a number\n"
+      "inline.json: /systems/6: error: a system is an object like {\"id\": "
+      "\"fjell.sak-arkiv\", ...}, not a string\n"
+      "inline.json: /systems/7/keys: error: 'keys' must be an array, not a string\n"
+      "inline.json: /systems/7/cutover/effort_days: error: 'effort_days' must be between 0 "
+      "and 100000, not -1\n"
+      "inline.json: /systems/7/cutover/fixed_date: error: '2019-02-30' is not a date; write "
+      "YYYY-MM-DD, e.g. \"2019-10-01\"\n"
+      "inline.json: /systems/7/cutover/after/0: error: unknown system 'nope'; it must be the "
+      "id of a system in /systems\n"
+      "inline.json: /integrations/0/to: error: unknown system 'fjell.sak-arkv' (did you "
+      "mean 'fjell.sak-arkiv'?); it must be the id of a system in /systems\n"
+      "inline.json: /integrations/1: error: an integration has no 'to'; every "
+      "integration needs one\n"
+      "inline.json: /integrations/2/to: error: an integration must connect two different "
+      "systems, but 'from' and 'to' are both 'b'\n"
+      "inline.json: /integrations/4/id: error: duplicate integration id 'y' (first defined "
+      "at /integrations/3)\n"
+      "inline.json: /changes/0/from: error: '12460' is not a kommunenummer; write 4 digits, "
+      "e.g. \"1246\"\n"
+      "inline.json: /changes/0/effective: error: '2020' is not a date; write YYYY-MM-DD, "
+      "e.g. \"2020-01-01\"\n");
 }
 
 TEST(Load, UnknownFieldsAreWarningsWithSuggestions) {
   Landscape l;
   Diagnostics d = ParseErrors(R"({
     "systems": [{"id": "a", "critcality": "high", "colour": "red"}],
-    "integrations": [], "extra": 1})", &l);
+    "integrations": [], "extra": 1})",
+                              &l);
   EXPECT_FALSE(d.HasErrors());
   EXPECT_EQ(Messages(d),
             "inline.json: /extra: warning: unknown field 'extra' is ignored (known fields: format, "
@@ -194,7 +197,8 @@ TEST(Load, UndeclaredKeyIsAWarningWhenKeysAreDeclared) {
 }
 
 TEST(Load, MunicipalOwnerShouldBeAKommunenummer) {
-  Diagnostics d = ParseErrors(R"({"systems": [{"id": "a", "kind": "municipal", "owner": "Fjell"}]})");
+  Diagnostics d =
+      ParseErrors(R"({"systems": [{"id": "a", "kind": "municipal", "owner": "Fjell"}]})");
   EXPECT_FALSE(d.HasErrors());
   ASSERT_EQ(d.WarningCount(), 1u);
   EXPECT_EQ(d.Items()[0].location, "/systems/0/owner");
@@ -204,8 +208,9 @@ TEST(Load, MissingFileAndFolder) {
   Landscape l;
   Diagnostics d;
   EXPECT_FALSE(LoadLandscapeFile("/nonexistent/x.json", &l, &d));
-  EXPECT_EQ(Messages(d), "/nonexistent/x.json: error: cannot open the file: No such file or "
-                         "directory\n");
+  EXPECT_EQ(Messages(d),
+            "/nonexistent/x.json: error: cannot open the file: No such file or "
+            "directory\n");
   Diagnostics folder;
   EXPECT_FALSE(LoadLandscapeFile("/tmp", &l, &folder));
   EXPECT_EQ(Messages(folder), "/tmp: error: this is a folder, not a landscape file\n");
@@ -239,6 +244,37 @@ TEST(Load, SurvivesGarbage) {
     LoadLandscapeText(text, "fuzz.json", &l, &d);
     for (const Diagnostic& item : d.Items()) EXPECT_FALSE(item.message.empty());
   }
+}
+
+}  // namespace
+}  // namespace landskap
+
+namespace landskap {
+namespace {
+
+// Systems and integrations are read while the file streams in; the order of the top-level
+// fields must not matter.
+TEST(LoadStreaming, IntegrationsBeforeSystems) {
+  Landscape l = testing::Parse(R"({"integrations": [{"id": "ab", "from": "a", "to": "b"}],
+    "systems": [{"id": "a"}, {"id": "b", "cutover": {"after": ["a"]}}], "format": "landskap/1"})");
+  ASSERT_EQ(l.integrations.size(), 1u);
+  EXPECT_EQ(l.integrations[0].from, 0u);
+  EXPECT_EQ(l.systems[1].cutover.after, (std::vector<SystemIndex>{0}));
+}
+
+TEST(LoadStreaming, ErrorsInBothOrdersPointAtTheRightElement) {
+  Diagnostics d = testing::ParseErrors(R"({"integrations": [{"from": "a", "to": "a"},
+    {"from": "a", "to": "x"}], "systems": [{"id": "a"}, 7]})");
+  std::string all;
+  for (const Diagnostic& item : d.Items()) all += item.location + "\n";
+  EXPECT_EQ(all, "/systems/1\n/integrations/0/to\n/integrations/1/to\n");
+}
+
+TEST(LoadStreaming, SystemsThatAreNotAnArray) {
+  Diagnostics d = testing::ParseErrors(R"({"systems": {"a": {"id": "a"}}})");
+  ASSERT_EQ(d.ErrorCount(), 1u);
+  EXPECT_EQ(d.Items()[0].location, "/systems");
+  EXPECT_EQ(d.Items()[0].message, "'systems' must be an array, not an object");
 }
 
 }  // namespace
