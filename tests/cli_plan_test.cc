@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <string>
 
 #include "engine/load.h"
@@ -67,8 +68,9 @@ std::vector<std::string> KeyPlan(std::vector<std::string> extra = {}) {
   return args;
 }
 
-std::string WriteTemp(const std::string& name, const std::string& text) {
-  std::string path = testing::TempDir() + "/" + name;
+// Writes `text` to `name` in `dir` and returns the path.
+std::string WriteTemp(const std::string& dir, const std::string& name, const std::string& text) {
+  std::string path = dir + "/" + name;
   std::ofstream(path) << text;
   return path;
 }
@@ -232,7 +234,7 @@ TEST(CliPlan, HelpHasAnExample) {
 }
 
 TEST(CliPlan, ImpossibleConstraintsExitTwoNamingTheChain) {
-  std::string file = WriteTemp("conflict.json", R"json({
+  std::string file = WriteTemp(testing::TempDir(), "conflict.json", R"json({
     "format": "landskap/1",
     "systems": [
       {"id": "matrikkelen", "cutover": {"effort_days": 10}},
@@ -266,6 +268,130 @@ TEST(CliPlan, RealBinaryExitCodes) {
                 .code,
             1);
   EXPECT_EQ(testing::RunBinary("plan '" + kSmall + "' --all --capacity x").code, 2);
+}
+
+// An independent implementation: NetworkX computes the condensation, the forward and backward
+// passes, the topological generations and the number of critical chains, and checks every task
+// of landskap's JSON against them.
+const char* kNetworkxCheck = R"py(
+import json, math, sys
+import networkx as nx
+land = json.load(open(sys.argv[1]))
+plan = json.load(open(sys.argv[2]))
+G = nx.DiGraph()
+effort = {}
+for s in land["systems"]:
+    G.add_node(s["id"])
+    e = s.get("cutover", {}).get("effort_days")
+    effort[s["id"]] = 5 if e is None else math.ceil(e)
+for i in land["integrations"]:
+    if i["from"] != i["to"]:
+        G.add_edge(i["from"], i["to"])
+for s in land["systems"]:
+    for a in s.get("cutover", {}).get("after", []):
+        G.add_edge(a, s["id"])
+C = nx.condensation(G)
+comp = C.graph["mapping"]
+dur = {c: max(effort[m] for m in C.nodes[c]["members"]) for c in C}
+order = list(nx.topological_sort(C))
+es = {}
+for c in order:
+    es[c] = max((es[p] + dur[p] for p in C.predecessors(c)), default=0)
+D = max((es[c] + dur[c] for c in C), default=0)
+lf = {}
+for c in reversed(order):
+    lf[c] = min((lf[s] - dur[s] for s in C.successors(c)), default=D)
+wave = {c: i + 1 for i, gen in enumerate(nx.topological_generations(C)) for c in gen}
+errors = []
+def expect(what, got, want):
+    if got != want:
+        errors.append("%s: landskap %r, networkx %r" % (what, got, want))
+expect("duration_days", plan["duration_days"], D)
+tasks = {t["id"]: t for t in plan["tasks"]}
+expect("task count", len(tasks), G.number_of_nodes())
+for sid, t in tasks.items():
+    c = comp[sid]
+    for field, want in (("es", es[c]), ("ef", es[c] + dur[c]), ("lf", lf[c]),
+                        ("ls", lf[c] - dur[c]), ("slack", lf[c] - dur[c] - es[c]),
+                        ("duration", dur[c]), ("wave", wave[c])):
+        expect(sid + " " + field, t[field], want)
+    expect(sid + " in a bundle", t["bundle"] is not None, len(C.nodes[c]["members"]) > 1)
+want_bundles = sorted(sorted(C.nodes[c]["members"]) for c in C if len(C.nodes[c]["members"]) > 1)
+expect("bundles", sorted(b["systems"] for b in plan["bundles"]), want_bundles)
+for b in plan["bundles"]:
+    cyc = b["cycle"]
+    ok = cyc[0] == cyc[-1] and all(G.has_edge(x, y) for x, y in zip(cyc, cyc[1:]))
+    expect("cycle proves its bundle", ok, True)
+# Critical chains: zero slack, no gap, from day 0 to the end.
+crit = [c for c in C if lf[c] - dur[c] == es[c]]
+tight = nx.DiGraph()
+tight.add_nodes_from(crit)
+tight.add_edges_from((a, b) for a, b in C.edges if a in tight and b in tight and es[a] + dur[a] == es[b])
+count = {}
+for c in reversed(list(nx.topological_sort(tight))):
+    nxt = sum(count[s] for s in tight.successors(c))
+    count[c] = nxt if nxt else (1 if es[c] + dur[c] == D else 0)
+total = sum(count[c] for c in tight if tight.in_degree(c) == 0 and es[c] == 0)
+expect("critical paths listed", len(plan["critical_paths"]), min(total, 20))
+expect("critical paths cut", plan["critical_paths_cut"], total > 20)
+for path in plan["critical_paths"]:
+    comps = [comp[path[0]]]
+    for sid in path[1:]:
+        if comp[sid] != comps[-1]:
+            comps.append(comp[sid])
+    expect("path starts on day 0", es[comps[0]], 0)
+    expect("path ends the plan", es[comps[-1]] + dur[comps[-1]], D)
+    for a, b in zip(comps, comps[1:]):
+        expect("path step is tight", tight.has_edge(a, b), True)
+print("\n".join(errors) if errors else "OK")
+)py";
+
+// A random landscape: integrations mostly forward (i -> j, i < j), back edges only inside
+// blocks of five (so the cycles, and bundles, stay inside a block), and `after` constraints
+// only between blocks (never inside a bundle, where they would be an error).
+std::string RandomLandscape(unsigned seed, int n) {
+  std::mt19937 rng(seed);
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  json systems = json::array(), integrations = json::array();
+  auto id = [](int i) { return "s" + std::to_string(1000 + i); };
+  for (int i = 0; i < n; ++i) {
+    json s = {{"id", id(i)}, {"vendor", "v" + std::to_string(pick(0, 4))}};
+    if (pick(0, 5)) s["cutover"]["effort_days"] = pick(0, 20) / 2.0;
+    if (i >= 10 && pick(0, 9) == 0) {
+      int before = pick(0, (i / 5) * 5 - 1);
+      s["cutover"]["after"] = json::array({id(before)});
+    }
+    systems.push_back(s);
+  }
+  for (int e = 0; e < 2 * n; ++e) {
+    int a = pick(0, n - 2), b = pick(a + 1, std::min(n - 1, a + 40));
+    integrations.push_back({{"from", id(a)}, {"to", id(b)}});
+    if (pick(0, 3) == 0 && a / 5 == b / 5) integrations.push_back({{"from", id(b)}, {"to", id(a)}});
+  }
+  return json({{"format", "landskap/1"}, {"systems", systems}, {"integrations", integrations}})
+      .dump();
+}
+
+TEST(CliPlan, AgreesWithNetworkx) {
+  if (std::system("/usr/bin/python3 -c 'import networkx' >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "/usr/bin/python3 with networkx is not installed";
+  std::string dir = testing::TempDir();
+  std::string script = WriteTemp(dir, "check_plan.py", kNetworkxCheck);
+  for (unsigned seed : {1u, 2u, 3u}) {
+    std::string land = WriteTemp(dir, "random.json", RandomLandscape(seed, 300));
+    auto r = RunCli({"plan", land, "--all", "--format", "json"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::string out = WriteTemp(dir, "plan.json", r.out);
+    ExpectConsistent(land, json::parse(r.out));
+    std::string verdict = dir + "/verdict.txt";
+    std::system(
+        ("/usr/bin/python3 " + script + " " + land + " " + out + " >" + verdict + " 2>&1").c_str());
+    EXPECT_EQ(testing::ReadFile(verdict), "OK\n") << "seed " << seed;
+    // The random landscapes must exercise what they are meant to test.
+    json j = json::parse(r.out);
+    EXPECT_GT(j["bundles"].size(), 3u) << "seed " << seed;
+    EXPECT_GT(j["critical_paths"].size(), 0u) << "seed " << seed;
+  }
 }
 
 TEST(CliPlan, MergerDataset) {
