@@ -13,6 +13,7 @@ const std::vector<Command>& Commands() {
       {"validate", "check a landscape file and report every problem in it", RunValidate},
       {"stats", "count systems and integrations by kind, owner, domain and key", RunStats},
       {"impact", "what breaks when a key (kommunenummer) or a system changes, and why", RunImpact},
+      {"render", "draw the landscape or a blast radius as SVG, PNG, PDF or DOT", RunRender},
       {"plan", "cutover order: waves, bundles, critical path and dates against the deadline",
        RunPlan},
       {"hotspots", "weak points: single points of failure, bridges, brokers, routes to NAV",

@@ -1,6 +1,7 @@
 // The landscape as a picture: builds a styled Graphviz graph from the engine's graph (clusters,
 // colours and shapes by kind, edge style by criticality, impact by distance, focus on one
-// system's neighbourhood, a legend) and lays it out and renders it through viz/graphviz.h.
+// system's neighbourhood, the cutover plan, a legend) and lays it out and renders it through
+// viz/graphviz.h.
 #pragma once
 
 #include <optional>
@@ -8,6 +9,7 @@
 
 #include "engine/graph.h"
 #include "engine/impact.h"
+#include "engine/plan.h"
 
 namespace landskap::viz {
 
@@ -22,6 +24,9 @@ struct DiagramOptions {
   std::string layout;  // "" = dot up to ~300 systems, sfdp above
   bool legend = true;
   std::string title;
+  // Draw the cutover plan: only its tasks, waves as columns left to right, bundles boxed, the
+  // critical path in bold red. Clustering is then by wave and bundle, not by `cluster`.
+  const Plan* plan = nullptr;
 };
 
 // Lays out and renders the landscape; format is "svg", "png", "pdf" or "dot".

@@ -1,0 +1,575 @@
+// Landscape → styled Graphviz graph → layout → SVG/PNG/PDF/DOT. Every label from the data goes
+// in through agxset (viz/graphviz.h) after escaping, never as DOT text, so a name can never
+// change the structure of the graph. The SVG ids "s<SystemIndex>" and "i<IntegrationIndex>"
+// are a contract with the HTML report, which finds nodes and edges by them.
+#include "viz/diagram.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "viz/graphviz.h"
+#include "viz/palette.h"
+
+namespace landskap::viz {
+
+namespace {
+
+constexpr size_t kDotLimit = 300;  // above this many systems, dot gets slow: use sfdp
+constexpr size_t kWrapAt = 24;     // characters per line of a node's label
+constexpr std::string_view kFont = "DejaVu Sans";
+
+// Systems reachable from `focus` within `hops` integrations, downstream and upstream.
+std::vector<char> Neighbourhood(const Graph& graph, SystemIndex focus, int hops) {
+  const Landscape& l = graph.landscape();
+  std::vector<char> shown(graph.SystemCount(), 0);
+  shown[focus] = 1;
+  for (bool down : {true, false}) {
+    std::vector<int> distance(graph.SystemCount(), -1);
+    distance[focus] = 0;
+    std::deque<SystemIndex> queue{focus};
+    while (!queue.empty()) {
+      SystemIndex s = queue.front();
+      queue.pop_front();
+      if (distance[s] >= hops) continue;
+      for (IntegrationIndex i : down ? graph.Outgoing(s) : graph.Incoming(s)) {
+        SystemIndex next = down ? l.integrations[i].to : l.integrations[i].from;
+        if (distance[next] >= 0) continue;
+        distance[next] = distance[s] + 1;
+        shown[next] = 1;
+        queue.push_back(next);
+      }
+    }
+  }
+  return shown;
+}
+
+// Breaks a long name into lines at spaces, so that boxes stay narrow on a projector.
+std::string Wrap(std::string_view text) {
+  if (text.size() <= kWrapAt) return std::string(text);
+  std::string out;
+  size_t line = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(start, end - start);
+    if (line > 0 && line + 1 + word.size() > kWrapAt) {
+      out += '\n';
+      line = 0;
+    } else if (start > 0) {
+      out += ' ';
+      ++line;
+    }
+    out += word;
+    line += word.size();
+    if (word.find('\n') != std::string_view::npos) line = word.size() - word.rfind('\n') - 1;
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string Plural(size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+std::string_view KindWord(Kind kind) {
+  return kind == Kind::kUnspecified ? std::string_view("kind not given") : KindName(kind);
+}
+
+// What a cluster groups systems by, and its label. Empty: not in a cluster.
+std::string ClusterKey(const System& s, ClusterBy by) {
+  switch (by) {
+    case ClusterBy::kOwner:
+      return s.owner;
+    case ClusterBy::kDomain:
+      return s.domain;
+    case ClusterBy::kKind:
+      return std::string(KindName(s.kind));
+    case ClusterBy::kNone:
+      break;
+  }
+  return "";
+}
+
+std::string ClusterLabel(const Landscape& l, const std::string& key, ClusterBy by) {
+  if (by == ClusterBy::kKind) return key + " systems";
+  if (by == ClusterBy::kOwner) {
+    // A changing municipality shows where its number goes: "1246 → 4626".
+    for (const Change& c : l.changes)
+      if (c.from == key && !c.to.empty()) return key + " \u2192 " + c.to;
+  }
+  return key;
+}
+
+// The graph's attributes, declared once; kept for agxset in the loops.
+struct Symbols {
+  GvAttribute *g_label, *g_style, *g_fillcolor, *g_color, *g_fontsize, *g_rank;
+  GvAttribute *n_label, *n_id, *n_tooltip, *n_shape, *n_style, *n_fillcolor, *n_color, *n_fontcolor,
+      *n_penwidth, *n_class;
+  GvAttribute *e_label, *e_id, *e_tooltip, *e_color, *e_penwidth, *e_style, *e_weight, *e_minlen,
+      *e_constraint, *e_fontcolor, *e_class;
+};
+
+class DiagramBuilder {
+ public:
+  DiagramBuilder(const Graph& graph, const DiagramOptions& options, const std::string& engine)
+      : graph_(graph), l_(graph.landscape()), options_(options), gv_("landscape") {
+    Declare(engine);
+  }
+
+  GvGraph& gv() { return gv_; }
+
+  void Build(const std::vector<char>& shown) {
+    if (options_.impact) {
+      distance_.assign(graph_.SystemCount(), -1);
+      for (const AffectedSystem& a : options_.impact->affected) distance_[a.system] = a.distance;
+      affected_edge_.assign(l_.integrations.size(), 0);
+      for (IntegrationIndex i : options_.impact->integrations) affected_edge_[i] = 1;
+    }
+    nodes_.assign(graph_.SystemCount(), nullptr);
+    for (SystemIndex s = 0; s < graph_.SystemCount(); ++s)
+      if (shown[s]) AddSystem(s);
+    if (options_.plan)
+      AddPlanStructure();
+    else
+      AddClusters();
+    for (SystemIndex s = 0; s < graph_.SystemCount(); ++s) {
+      if (!nodes_[s]) continue;
+      for (IntegrationIndex i : graph_.Outgoing(s))
+        if (nodes_[l_.integrations[i].to]) AddIntegration(i);
+    }
+    if (options_.plan) AddAfterConstraintsAndCriticalPath();
+    // Last: agxset on the root also changes the default that new subgraphs start from.
+    if (options_.legend || !options_.title.empty()) gv_.SetHtml(gv_.root(), sym_.g_label, Legend());
+  }
+
+ private:
+  void Declare(const std::string& engine) {
+    auto graph = [&](std::string_view name, std::string_view value) {
+      return gv_.Declare(AttributeOf::kGraph, name, value);
+    };
+    auto node = [&](std::string_view name, std::string_view value) {
+      return gv_.Declare(AttributeOf::kNode, name, value);
+    };
+    auto edge = [&](std::string_view name, std::string_view value) {
+      return gv_.Declare(AttributeOf::kEdge, name, value);
+    };
+    graph("fontname", kFont);
+    graph("bgcolor", "white");
+    graph("pad", "0.3");
+    graph("labelloc", "t");
+    graph("labeljust", "l");
+    if (engine == "dot") {
+      graph("rankdir", "LR");  // data flows left to right: providers left, consumers right
+      graph("newrank", "true");
+      graph("nodesep", "0.18");
+      graph("ranksep", "0.9");
+      graph("remincross", "true");
+    } else {
+      graph("overlap", "false");
+      graph("outputorder", "edgesfirst");
+      if (graph_.SystemCount() <= kDotLimit) graph("splines", "true");
+    }
+    sym_.g_label = graph("label", "");
+    sym_.g_style = graph("style", "");
+    sym_.g_fillcolor = graph("fillcolor", "");
+    sym_.g_color = graph("color", "");
+    sym_.g_fontsize = graph("fontsize", "14");
+    sym_.g_rank = graph("rank", "");
+
+    node("fontname", kFont);
+    node("fontsize", "11");
+    node("margin", "0.12,0.05");
+    node("height", "0.4");
+    sym_.n_label = node("label", "\\N");
+    sym_.n_id = node("id", "");
+    sym_.n_tooltip = node("tooltip", "");
+    sym_.n_shape = node("shape", "box");
+    sym_.n_style = node("style", "filled");
+    sym_.n_fillcolor = node("fillcolor", "white");
+    sym_.n_color = node("color", "#333333");
+    sym_.n_fontcolor = node("fontcolor", "black");
+    sym_.n_penwidth = node("penwidth", "1");
+    sym_.n_class = node("class", "");
+
+    edge("fontname", kFont);
+    edge("fontsize", "9");
+    edge("arrowsize", "0.7");
+    sym_.e_label = edge("label", "");
+    sym_.e_id = edge("id", "");
+    sym_.e_tooltip = edge("tooltip", "");
+    sym_.e_color = edge("color", kLine);
+    sym_.e_penwidth = edge("penwidth", "1");
+    sym_.e_style = edge("style", "");
+    sym_.e_weight = edge("weight", "1");
+    sym_.e_minlen = edge("minlen", "1");
+    sym_.e_constraint = edge("constraint", "true");
+    sym_.e_fontcolor = edge("fontcolor", "#333333");
+    sym_.e_class = edge("class", "");
+  }
+
+  void AddSystem(SystemIndex s) {
+    const System& system = l_.systems[s];
+    GvNode* n = gv_.Node(system.id);
+    nodes_[s] = n;
+    kinds_used_[static_cast<int>(system.kind)] = true;
+    KindStyle style = StyleOfKind(system.kind);
+    std::string label = Wrap(system.Label());
+    if (options_.plan) {
+      if (const PlanTask* task = options_.plan->Find(s)) {
+        label += "\n" + Plural(static_cast<size_t>(task->duration),
+                               options_.plan->workdays ? "working day" : "day",
+                               options_.plan->workdays ? "working days" : "days");
+        if (!task->critical) label += ", slack " + std::to_string(task->slack);
+      }
+    }
+    gv_.Set(n, sym_.n_label, EscapeLabel(label));
+    gv_.Set(n, sym_.n_id, "s" + std::to_string(s));
+    gv_.Set(n, sym_.n_tooltip, EscapeTooltip(system.Label()));
+    gv_.Set(n, sym_.n_shape, style.shape);
+    std::string node_class = "system";
+    if (style.shape == "box") gv_.Set(n, sym_.n_style, "filled,rounded");
+    if (options_.impact) {
+      int d = distance_[s];
+      if (d >= 0) {
+        distances_used_[std::min(d, 3)] = true;
+        gv_.Set(n, sym_.n_fillcolor, DistanceFill(d));
+        gv_.Set(n, sym_.n_fontcolor, DistanceFontColour(d));
+        node_class += " affected";
+      } else {
+        unaffected_shown_ = true;
+        gv_.Set(n, sym_.n_fillcolor, kUnaffectedFill);
+        gv_.Set(n, sym_.n_color, kUnaffectedLine);
+        gv_.Set(n, sym_.n_fontcolor, kUnaffectedText);
+      }
+    } else {
+      gv_.Set(n, sym_.n_fillcolor, style.fill);
+    }
+    if (options_.focus && *options_.focus == s) {
+      gv_.Set(n, sym_.n_penwidth, "3");
+      gv_.Set(n, sym_.n_color, "black");
+      node_class += " focus";
+    }
+    gv_.Set(n, sym_.n_class, node_class);
+    ++systems_shown_;
+  }
+
+  void AddIntegration(IntegrationIndex i) {
+    const Integration& integration = l_.integrations[i];
+    GvEdge* e = gv_.Edge(nodes_[integration.from], nodes_[integration.to]);
+    edges_[i] = e;
+    ++integrations_shown_;
+    std::string carried;
+    for (KeyIndex k : integration.carries) carried += (carried.empty() ? "" : ", ") + l_.keys[k].id;
+    gv_.Set(e, sym_.e_id, "i" + std::to_string(i));
+    std::string tooltip =
+        l_.systems[integration.from].Label() + " \u2192 " + l_.systems[integration.to].Label();
+    if (!carried.empty()) tooltip += "\ncarries: " + carried;
+    gv_.Set(e, sym_.e_tooltip, EscapeTooltip(tooltip));
+    if (options_.edge_labels && !carried.empty()) gv_.Set(e, sym_.e_label, EscapeLabel(carried));
+    gv_.Set(e, sym_.e_penwidth, PenWidthOf(integration.criticality));
+    if (integration.criticality == Criticality::kLow) {
+      gv_.Set(e, sym_.e_style, "dashed");
+      has_low_ = true;
+    }
+    if (options_.plan) {
+      // Inside a bundle the integrations run in a cycle; they must not pull the columns apart.
+      const PlanTask* from = options_.plan->Find(integration.from);
+      const PlanTask* to = options_.plan->Find(integration.to);
+      if (from && to && from->bundle >= 0 && from->bundle == to->bundle)
+        gv_.Set(e, sym_.e_constraint, "false");
+    }
+    if (options_.impact) {
+      if (affected_edge_[i]) {
+        affected_edges_shown_ = true;
+        gv_.Set(e, sym_.e_color, kAffectedEdge);
+        gv_.Set(e, sym_.e_fontcolor, kAffectedEdge);
+        gv_.Set(e, sym_.e_class, "integration affected");
+        if (integration.criticality < Criticality::kHigh) gv_.Set(e, sym_.e_penwidth, "1.8");
+        return;
+      }
+      gv_.Set(e, sym_.e_color, kUnaffectedLine);
+    }
+    gv_.Set(e, sym_.e_class, "integration");
+  }
+
+  void AddClusters() {
+    if (options_.cluster == ClusterBy::kNone) return;
+    std::map<std::string, std::vector<SystemIndex>> groups;  // sorted by key: deterministic
+    for (SystemIndex s = 0; s < graph_.SystemCount(); ++s) {
+      if (!nodes_[s]) continue;
+      std::string key = ClusterKey(l_.systems[s], options_.cluster);
+      if (!key.empty()) groups[key].push_back(s);
+    }
+    int number = 0;
+    for (const auto& [key, members] : groups) {
+      GvSubgraph* cluster = gv_.Subgraph("cluster_" + std::to_string(++number));
+      StyleCluster(cluster, ClusterLabel(l_, key, options_.cluster));
+      for (SystemIndex s : members) gv_.AddToSubgraph(cluster, nodes_[s]);
+    }
+  }
+
+  void StyleCluster(GvSubgraph* cluster, const std::string& label) {
+    gv_.Set(cluster, sym_.g_label, EscapeLabel(label));
+    gv_.Set(cluster, sym_.g_style, "rounded,filled");
+    gv_.Set(cluster, sym_.g_fillcolor, kClusterFill);
+    gv_.Set(cluster, sym_.g_color, kClusterLine);
+    gv_.Set(cluster, sym_.g_fontsize, "13");
+  }
+
+  // Waves as columns: a header node per wave, chained left to right with heavy edges, and every
+  // task held between its wave's header and the next one. Bundles are boxed.
+  void AddPlanStructure() {
+    const Plan& plan = *options_.plan;
+    std::vector<GvNode*> headers;
+    for (const PlanWave& wave : plan.waves) {
+      GvNode* h = gv_.Node("wave " + std::to_string(wave.wave));
+      std::string label = "Wave " + std::to_string(wave.wave);
+      std::optional<DayNumber> first;
+      for (SystemIndex s : wave.systems)
+        if (const PlanTask* t = plan.Find(s); t && t->start_date)
+          first = first ? std::min(*first, *t->start_date) : *t->start_date;
+      if (first) label += "\nfrom " + FormatDate(*first);
+      gv_.Set(h, sym_.n_label, EscapeLabel(label));
+      gv_.Set(h, sym_.n_id, "wave" + std::to_string(wave.wave));
+      gv_.Set(h, sym_.n_shape, "plaintext");
+      gv_.Set(h, sym_.n_style, "");
+      gv_.Set(h, sym_.n_class, "wave");
+      headers.push_back(h);
+    }
+    for (size_t w = 0; w + 1 < headers.size(); ++w) {
+      GvEdge* e = gv_.Edge(headers[w], headers[w + 1]);
+      gv_.Set(e, sym_.e_style, "invis");
+      gv_.Set(e, sym_.e_weight, "1000");
+    }
+    int number = 0;
+    for (const PlanBundle& bundle : plan.bundles) {
+      bool any = false;
+      for (SystemIndex s : bundle.systems) any |= nodes_[s] != nullptr;
+      if (!any) continue;
+      GvSubgraph* cluster = gv_.Subgraph("cluster_bundle_" + std::to_string(++number));
+      StyleCluster(cluster, "bundle: switch together");
+      for (SystemIndex s : bundle.systems)
+        if (nodes_[s]) gv_.AddToSubgraph(cluster, nodes_[s]);
+    }
+    for (SystemIndex s = 0; s < graph_.SystemCount(); ++s) {
+      const PlanTask* task = plan.Find(s);
+      if (!nodes_[s] || !task || task->wave < 1 || static_cast<size_t>(task->wave) > headers.size())
+        continue;
+      GvEdge* before = gv_.Edge(headers[task->wave - 1], nodes_[s]);
+      gv_.Set(before, sym_.e_style, "invis");
+      gv_.Set(before, sym_.e_minlen, "0");
+      if (static_cast<size_t>(task->wave) < headers.size()) {
+        GvEdge* after = gv_.Edge(nodes_[s], headers[task->wave]);
+        gv_.Set(after, sym_.e_style, "invis");
+      }
+    }
+  }
+
+  // `after` constraints are precedence without an integration: dotted. Then the critical
+  // path(s) in bold red, over the integration or constraint between each pair of steps.
+  void AddAfterConstraintsAndCriticalPath() {
+    const Plan& plan = *options_.plan;
+    std::map<std::pair<SystemIndex, SystemIndex>, GvEdge*> after_edges;
+    for (SystemIndex s = 0; s < graph_.SystemCount(); ++s) {
+      if (!nodes_[s]) continue;
+      for (SystemIndex before : l_.systems[s].cutover.after) {
+        if (!nodes_[before] || after_edges.count({before, s})) continue;
+        GvEdge* e = gv_.Edge(nodes_[before], nodes_[s]);
+        gv_.Set(e, sym_.e_style, "dotted");
+        gv_.Set(e, sym_.e_id, "a" + std::to_string(before) + "-" + std::to_string(s));
+        gv_.Set(e, sym_.e_tooltip,
+                EscapeTooltip(l_.systems[s].Label() + " waits for " + l_.systems[before].Label() +
+                              " (cutover.after)"));
+        gv_.Set(e, sym_.e_class, "after");
+        after_edges[{before, s}] = e;
+      }
+    }
+    for (const auto& path : plan.critical_paths) {
+      for (size_t k = 0; k < path.size(); ++k) {
+        if (GvNode* n = nodes_[path[k]]) {
+          gv_.Set(n, sym_.n_color, kCriticalPath);
+          gv_.Set(n, sym_.n_penwidth, "3");
+          critical_shown_ = true;
+        }
+        if (k == 0) continue;
+        SystemIndex a = path[k - 1], b = path[k];
+        const PlanTask* ta = plan.Find(a);
+        const PlanTask* tb = plan.Find(b);
+        if (ta && tb && ta->bundle >= 0 && ta->bundle == tb->bundle) continue;
+        for (IntegrationIndex i : graph_.Outgoing(a)) {
+          auto found = edges_.find(i);
+          if (l_.integrations[i].to == b && found != edges_.end()) MarkCritical(found->second);
+        }
+        if (auto found = after_edges.find({a, b}); found != after_edges.end())
+          MarkCritical(found->second);
+      }
+    }
+  }
+
+  void MarkCritical(GvEdge* e) {
+    gv_.Set(e, sym_.e_color, kCriticalPath);
+    gv_.Set(e, sym_.e_penwidth, "3.5");
+    gv_.Set(e, sym_.e_style, "bold");
+  }
+
+  // The title and a legend of the colours, shapes and lines used, as an HTML-like label of the
+  // whole graph: it works with every layout engine and takes no part in the layout.
+  std::string Legend() const {
+    std::string html = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">";
+    auto row = [&](const std::string& cell) {
+      html += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + cell + "</TD></TR>";
+    };
+    if (!options_.title.empty())
+      row("<FONT POINT-SIZE=\"24\"><B>" + EscapeHtml(options_.title) + "</B></FONT>");
+    row("<FONT POINT-SIZE=\"14\">" + EscapeHtml(Summary()) + "</FONT>");
+    if (!options_.legend) return html + "</TABLE>";
+
+    std::vector<std::pair<std::string, std::string>> swatches;  // colour, text
+    std::string shapes;
+    for (int k = 0; k < 5; ++k) {
+      if (!kinds_used_[k]) continue;
+      Kind kind = static_cast<Kind>(k);
+      KindStyle style = StyleOfKind(kind);
+      std::string text = std::string(KindWord(kind)) + " (" + std::string(style.shape_name) + ")";
+      if (options_.impact)
+        shapes += (shapes.empty() ? "" : ", ") + text;
+      else
+        swatches.emplace_back(std::string(style.fill), text);
+    }
+    if (options_.impact) {
+      bool by_system = !options_.impact->query.sources.empty();
+      const char* near[] = {by_system ? "the system that changes" : "holds the key",
+                            "1 integration away", "2 integrations away", "3 or more away"};
+      for (int d = 0; d < 4; ++d)
+        if (distances_used_[d]) swatches.emplace_back(std::string(DistanceFill(d)), near[d]);
+      if (unaffected_shown_) swatches.emplace_back(std::string(kUnaffectedFill), "not affected");
+    }
+    std::string cells;
+    for (const auto& [colour, text] : swatches)
+      cells += "<TD BGCOLOR=\"" + colour + "\" BORDER=\"1\" WIDTH=\"22\" HEIGHT=\"14\"></TD>" +
+               "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"12\">" + EscapeHtml(text) +
+               "</FONT></TD><TD WIDTH=\"10\"></TD>";
+    if (!cells.empty())
+      row("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\"><TR>" + cells + "</TR></TABLE>");
+    std::vector<std::string> notes;
+    if (!shapes.empty()) notes.push_back("Shapes: " + shapes + ".");
+    std::string lines = "Lines: data flows along the arrow; thicker = more critical";
+    if (has_low_) lines += ", dashed = low criticality";
+    if (affected_edges_shown_) lines += "; red = the integration passes the change on";
+    if (options_.plan) lines += "; dotted = waits for (cutover.after)";
+    notes.push_back(lines + ".");
+    if (critical_shown_) notes.push_back("Bold red: the critical path, which sets the end date.");
+    if (options_.plan && !options_.plan->bundles.empty())
+      notes.push_back("Boxes: bundles of systems that must switch together.");
+    for (const std::string& note : notes)
+      row("<FONT POINT-SIZE=\"12\">" + EscapeHtml(note) + "</FONT>");
+    return html + "</TABLE>";
+  }
+
+  std::string Summary() const {
+    std::string text;
+    if (options_.impact) {
+      const ImpactResult& r = *options_.impact;
+      size_t shown_affected = 0;
+      for (const AffectedSystem& a : r.affected) shown_affected += nodes_[a.system] != nullptr;
+      if (r.query.key && r.query.sources.empty())
+        text = "A change of " + l_.keys[*r.query.key].id + " affects ";
+      else
+        text = "A change of the system affects ";
+      text += Plural(r.affected.size(), "system", "systems") + " and " +
+              Plural(r.integrations.size(), "integration", "integrations");
+      if (r.scope.scoped()) {
+        text += " (changing: ";
+        for (size_t k = 0; k < r.scope.changing().size(); ++k)
+          text += (k ? ", " : "") + r.scope.changing()[k];
+        text += ")";
+      }
+      text += ". ";
+      if (shown_affected != r.affected.size())
+        text += std::to_string(shown_affected) + " of them are in this picture. ";
+    }
+    if (options_.plan) {
+      const Plan& p = *options_.plan;
+      text += "Cutover in " + Plural(p.waves.size(), "wave", "waves") + ", " +
+              Plural(static_cast<size_t>(p.duration_days), p.workdays ? "working day" : "day",
+                     p.workdays ? "working days" : "days");
+      if (p.start && p.finish_date)
+        text += " (" + FormatDate(*p.start) + " to " + FormatDate(*p.finish_date) + ")";
+      text += ". ";
+    }
+    text += "Shown: " + Plural(systems_shown_, "system", "systems") + ", " +
+            Plural(integrations_shown_, "integration", "integrations");
+    if (options_.focus)
+      text += " within " + Plural(static_cast<size_t>(options_.hops), "step", "steps") + " of " +
+              l_.systems[*options_.focus].Label();
+    return text + ".";
+  }
+
+  static constexpr std::string_view kCriticalPath = "#C00000";
+
+  const Graph& graph_;
+  const Landscape& l_;
+  const DiagramOptions& options_;
+  GvGraph gv_;
+  Symbols sym_{};
+  std::vector<GvNode*> nodes_;
+  std::map<IntegrationIndex, GvEdge*> edges_;
+  std::vector<int> distance_;
+  std::vector<char> affected_edge_;
+  bool kinds_used_[5] = {};
+  bool distances_used_[4] = {};
+  bool unaffected_shown_ = false, affected_edges_shown_ = false, critical_shown_ = false;
+  bool has_low_ = false;
+  size_t systems_shown_ = 0, integrations_shown_ = 0;
+};
+
+}  // namespace
+
+bool RenderDiagram(const Graph& graph, const DiagramOptions& options, const std::string& format,
+                   std::string* out, std::string* error) {
+  if (format != "svg" && format != "png" && format != "pdf" && format != "dot") {
+    *error = "cannot draw the format '" + format + "'; use svg, png, pdf or dot";
+    return false;
+  }
+  if (options.focus && *options.focus >= graph.SystemCount()) {
+    *error = "the system to focus on is not in this landscape";
+    return false;
+  }
+  if (options.hops < 0) {
+    *error = "the number of steps around the focus must be 0 or more";
+    return false;
+  }
+  std::vector<char> shown(graph.SystemCount(), 1);
+  if (options.focus) shown = Neighbourhood(graph, *options.focus, options.hops);
+  if (options.plan)
+    for (SystemIndex s = 0; s < graph.SystemCount(); ++s)
+      if (!options.plan->Find(s)) shown[s] = 0;
+  size_t count = static_cast<size_t>(std::count(shown.begin(), shown.end(), 1));
+  std::string engine = options.layout;
+  if (engine.empty()) engine = options.plan || count <= kDotLimit ? "dot" : "sfdp";
+  if (engine != "dot" && engine != "sfdp" && engine != "neato") {
+    *error = "unknown layout '" + engine + "'; use dot, sfdp or neato";
+    return false;
+  }
+
+  GvMessages messages;
+  DiagramBuilder builder(graph, options, engine);
+  builder.Build(shown);
+  GvLayout layout(builder.gv(), engine);
+  if (!layout.ok() || messages.HadError()) {
+    *error = "Graphviz could not lay out the picture";
+    if (!messages.Text().empty()) *error += ": " + messages.Text();
+    return false;
+  }
+  if (!layout.Render(format, out, error)) {
+    if (!messages.Text().empty()) *error += ": " + messages.Text();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace landskap::viz

@@ -1,0 +1,272 @@
+// The RAII wrappers over cgraph and gvc, the mutable-buffer handling of Graphviz's char* API,
+// and the routing of Graphviz's messages into our errors.
+#include "viz/graphviz.h"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <string>
+#include <vector>
+
+namespace landskap::viz {
+
+namespace {
+
+// Graphviz's functions take char* even for strings they only read (or copy): give them a
+// NUL-terminated copy they may write to.
+class MutableText {
+ public:
+  explicit MutableText(std::string_view text) : buffer_(text.begin(), text.end()) {
+    buffer_.push_back('\0');
+  }
+  char* get() { return buffer_.data(); }
+
+ private:
+  std::vector<char> buffer_;
+};
+
+// What Graphviz reported while a GvMessages is alive. Graphviz's handler is a plain function
+// pointer with no user data, so the collected text has to live in one place.
+std::string& CollectedMessages() {
+  static std::string messages;
+  return messages;
+}
+
+int CollectMessage(char* text) {
+  CollectedMessages() += text;
+  return 0;
+}
+
+int KindOf(AttributeOf of) {
+  switch (of) {
+    case AttributeOf::kGraph:
+      return AGRAPH;
+    case AttributeOf::kNode:
+      return AGNODE;
+    case AttributeOf::kEdge:
+      return AGEDGE;
+  }
+  return AGRAPH;
+}
+
+}  // namespace
+
+GvMessages::GvMessages() {
+  CollectedMessages().clear();
+  agseterrf(CollectMessage);
+  agreseterrors();
+}
+
+GvMessages::~GvMessages() {
+  agseterrf(nullptr);
+  CollectedMessages().clear();
+}
+
+std::string GvMessages::Text() const {
+  std::string text = CollectedMessages();
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+bool GvMessages::HadError() const { return agerrors() >= AGERR; }
+
+GvContext& GvContext::Shared() {
+  static GvContext context;
+  return context;
+}
+
+GvContext::GvContext() : gvc_(gvContext()) {}
+
+GvContext::~GvContext() { gvFreeContext(gvc_); }
+
+GvGraph::GvGraph(std::string_view name) {
+  MutableText text(name);
+  graph_ = agopen(text.get(), Agdirected, nullptr);
+}
+
+GvGraph::~GvGraph() { agclose(graph_); }
+
+GvObject* GvGraph::root() const { return graph_; }
+
+GvAttribute* GvGraph::Declare(AttributeOf of, std::string_view name,
+                              std::string_view default_value) {
+  MutableText n(name), v(default_value);
+  return agattr(graph_, KindOf(of), n.get(), v.get());
+}
+
+GvNode* GvGraph::Node(std::string_view name) {
+  MutableText text(name);
+  return agnode(graph_, text.get(), 1);
+}
+
+GvEdge* GvGraph::Edge(GvNode* tail, GvNode* head) {
+  // No name: cgraph then makes a new edge each time, so parallel integrations stay apart.
+  return agedge(graph_, tail, head, nullptr, 1);
+}
+
+GvSubgraph* GvGraph::Subgraph(std::string_view name, GvSubgraph* parent) {
+  MutableText text(name);
+  return agsubg(parent ? parent : graph_, text.get(), 1);
+}
+
+void GvGraph::AddToSubgraph(GvSubgraph* subgraph, GvNode* node) { agsubnode(subgraph, node, 1); }
+
+void GvGraph::Set(GvObject* object, GvAttribute* attribute, std::string_view value) {
+  MutableText text(value);
+  agxset(object, attribute, text.get());  // agxset keeps its own copy
+}
+
+void GvGraph::SetHtml(GvObject* object, GvAttribute* attribute, std::string_view html) {
+  MutableText text(html);
+  char* marked = agstrdup_html(graph_, text.get());
+  agxset(object, attribute, marked);  // takes its own reference to the marked string
+  agstrfree(graph_, marked);
+}
+
+GvLayout::GvLayout(GvGraph& graph, std::string_view engine) : graph_(graph) {
+  std::string name(engine);
+  ok_ = gvLayout(GvContext::Shared().get(), graph_.get(), name.c_str()) == 0;
+}
+
+GvLayout::~GvLayout() {
+  if (ok_) gvFreeLayout(GvContext::Shared().get(), graph_.get());
+}
+
+bool GvLayout::Render(std::string_view format, std::string* out, std::string* error) const {
+  if (!ok_) {
+    *error = "the layout failed";
+    return false;
+  }
+  std::string name(format);
+  char* data = nullptr;
+  unsigned int length = 0;
+  if (gvRenderData(GvContext::Shared().get(), graph_.get(), name.c_str(), &data, &length) != 0) {
+    if (data) gvFreeRenderData(data);
+    *error = "Graphviz cannot write the format '" + name + "'";
+    return false;
+  }
+  out->assign(data ? data : "", data ? length : 0);
+  gvFreeRenderData(data);
+  return true;
+}
+
+std::string EscapeLabel(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string EscapeTooltip(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '\\':
+        out += "\\\\\\\\";
+        break;
+      case '\r':
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string EscapeHtml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '\n':
+        out += "<BR/>";
+        break;
+      case '\r':
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::map<std::string, std::string> SetAttributes(Agraph_t* graph, void* object, int kind) {
+  std::map<std::string, std::string> attributes;
+  for (Agsym_t* sym = agnxtattr(graph, kind, nullptr); sym; sym = agnxtattr(graph, kind, sym)) {
+    const char* value = agxget(object, sym);
+    if (value && (!sym->defval || std::string_view(value) != sym->defval))
+      attributes[sym->name] = value;
+  }
+  return attributes;
+}
+
+void CollectSubgraphs(Agraph_t* graph, std::vector<std::string>* names) {
+  for (Agraph_t* sub = agfstsubg(graph); sub; sub = agnxtsubg(sub)) {
+    names->push_back(agnameof(sub));
+    CollectSubgraphs(sub, names);
+  }
+}
+
+}  // namespace
+
+bool ReadDot(std::string_view text, DotGraph* out, std::string* error) {
+  GvMessages messages;
+  std::string copy(text);
+  Agraph_t* graph = agmemread(copy.c_str());
+  if (!graph) {
+    *error = "not DOT: " + messages.Text();
+    return false;
+  }
+  *out = DotGraph();
+  for (Agnode_t* n = agfstnode(graph); n; n = agnxtnode(graph, n)) {
+    out->nodes.push_back({agnameof(n), SetAttributes(graph, n, AGNODE)});
+    for (Agedge_t* e = agfstout(graph, n); e; e = agnxtout(graph, e))
+      out->edges.push_back(
+          {agnameof(agtail(e)), agnameof(aghead(e)), SetAttributes(graph, e, AGEDGE)});
+  }
+  CollectSubgraphs(graph, &out->subgraphs);
+  agclose(graph);
+  return true;
+}
+
+}  // namespace landskap::viz
