@@ -235,6 +235,11 @@ class Planner {
     size_t skipped = 0;
     for (const Precedence& p : prec_) {
       if (!p.after || node_of_[p.from] != node_of_[p.to]) continue;
+      // Past the limit, only count: each cycle costs a search through its bundle.
+      if (reported.size() >= kMaxCycleErrors) {
+        ++skipped;
+        continue;
+      }
       std::vector<Local> cycle = PathWithin(p.to, p.from);
       cycle.insert(cycle.begin(), p.from);
       // The same cycle seen from another of its `after` steps is one problem, reported once.
@@ -242,10 +247,6 @@ class Planner {
       std::rotate(canonical.begin(), std::min_element(canonical.begin(), canonical.end()),
                   canonical.end());
       if (!reported.insert(canonical).second) continue;
-      if (reported.size() > kMaxCycleErrors) {
-        ++skipped;
-        continue;
-      }
       diags_->Error(CutoverPath(p.to, "after"),
                     "cycle in the cutover order through 'after': " + CycleText(cycle) + " (" +
                         StepReasons(cycle) +
@@ -253,8 +254,8 @@ class Planner {
                         "so the circle cannot be cut over in any order");
     }
     if (skipped)
-      diags_->Error(
-          "", std::to_string(skipped) + " more cycles through 'after' constraints are not listed");
+      diags_->Error("", "not listed: " + std::to_string(skipped) +
+                            " more 'after' constraints inside systems that switch together");
   }
 
   void ProveBundles() {

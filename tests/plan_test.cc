@@ -362,6 +362,28 @@ TEST(Plan, AnAfterCycleIsAnErrorNamingTheCycle) {
             "any order\n");
 }
 
+// 52 pairs that each demand to come after the other: 50 cycles are listed, and the 54 `after`
+// constraints not looked at (a50 and a51's pairs from both sides, and the 50 listed cycles seen
+// from their other side, which come later in id order) are counted.
+TEST(Plan, AfterCyclesAreListedUpToFifty) {
+  std::string systems;
+  for (int i = 0; i < 52; ++i) {
+    std::string n = (i < 10 ? "0" : "") + std::to_string(i);
+    systems += std::string(i ? "," : "") + R"({"id": "a)" + n + R"(", "cutover": {"after": ["b)" +
+               n + R"("]}}, {"id": "b)" + n + R"(", "cutover": {"after": ["a)" + n + R"("]}})";
+  }
+  Planned p = PlanAll(R"({"format": "landskap/1", "systems": [)" + systems + "]}");
+  EXPECT_FALSE(p.ok);
+  ASSERT_EQ(p.diagnostics.ErrorCount(), 51u);
+  EXPECT_EQ(p.diagnostics.Items()[49].message.rfind(
+                "cycle in the cutover order through 'after': a49 → b49 → a49 (b49 after a49; a49 "
+                "after b49)",
+                0),
+            0u);
+  EXPECT_EQ(p.diagnostics.Items()[50].message,
+            "not listed: 54 more 'after' constraints inside systems that switch together");
+}
+
 // An integration cycle alone is a bundle, not an error; bundle members fixed to different
 // dates cannot switch together.
 TEST(Plan, BundleMembersFixedToDifferentDatesIsAnError) {
