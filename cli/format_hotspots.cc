@@ -57,7 +57,7 @@ std::string BetweennessMethod(const HotspotsResult& r, size_t n) {
   return "Sampled: shortest routes from " + std::to_string(b.sources) + " of " + std::to_string(n) +
          " systems chosen at random (seed " + std::to_string(b.seed) + "), scaled by " +
          std::to_string(n) + "/" + std::to_string(b.sources) +
-         ": an estimate; the order at the top is reliable, small scores are not.\n";
+         ".\nAn estimate: the order at the top is reliable, small scores are not (--samples).\n";
 }
 
 std::string DominatorTable(const Landscape& landscape, const HotspotsResult& r,
@@ -162,12 +162,13 @@ std::string FormatHotspotsTable(const Landscape& landscape, const HotspotsResult
   brokers.AlignRight(2);
   brokers.AlignRight(3);
   shown = Shown(n, view);
+  const int decimals = r.betweenness.exact ? 1 : 0;  // an estimate has no meaningful fraction
   for (size_t i = 0; i < shown; ++i) {
     SystemIndex s = r.by_betweenness[i];
     double score = r.betweenness.score[s];
     if (score <= 0) break;
-    brokers.AddRow({Id(landscape, s), Shorten(landscape.systems[s].name, 32), Fixed(score, 1),
-                    Fixed(100.0 * Share(score, n), 2) + " %"});
+    brokers.AddRow({Id(landscape, s), Shorten(landscape.systems[s].name, 32),
+                    Fixed(score, decimals), Fixed(100.0 * Share(score, n), 2) + " %"});
   }
   size_t positive = 0;
   for (double score : r.betweenness.score) positive += score > 0 ? 1 : 0;
