@@ -85,6 +85,15 @@ std::vector<std::string> Summary(const Landscape&, const Plan& plan, const PlanH
               (plan.default_effort_days == 1 ? " day" : " days") + " (--default-effort) for " +
               Count(unestimated, "system", "systems") + " without an estimate";
   lines.push_back(effort + ".");
+  if (plan.capacity || plan.vendor_capacity) {
+    std::string limits = "Waves: at most ";
+    if (plan.capacity) limits += Count(*plan.capacity, "system", "systems") + " each";
+    if (plan.capacity && plan.vendor_capacity) limits += ", and at most ";
+    if (plan.vendor_capacity)
+      limits += Count(*plan.vendor_capacity, "system", "systems") + " of one vendor" +
+                (plan.capacity ? "" : " each");
+    lines.push_back(limits + "; most critical first.");
+  }
   lines.push_back("Order: " + Count(plan.precedence_count, "precedence pair", "precedence pairs") +
                   " (an integration converts the provider before the consumer; "
                   "cutover.after adds more).");
@@ -234,6 +243,9 @@ std::string FormatPlanJson(const Landscape& l, const Plan& plan, const std::stri
   j["deadline"] = date(plan.deadline);
   j["default_effort_days"] = plan.default_effort_days;
   j["precedence_count"] = plan.precedence_count;
+  j["capacity"] = plan.capacity ? ordered_json(*plan.capacity) : ordered_json(nullptr);
+  j["vendor_capacity"] =
+      plan.vendor_capacity ? ordered_json(*plan.vendor_capacity) : ordered_json(nullptr);
 
   ordered_json tasks = ordered_json::array();
   for (const PlanTask& t : plan.tasks) {

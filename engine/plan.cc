@@ -68,6 +68,8 @@ class Planner {
     plan_->workdays = options_.workdays;
     plan_->deadline = options_.deadline;
     plan_->default_effort_days = options_.default_effort_days;
+    plan_->capacity = options_.capacity;
+    plan_->vendor_capacity = options_.vendor_capacity;
     SelectTasks();
     CollectPrecedence();
     FindBundles();

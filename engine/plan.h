@@ -93,6 +93,7 @@ struct Plan {
   int duration_days = 0;            // the project: max ef (working days with workdays)
   bool workdays = false;
   double default_effort_days = kDefaultEffortDays;  // as in PlanOptions
+  std::optional<size_t> capacity, vendor_capacity;  // as in PlanOptions
   std::optional<DayNumber> start;                   // day 0, when the plan has a calendar
   std::optional<DayNumber> finish_date;             // last day of work of the project
   std::optional<DayNumber> deadline;

@@ -200,6 +200,31 @@ TEST(CliPlan, CsvAndMarkdown) {
             std::string::npos);
 }
 
+// Capacity 1, most critical first: matrikkelen (slack 0) before folkeregisteret (21), then gis
+// and byggesak (0) before folkeregisteret; the bundle of two cannot fit a wave of one, so it
+// goes alone into wave 5 and overfills it.
+TEST(CliPlan, CapacityWaves) {
+  auto r = RunCli({"plan", kSmall, "--key", "kommunenummer", "--capacity", "1"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("\nWaves: at most 1 system each; most critical first.\n"),
+            std::string::npos);
+  EXPECT_NE(r.out.find("\nWave 5 holds a bundle larger than the capacity: it cannot be split.\n"),
+            std::string::npos);
+  auto j = json::parse(
+      RunCli({"plan", kSmall, "--key", "kommunenummer", "--capacity", "1", "--format", "json"})
+          .out);
+  EXPECT_EQ(j["waves"], json::parse(R"([
+      {"wave": 1, "systems": ["matrikkelen"], "over_capacity": false},
+      {"wave": 2, "systems": ["fjell.gis"], "over_capacity": false},
+      {"wave": 3, "systems": ["fjell.byggesak"], "over_capacity": false},
+      {"wave": 4, "systems": ["folkeregisteret"], "over_capacity": false},
+      {"wave": 5, "systems": ["fjell.arkiv", "fjell.sak"], "over_capacity": true},
+      {"wave": 6, "systems": ["fjell.lonn"], "over_capacity": false}])"));
+  EXPECT_EQ(j["capacity"], 1);
+  EXPECT_TRUE(j["vendor_capacity"].is_null());
+  ExpectConsistent(kSmall, j);
+}
+
 TEST(CliPlan, BadUsageExitsTwo) {
   std::vector<std::vector<std::string>> bad = {
       {"plan", kSmall},
