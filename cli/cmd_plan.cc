@@ -171,7 +171,8 @@ int RunPlan(const Args& args, Io io) {
       for (const std::string& s : systems) names += (names.empty() ? "" : ", ") + s;
       what += (what.empty() ? "a change of " : " starting at ") + names;
     }
-    heading.tasks = "the " + count + " affected by " + what;
+    heading.tasks = plan.tasks.empty() ? "no systems: nothing is affected by " + what
+                                       : "the " + count + " affected by " + what;
     ReformScope scope = ReformScope::ForKey(landscape, options.impact.key, options.impact.owners);
     if (scope.scoped()) {
       std::string changing;
