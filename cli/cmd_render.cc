@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/output.h"
+#include "engine/plan.h"
 #include "engine/suggest.h"
 #include "viz/diagram.h"
 
@@ -45,12 +46,13 @@ int RunRender(const Args& args, Io io) {
       "  landskap render datasets/oygarden-2020.json --impact kommunenummer -o impact.svg\n"
       "  landskap render datasets/oygarden-2020.json --focus fjell.sak-arkiv --hops 2 -o "
       "sak.png\n"
-      "  landskap render datasets/oygarden-2020.json --cluster domain --edge-labels -o all.pdf"};
+      "  landskap render datasets/oygarden-2020.json --cluster domain --edge-labels -o all.pdf\n"
+      "  landskap render datasets/oygarden-2020.json --impact kommunenummer --plan -o plan.svg"};
   po::options_description desc("Options");
   std::string output, cluster = "owner", key, focus, layout, title;
   std::vector<std::string> systems, owners;
   int hops = 1;
-  bool edge_labels = false, through_all = false, no_legend = false;
+  bool edge_labels = false, through_all = false, no_legend = false, plan_view = false;
   desc.add_options()("output,o", po::value(&output)->value_name("OUT"),
                      "the picture to write: .svg, .png, .pdf or .dot (written completely or "
                      "not at all)")("cluster",
@@ -70,6 +72,9 @@ int RunRender(const Args& args, Io io) {
       "draw only this system and its neighbours (providers and consumers)")(
       "hops", po::value(&hops)->default_value(1)->value_name("N"),
       "with --focus: how many integrations away, in each direction")(
+      "plan", po::bool_switch(&plan_view),
+      "draw the cutover plan: waves as columns from left to right, bundles boxed, the critical "
+      "path in bold red (of the systems --impact or --system reaches; without them, of all)")(
       "layout", po::value(&layout)->value_name("ENGINE"),
       "dot (columns, the default up to 300 systems), sfdp (large landscapes) or neato")(
       "title", po::value(&title)->value_name("TEXT"),
@@ -139,7 +144,21 @@ int RunRender(const Args& args, Io io) {
 
   Graph graph(landscape);
   ImpactResult impact;
-  if (query.key || !query.sources.empty()) {
+  Plan plan;
+  if (plan_view) {
+    // The same tasks as 'landskap plan --key K' (or --system, or --all without them).
+    PlanOptions plan_options;
+    plan_options.all_systems = !query.key && query.sources.empty();
+    plan_options.impact = query;
+    Diagnostics diagnostics(file);
+    if (!ComputePlan(graph, plan_options, &plan, &diagnostics)) {
+      for (const Diagnostic& d : diagnostics.Items()) io.err << FormatDiagnostic(d) << "\n";
+      io.err << "landskap render: the cutover constraints cannot all be met; see "
+                "'landskap plan' for the details\n";
+      return kExitInvalid;
+    }
+    options.plan = &plan;
+  } else if (query.key || !query.sources.empty()) {
     impact = ComputeImpact(graph, query);
     options.impact = &impact;
   }

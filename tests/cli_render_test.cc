@@ -115,6 +115,19 @@ TEST(CliRender, SystemAndFocus) {
   EXPECT_EQ(coloured, 2u);  // bergen.sak and its consumer bergen.arkiv
 }
 
+TEST(CliRender, PlanDrawsTheAffectedSystemsInWaves) {
+  std::string dir = testing::TempDir();
+  std::string input = WriteLandscape(dir);
+  auto r = testing::RunCli(
+      {"render", input, "--impact", "kommunenummer", "--plan", "-o", dir + "/plan.dot"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::set<std::string> names;
+  for (const auto& n : ReadDotFile(dir + "/plan.dot").nodes) names.insert(n.name);
+  // The three affected systems form a chain: one per wave.
+  EXPECT_EQ(names, (std::set<std::string>{"folkeregisteret", "fjell.sak", "fjell.gis", "wave 1",
+                                          "wave 2", "wave 3"}));
+}
+
 TEST(CliRender, UsageErrorsWriteNothing) {
   std::string dir = testing::TempDir();
   std::string input = WriteLandscape(dir);
