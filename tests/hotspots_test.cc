@@ -410,6 +410,34 @@ TEST_P(RandomGraphs, DominatorsMatchBoost) {
 
 INSTANTIATE_TEST_SUITE_P(Seeds, RandomGraphs, ::testing::Values(1u, 2u, 3u, 4u, 5u, 6u));
 
+// A chain of 200 000 systems s0 -> s1 -> ... : every search goes 200 000 levels deep, which a
+// recursive implementation would not survive. Towards the last system, s0's route passes
+// through all 199 998 systems between; every inner system is an articulation point.
+TEST(HotspotsTest, LongChainNeedsNoRecursion) {
+  const size_t n = 200000;
+  Landscape l;
+  for (size_t i = 0; i < n; ++i) {
+    System s;
+    s.id = "s" + std::to_string(i);
+    l.AddSystem(s);
+  }
+  for (SystemIndex i = 0; i + 1 < n; ++i) {
+    Integration e;
+    e.from = i;
+    e.to = i + 1;
+    l.AddIntegration(e);
+  }
+  Graph g(l);
+  DominatorResult d = ComputeDominators(g, static_cast<SystemIndex>(n - 1));
+  EXPECT_EQ(d.Through(0).size(), n - 2);
+  EXPECT_EQ(d.dependents[n - 2], n - 2);
+  CutResult cuts = FindCuts(g);
+  EXPECT_EQ(cuts.articulation_points.size(), n - 2);
+  EXPECT_EQ(cuts.bridges.size(), n - 1);
+  // The middle system splits the chain in halves: 99 999 systems outside the larger one.
+  EXPECT_EQ(cuts.articulation_points[0].cut_off, n / 2 - 1);
+}
+
 // Same input, same bytes: every ranking breaks ties by id.
 TEST(HotspotsTest, OutputIsDeterministic) {
   Landscape l = Random(300, 700, 5);
