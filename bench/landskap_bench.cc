@@ -1,8 +1,8 @@
 // Speed of the engine on generated national landscapes (engine/synth.h): loading (parse and
 // check), building the graph, the blast radius of a kommunenummer change with and without a
-// reform scope, and the cutover plan. Small and medium sizes run by default; LANDSKAP_BENCH_LARGE=1
-// adds the national size (356 municipalities × 560 systems, ~1 000 000 integrations; ~2 GB of
-// memory).
+// reform scope, the cutover plan, and weak points (cuts, sampled betweenness). Small and medium
+// sizes run by default; LANDSKAP_BENCH_LARGE=1 adds the national size (356 municipalities × 560
+// systems, ~1 000 000 integrations; ~2 GB of memory).
 //   build/bench/bench/landskap_bench --benchmark_filter=impact
 //   LANDSKAP_BENCH_LARGE=1 build/bench/bench/landskap_bench --benchmark_filter=/national
 #include <benchmark/benchmark.h>
@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "engine/graph.h"
+#include "engine/hotspots.h"
 #include "engine/impact.h"
 #include "engine/load.h"
 #include "engine/plan.h"
@@ -150,6 +151,31 @@ void BM_Plan(benchmark::State& state, size_t size, bool all) {
   state.counters["tasks"] = static_cast<double>(tasks);
 }
 
+// Weak points: articulation points and bridges on the undirected view, and betweenness from
+// 100 sampled sources (what `landskap hotspots --samples 100` computes).
+void BM_Cuts(benchmark::State& state, size_t size) {
+  const Fixture& fixture = Get(size, false);
+  size_t points = 0;
+  for (auto _ : state) {
+    CutResult cuts = FindCuts(*fixture.graph);
+    points = cuts.articulation_points.size();
+    benchmark::DoNotOptimize(points);
+  }
+  SetCounters(state, fixture.landscape);
+  state.counters["articulation_points"] = static_cast<double>(points);
+}
+
+void BM_BetweennessSampled(benchmark::State& state, size_t size) {
+  const Fixture& fixture = Get(size, false);
+  BetweennessOptions options;
+  options.samples = 100;
+  for (auto _ : state) {
+    BetweennessResult result = ComputeBetweenness(*fixture.graph, options);
+    benchmark::DoNotOptimize(result.score.data());
+  }
+  SetCounters(state, fixture.landscape);
+}
+
 int RegisterAll() {
   for (size_t i = 0; i < Sizes().size(); ++i) {
     const Size& size = Sizes()[i];
@@ -164,6 +190,9 @@ int RegisterAll() {
         benchmark::RegisterBenchmark(("impact_key_reform" + suffix).c_str(), BM_ImpactKey, i, true),
         benchmark::RegisterBenchmark(("plan_all" + suffix).c_str(), BM_Plan, i, true),
         benchmark::RegisterBenchmark(("plan_key_reform" + suffix).c_str(), BM_Plan, i, false),
+        benchmark::RegisterBenchmark(("cuts" + suffix).c_str(), BM_Cuts, i),
+        benchmark::RegisterBenchmark(("betweenness_100_samples" + suffix).c_str(),
+                                     BM_BetweennessSampled, i),
     };
     for (benchmark::internal::Benchmark* b : added) {
       b->Unit(benchmark::kMillisecond);
