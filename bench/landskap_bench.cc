@@ -2,7 +2,7 @@
 // check), building the graph, the blast radius of a kommunenummer change with and without a
 // reform scope, the cutover plan, and weak points (cuts, sampled betweenness). Small and medium
 // sizes run by default; LANDSKAP_BENCH_LARGE=1 adds the national size (356 municipalities × 560
-// systems, ~1 000 000 integrations; ~2 GB of memory).
+// systems, ~1 000 000 integrations; ~1.5 GB of memory).
 //   build/bench/bench/landskap_bench --benchmark_filter=impact
 //   LANDSKAP_BENCH_LARGE=1 build/bench/bench/landskap_bench --benchmark_filter=/national
 #include <benchmark/benchmark.h>
