@@ -22,11 +22,12 @@ int RunHotspots(const Args& args, Io io) {
       "                            (betweenness; exact up to 5000 systems, above that an\n"
       "                            estimate from 500 sampled systems, see --samples)\n"
       "  fan-in/fan-out            integrations each system receives and provides\n"
-      "With --towards ID (e.g. nav): for every system with a route to ID along the data flow,\n"
-      "the systems that every route passes through, and which systems the most others depend\n"
-      "on to reach ID. --from narrows that to one system.",
+      "With --towards ID (a national system such as ssb.kostra): for every system with a route\n"
+      "to ID along the data flow, the systems that every route passes through, and which\n"
+      "systems the most others depend on to reach ID. --from narrows that to one system.",
       "  landskap hotspots datasets/oygarden-2020.json\n"
-      "  landskap hotspots datasets/oygarden-2020.json --towards nav --from fjell.sak-arkiv\n"
+      "  landskap hotspots datasets/oygarden-2020.json --towards ssb.kostra --from "
+      "askoy.nav-sosial\n"
       "  landskap hotspots big.json --samples 1000 --seed 7 --format json -o hotspots.json"};
   po::options_description desc("Options");
   std::string towards, from, seed_text = "1";

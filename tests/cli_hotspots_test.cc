@@ -175,6 +175,18 @@ TEST(CliHotspotsTest, BadUsageExits2) {
   }
 }
 
+// The examples in --help and docs/hotspots.md run on the bundled dataset.
+TEST(CliHotspotsTest, HelpExamplesRunOnTheDataset) {
+  const std::string file = testing::SourcePath("datasets/oygarden-2020.json");
+  auto r = RunCli({"hotspots", file});
+  EXPECT_EQ(r.code, 0) << r.err;
+  r = RunCli({"hotspots", file, "--towards", "ssb.kostra", "--from", "askoy.nav-sosial"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("Every route from askoy.nav-sosial to ssb.kostra goes through"),
+            std::string::npos)
+      << r.out;
+}
+
 TEST(CliHotspotsTest, RealBinaryRuns) {
   // RunBinary empties the test's temporary folder, so the file lives one level up.
   const std::string file = TempDir() + "-fjell.json";
