@@ -18,6 +18,7 @@ const std::vector<Command>& Commands() {
        RunPlan},
       {"hotspots", "weak points: single points of failure, bridges, brokers, routes to NAV",
        RunHotspots},
+      {"report", "an offline HTML page for workshops: diagram, search, blast radius", RunReport},
   };
   return commands;
 }

@@ -22,5 +22,6 @@ int RunImpact(const Args& args, Io io);
 int RunRender(const Args& args, Io io);
 int RunPlan(const Args& args, Io io);
 int RunHotspots(const Args& args, Io io);
+int RunReport(const Args& args, Io io);
 
 }  // namespace landskap::cli

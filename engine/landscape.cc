@@ -36,19 +36,19 @@ bool Integration::Carries(KeyIndex key) const {
 }
 
 std::optional<SystemIndex> Landscape::FindSystem(std::string_view id) const {
-  auto it = system_by_id_.find(std::string(id));
+  auto it = system_by_id_.find(id);
   if (it == system_by_id_.end()) return std::nullopt;
   return it->second;
 }
 
 std::optional<KeyIndex> Landscape::FindKey(std::string_view id) const {
-  auto it = key_by_id_.find(std::string(id));
+  auto it = key_by_id_.find(id);
   if (it == key_by_id_.end()) return std::nullopt;
   return it->second;
 }
 
 std::optional<IntegrationIndex> Landscape::FindIntegration(std::string_view id) const {
-  auto it = integration_by_id_.find(std::string(id));
+  auto it = integration_by_id_.find(id);
   if (it == integration_by_id_.end()) return std::nullopt;
   return it->second;
 }
@@ -70,10 +70,10 @@ KeyIndex Landscape::InternKey(std::string_view id) {
 std::optional<IntegrationIndex> Landscape::AddIntegration(Integration integration) {
   auto index = static_cast<IntegrationIndex>(integrations.size());
   if (integration.id.empty()) {
-    std::string base = systems[integration.from].id + "->" + systems[integration.to].id;
+    std::string base = systems[integration.from].id + ":" + systems[integration.to].id;
     integration.id = base;
     for (int n = 2; integration_by_id_.count(integration.id); ++n)
-      integration.id = base + "#" + std::to_string(n);
+      integration.id = base + "+" + std::to_string(n);
   }
   auto [it, inserted] = integration_by_id_.emplace(integration.id, index);
   if (!inserted) return std::nullopt;

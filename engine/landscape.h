@@ -51,7 +51,9 @@ struct System {
 };
 
 struct Integration {
-  std::string id;  // from the file, or "FROM->TO" (with "#2", "#3" ... on repeats) when absent
+  // From the file, or "FROM:TO" (with "+2", "+3" ... on repeats) when absent: made of id
+  // characters, so a file written back with these ids loads again.
+  std::string id;
   SystemIndex from = 0;           // provides the data
   SystemIndex to = 0;             // consumes the data
   std::vector<KeyIndex> carries;  // sorted, unique
@@ -75,6 +77,14 @@ struct Change {
   std::optional<DayNumber> effective;
 };
 
+// Lets the id maps be searched with a string_view, without building a std::string per lookup.
+struct IdHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+};
+template <typename Index>
+using IdMap = std::unordered_map<std::string, Index, IdHash, std::equal_to<>>;
+
 class Landscape {
  public:
   std::string format;
@@ -92,7 +102,7 @@ class Landscape {
   std::optional<SystemIndex> AddSystem(System system);
   // Returns the key's index, adding an undeclared key when it is new.
   KeyIndex InternKey(std::string_view id);
-  // Adds an integration; an empty id gets "FROM->TO", made unique with "#N".
+  // Adds an integration; an empty id gets "FROM:TO", made unique with "+N".
   // Returns nullopt when an explicit id is taken.
   std::optional<IntegrationIndex> AddIntegration(Integration integration);
 
@@ -100,9 +110,9 @@ class Landscape {
   std::vector<std::string_view> SystemIds() const;
 
  private:
-  std::unordered_map<std::string, SystemIndex> system_by_id_;
-  std::unordered_map<std::string, KeyIndex> key_by_id_;
-  std::unordered_map<std::string, IntegrationIndex> integration_by_id_;
+  IdMap<SystemIndex> system_by_id_;
+  IdMap<KeyIndex> key_by_id_;
+  IdMap<IntegrationIndex> integration_by_id_;
 };
 
 }  // namespace landskap

@@ -287,7 +287,7 @@ TEST(Cli, CsvEscapesFieldsAndFormulas) {
   EXPECT_EQ(r.out,
             "id,name,owner,criticality,distance,reason,path,via\n"
             "a,\"'=HYPERLINK(\"\"http://x\"\")\",,,0,holds-key,a,\n"
-            "b,\"Sak, arkiv \"\"ny\"\"\",,,1,receives-key,a > b,a->b\n");
+            "b,\"Sak, arkiv \"\"ny\"\"\",,,1,receives-key,a > b,a:b\n");
 }
 
 }  // namespace

@@ -52,7 +52,7 @@ TEST(Load, ReadsTheWholeModel) {
   EXPECT_EQ(sak.cutover.after[0], 0u);
   EXPECT_EQ(FormatDate(*l.systems[0].cutover.fixed_date), "2019-09-02");
   EXPECT_TRUE(l.integrations[0].Carries(*l.FindKey("fnr")));
-  EXPECT_EQ(l.integrations[1].id, "fjell.sak-arkiv->folkeregisteret") << "ids made for the rest";
+  EXPECT_EQ(l.integrations[1].id, "fjell.sak-arkiv:folkeregisteret") << "ids made for the rest";
   ASSERT_EQ(l.changes.size(), 1u);
   EXPECT_EQ(l.changes[0].to, "4626");
   EXPECT_EQ(FormatDate(*l.changes[0].effective), "2020-01-01");
@@ -275,6 +275,23 @@ TEST(LoadStreaming, SystemsThatAreNotAnArray) {
   ASSERT_EQ(d.ErrorCount(), 1u);
   EXPECT_EQ(d.Items()[0].location, "/systems");
   EXPECT_EQ(d.Items()[0].message, "'systems' must be an array, not an object");
+}
+
+}  // namespace
+}  // namespace landskap
+
+namespace landskap {
+namespace {
+
+// Ids made for integrations without one are themselves well-formed, so a file written back
+// with them loads again.
+TEST(Load, GeneratedIntegrationIdsRoundTrip) {
+  Landscape l = testing::Parse(R"({"systems": [{"id": "a"}, {"id": "b"}],
+    "integrations": [{"from": "a", "to": "b"}, {"from": "a", "to": "b"}]})");
+  ASSERT_EQ(l.integrations.size(), 2u);
+  EXPECT_EQ(l.integrations[0].id, "a:b");
+  EXPECT_EQ(l.integrations[1].id, "a:b+2");
+  for (const Integration& i : l.integrations) EXPECT_TRUE(IsWellFormedId(i.id)) << i.id;
 }
 
 }  // namespace

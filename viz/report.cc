@@ -1,0 +1,139 @@
+// Assembles the workshop page: the template viz/assets/report.html with the CSS, the JavaScript,
+// the inline SVG diagram and the escaped data put into its slots in one pass, so that nothing
+// put in is ever read again as a slot.
+#include "viz/report.h"
+
+#include <string>
+
+namespace landskap::viz {
+namespace {
+
+// Above this many systems one picture is no longer readable (nor quick to lay out); the page
+// then keeps search, details and tables and tells how to draw a part of the landscape.
+constexpr size_t kMaxDiagramSystems = 2000;
+
+std::string_view Asset(const std::string& name) {
+  const auto& assets = EmbeddedAssets();
+  auto it = assets.find(name);
+  return it == assets.end() ? std::string_view() : it->second;
+}
+
+// Replaces every "{{NAME}}" in `page` by slots.at(NAME), scanning the template once.
+bool FillSlots(std::string_view page, const std::map<std::string, std::string>& slots,
+               std::string* out, std::string* error) {
+  out->clear();
+  size_t at = 0;
+  while (true) {
+    size_t open = page.find("{{", at);
+    if (open == std::string_view::npos) break;
+    size_t close = page.find("}}", open + 2);
+    if (close == std::string_view::npos) break;
+    std::string name(page.substr(open + 2, close - open - 2));
+    auto it = slots.find(name);
+    if (it == slots.end()) {
+      *error = "the page template has an unknown slot {{" + name + "}}";
+      return false;
+    }
+    out->append(page.substr(at, open - at));
+    out->append(it->second);
+    at = close + 2;
+  }
+  out->append(page.substr(at));
+  return true;
+}
+
+std::string NoDiagramNote(size_t systems) {
+  return "<p class=\"no-diagram\">This landscape has " + std::to_string(systems) +
+         " systems: too many for one readable picture. Search for a system to see its "
+         "details and blast radius, or draw a part of the landscape with <code>landskap render "
+         "FILE --focus ID --hops 2 -o part.svg</code>.</p>";
+}
+
+// Text for HTML element content (the page title).
+std::string EscapeHtmlText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string InlineSvg(std::string_view svg) {
+  // Graphviz starts with an XML declaration, a DOCTYPE and comments before <svg>; HTML needs
+  // none of them. Comments inside repeat node names and only add weight.
+  size_t start = svg.find("<svg");
+  if (start == std::string_view::npos) return "";
+  std::string out;
+  out.reserve(svg.size() - start);
+  size_t at = start;
+  while (true) {
+    size_t open = svg.find("<!--", at);
+    if (open == std::string_view::npos) break;
+    size_t close = svg.find("-->", open + 4);
+    if (close == std::string_view::npos) break;
+    out.append(svg.substr(at, open - at));
+    at = close + 3;
+  }
+  out.append(svg.substr(at));
+  return out;
+}
+
+bool BuildReport(const Graph& graph, const ReportOptions& options, std::string* html,
+                 std::string* error) {
+  const Landscape& landscape = graph.landscape();
+  std::string title = options.title;
+  if (title.empty()) title = landscape.name;
+  if (title.empty()) title = options.source_file;
+  if (title.empty()) title = "landskap";
+
+  std::string diagram;
+  if (landscape.systems.size() <= kMaxDiagramSystems) {
+    DiagramOptions diagram_options;
+    diagram_options.cluster = options.cluster;
+    diagram_options.layout = options.layout;
+    diagram_options.legend = true;
+    std::string svg;
+    if (!RenderDiagram(graph, diagram_options, "svg", &svg, error)) return false;
+    diagram = InlineSvg(svg);
+    if (diagram.empty()) {
+      *error = "the diagram came out without an <svg> element";
+      return false;
+    }
+  } else {
+    diagram = NoDiagramNote(landscape.systems.size());
+  }
+
+  ReportOptions with_title = options;
+  with_title.title = title;
+  std::map<std::string, std::string> slots = {
+      {"TITLE", EscapeHtmlText(title)},
+      {"CSS", std::string(Asset("report.css"))},
+      {"JS", std::string(Asset("report.js"))},
+      {"DIAGRAM", diagram},
+      {"DATA", EscapeJsonForScript(ReportDataJson(graph, with_title))},
+  };
+  return FillSlots(Asset("report.html"), slots, html, error);
+}
+
+}  // namespace landskap::viz
