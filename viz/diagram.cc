@@ -17,8 +17,9 @@ namespace landskap::viz {
 
 namespace {
 
-constexpr size_t kDotLimit = 300;  // above this many systems, dot gets slow: use sfdp
-constexpr size_t kWrapAt = 24;     // characters per line of a node's label
+constexpr size_t kDotLimit = 300;     // above this many systems, dot gets slow: use sfdp
+constexpr size_t kWrapAt = 24;        // characters per line of a node's label
+constexpr size_t kSmallPicture = 50;  // up to this many systems, every owner gets its box
 constexpr std::string_view kFont = "DejaVu Sans";
 
 // Systems reachable from `focus` within `hops` integrations, downstream and upstream.
@@ -136,10 +137,15 @@ class DiagramBuilder {
       AddPlanStructure();
     else
       AddClusters();
-    for (SystemIndex s = 0; s < graph_.SystemCount(); ++s) {
-      if (!nodes_[s]) continue;
-      for (IntegrationIndex i : graph_.Outgoing(s))
-        if (nodes_[l_.integrations[i].to]) AddIntegration(i);
+    // With an impact, the integrations outside it first, so that the red ones are drawn on top.
+    for (int pass = options_.impact ? 0 : 1; pass < 2; ++pass) {
+      for (SystemIndex s = 0; s < graph_.SystemCount(); ++s) {
+        if (!nodes_[s]) continue;
+        for (IntegrationIndex i : graph_.Outgoing(s)) {
+          bool later = !options_.impact || affected_edge_[i];
+          if (nodes_[l_.integrations[i].to] && later == (pass == 1)) AddIntegration(i);
+        }
+      }
     }
     if (options_.plan) AddAfterConstraintsAndCriticalPath();
     // Last: agxset on the root also changes the default that new subgraphs start from.
@@ -168,6 +174,7 @@ class DiagramBuilder {
       graph("nodesep", "0.18");
       graph("ranksep", "0.9");
       graph("remincross", "true");
+      graph("outputorder", "edgesfirst");
     } else {
       graph("overlap", "false");
       graph("outputorder", "edgesfirst");
@@ -181,7 +188,7 @@ class DiagramBuilder {
     sym_.g_rank = graph("rank", "");
 
     node("fontname", kFont);
-    node("fontsize", "11");
+    node("fontsize", "12");
     node("margin", "0.12,0.05");
     node("height", "0.4");
     sym_.n_label = node("label", "\\N");
@@ -291,7 +298,8 @@ class DiagramBuilder {
         if (integration.criticality < Criticality::kHigh) gv_.Set(e, sym_.e_penwidth, "1.8");
         return;
       }
-      gv_.Set(e, sym_.e_color, kUnaffectedLine);
+      gv_.Set(e, sym_.e_color, kUnaffectedEdge);
+      if (integration.criticality >= Criticality::kHigh) gv_.Set(e, sym_.e_penwidth, "1.2");
     }
     gv_.Set(e, sym_.e_class, "integration");
   }
@@ -306,6 +314,8 @@ class DiagramBuilder {
     }
     int number = 0;
     for (const auto& [key, members] : groups) {
+      // In a big picture a box around one system says little and costs a band of space.
+      if (members.size() == 1 && systems_shown_ > kSmallPicture) continue;
       GvSubgraph* cluster = gv_.Subgraph("cluster_" + std::to_string(++number));
       StyleCluster(cluster, ClusterLabel(l_, key, options_.cluster));
       for (SystemIndex s : members) gv_.AddToSubgraph(cluster, nodes_[s]);
@@ -317,7 +327,7 @@ class DiagramBuilder {
     gv_.Set(cluster, sym_.g_style, "rounded,filled");
     gv_.Set(cluster, sym_.g_fillcolor, kClusterFill);
     gv_.Set(cluster, sym_.g_color, kClusterLine);
-    gv_.Set(cluster, sym_.g_fontsize, "13");
+    gv_.Set(cluster, sym_.g_fontsize, "16");
   }
 
   // Waves as columns: a header node per wave, chained left to right with heavy edges, and every
@@ -424,8 +434,9 @@ class DiagramBuilder {
       html += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + cell + "</TD></TR>";
     };
     if (!options_.title.empty())
-      row("<FONT POINT-SIZE=\"24\"><B>" + EscapeHtml(options_.title) + "</B></FONT>");
-    row("<FONT POINT-SIZE=\"14\">" + EscapeHtml(Summary()) + "</FONT>");
+      row("<FONT POINT-SIZE=\"30\"><B>" + EscapeHtml(options_.title) + "</B></FONT>");
+    for (const std::string& line : Summary())
+      row("<FONT POINT-SIZE=\"18\">" + EscapeHtml(line) + "</FONT>");
     if (!options_.legend) return html + "</TABLE>";
 
     std::vector<std::pair<std::string, std::string>> swatches;  // colour, text
@@ -448,13 +459,16 @@ class DiagramBuilder {
         if (distances_used_[d]) swatches.emplace_back(std::string(DistanceFill(d)), near[d]);
       if (unaffected_shown_) swatches.emplace_back(std::string(kUnaffectedFill), "not affected");
     }
+    // Colour swatches as block characters in one line of text: a nested table would stretch.
     std::string cells;
-    for (const auto& [colour, text] : swatches)
-      cells += "<TD BGCOLOR=\"" + colour + "\" BORDER=\"1\" WIDTH=\"22\" HEIGHT=\"14\"></TD>" +
-               "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"12\">" + EscapeHtml(text) +
-               "</FONT></TD><TD WIDTH=\"10\"></TD>";
-    if (!cells.empty())
-      row("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\"><TR>" + cells + "</TR></TABLE>");
+    for (const auto& [colour, text] : swatches) {
+      bool white = colour == kUnaffectedFill;
+      cells += std::string(cells.empty() ? "" : "&#160;&#160;&#160;&#160;") + "<FONT COLOR=\"" +
+               (white ? std::string("#000000") : colour) + "\" POINT-SIZE=\"22\">" +
+               (white ? "&#9633;" : "&#9632;") + "</FONT> <FONT POINT-SIZE=\"15\">" +
+               EscapeHtml(text) + "</FONT>";
+    }
+    if (!cells.empty()) row(cells);
     std::vector<std::string> notes;
     if (!shapes.empty()) notes.push_back("Shapes: " + shapes + ".");
     std::string lines = "Lines: data flows along the arrow; thicker = more critical";
@@ -466,11 +480,13 @@ class DiagramBuilder {
     if (options_.plan && !options_.plan->bundles.empty())
       notes.push_back("Boxes: bundles of systems that must switch together.");
     for (const std::string& note : notes)
-      row("<FONT POINT-SIZE=\"12\">" + EscapeHtml(note) + "</FONT>");
+      row("<FONT POINT-SIZE=\"15\">" + EscapeHtml(note) + "</FONT>");
     return html + "</TABLE>";
   }
 
-  std::string Summary() const {
+  // One line on the analysis shown, one on what the picture holds.
+  std::vector<std::string> Summary() const {
+    std::vector<std::string> lines;
     std::string text;
     if (options_.impact) {
       const ImpactResult& r = *options_.impact;
@@ -478,8 +494,12 @@ class DiagramBuilder {
       for (const AffectedSystem& a : r.affected) shown_affected += nodes_[a.system] != nullptr;
       if (r.query.key && r.query.sources.empty())
         text = "A change of " + l_.keys[*r.query.key].id + " affects ";
-      else
-        text = "A change of the system affects ";
+      else if (!r.query.sources.empty())
+        text = "A change or outage of " + l_.systems[r.query.sources[0]].Label() +
+               (r.query.sources.size() > 1
+                    ? " and " + Plural(r.query.sources.size() - 1, "other", "others")
+                    : "") +
+               " affects ";
       text += Plural(r.affected.size(), "system", "systems") + " and " +
               Plural(r.integrations.size(), "integration", "integrations");
       if (r.scope.scoped()) {
@@ -501,12 +521,14 @@ class DiagramBuilder {
         text += " (" + FormatDate(*p.start) + " to " + FormatDate(*p.finish_date) + ")";
       text += ". ";
     }
-    text += "Shown: " + Plural(systems_shown_, "system", "systems") + ", " +
-            Plural(integrations_shown_, "integration", "integrations");
+    if (!text.empty()) lines.push_back(text.substr(0, text.size() - 1));
+    text = "Shown: " + Plural(systems_shown_, "system", "systems") + ", " +
+           Plural(integrations_shown_, "integration", "integrations");
     if (options_.focus)
       text += " within " + Plural(static_cast<size_t>(options_.hops), "step", "steps") + " of " +
               l_.systems[*options_.focus].Label();
-    return text + ".";
+    lines.push_back(text + ".");
+    return lines;
   }
 
   static constexpr std::string_view kCriticalPath = "#C00000";

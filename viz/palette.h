@@ -26,6 +26,7 @@ std::string_view DistanceFontColour(int distance);
 inline constexpr std::string_view kUnaffectedFill = "#FFFFFF";
 inline constexpr std::string_view kUnaffectedLine = "#B0B0B0";
 inline constexpr std::string_view kUnaffectedText = "#707070";
+inline constexpr std::string_view kUnaffectedEdge = "#CCCCCC";
 // Integrations that carry the change into an affected system (Okabe-Ito vermillion).
 inline constexpr std::string_view kAffectedEdge = "#D55E00";
 // Ordinary lines and cluster frames.
