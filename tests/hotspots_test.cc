@@ -89,7 +89,7 @@ TEST(HotspotsTest, PathHasMiddleAsCutPointAndBroker) {
   Graph g(l);
   CutResult cuts = FindCuts(g);
   EXPECT_EQ(Points(l, cuts), (std::map<std::string, std::pair<size_t, size_t>>{{"b", {1, 2}}}));
-  EXPECT_EQ(Bridges(l, cuts), (std::map<std::string, size_t>{{"a->b", 1}, {"b->c", 1}}));
+  EXPECT_EQ(Bridges(l, cuts), (std::map<std::string, size_t>{{"a:b", 1}, {"b:c", 1}}));
   EXPECT_EQ(cuts.components, 1u);
   EXPECT_EQ(Scores(l, ComputeBetweenness(g, {})),
             (std::map<std::string, double>{{"a", 0}, {"b", 1}, {"c", 0}}));
@@ -141,7 +141,7 @@ TEST(HotspotsTest, TwoTrianglesJoinedByABridge) {
   CutResult cuts = FindCuts(g);
   EXPECT_EQ(Points(l, cuts),
             (std::map<std::string, std::pair<size_t, size_t>>{{"c", {2, 2}}, {"d", {2, 2}}}));
-  EXPECT_EQ(Bridges(l, cuts), (std::map<std::string, size_t>{{"c->d", 3}}));
+  EXPECT_EQ(Bridges(l, cuts), (std::map<std::string, size_t>{{"c:d", 3}}));
   EXPECT_EQ(
       Scores(l, ComputeBetweenness(g, {})),
       (std::map<std::string, double>{{"a", 1}, {"b", 4}, {"c", 7}, {"d", 7}, {"e", 4}, {"f", 1}}));
@@ -174,7 +174,7 @@ TEST(HotspotsTest, TwoTrianglesJoinedByABridge) {
 TEST(HotspotsTest, ParallelIntegrationsAreNotBridges) {
   Landscape l = Make({"x", "y", "z"}, {{"x", "y"}, {"y", "x"}, {"y", "z"}, {"z", "z"}});
   CutResult cuts = FindCuts(Graph(l));
-  EXPECT_EQ(Bridges(l, cuts), (std::map<std::string, size_t>{{"y->z", 1}}));
+  EXPECT_EQ(Bridges(l, cuts), (std::map<std::string, size_t>{{"y:z", 1}}));
   EXPECT_EQ(Points(l, cuts), (std::map<std::string, std::pair<size_t, size_t>>{{"y", {1, 2}}}));
 }
 
@@ -200,7 +200,7 @@ TEST(HotspotsTest, ComponentsAndIsolatedSystems) {
   CutResult cuts = FindCuts(Graph(l));
   EXPECT_EQ(cuts.components, 3u);
   EXPECT_TRUE(cuts.articulation_points.empty());
-  EXPECT_EQ(Bridges(l, cuts), (std::map<std::string, size_t>{{"a->b", 1}}));
+  EXPECT_EQ(Bridges(l, cuts), (std::map<std::string, size_t>{{"a:b", 1}}));
 }
 
 TEST(HotspotsTest, EmptyLandscape) {
@@ -464,7 +464,7 @@ TEST(HotspotsTest, TiesRankedById) {
   for (const Bridge& b : cuts.bridges) bridges.push_back(l.integrations[b.integration].id);
   for (const ArticulationPoint& a : cuts.articulation_points)
     points.push_back(l.systems[a.system].id);
-  EXPECT_EQ(bridges, (std::vector<std::string>{"b->c", "a->b", "c->d"}));
+  EXPECT_EQ(bridges, (std::vector<std::string>{"b:c", "a:b", "c:d"}));
   EXPECT_EQ(points, (std::vector<std::string>{"b", "c"}));
 }
 
