@@ -102,7 +102,7 @@ TEST(Cli, BinaryAndEmptyAndMissingFilesAreClearErrors) {
       "\x7f"
       "ELF\x02\x01\x01\0\0\0",
       10);
-  for (const std::string& name : {"empty.json", "binary.json", "missing.json"}) {
+  for (std::string name : {"empty.json", "binary.json", "missing.json"}) {
     auto r = RunBinary("impact " + dir + "/" + name + " --key kommunenummer");
     EXPECT_EQ(r.code, 2) << name;
     EXPECT_EQ(r.err.rfind(dir + "/" + name + ":", 0), 0u) << r.err;
@@ -256,7 +256,7 @@ TEST(Cli, OutputFileIsWrittenWholeOrNotAtAll) {
   std::string out = dir + "/impact.json";
   auto ok = RunBinary("impact " + kScope + " --key kommunenummer --format json -o " + out);
   ASSERT_EQ(ok.code, 0) << ok.err;
-  EXPECT_NO_THROW((void)nlohmann::json::parse(ReadFile(out)));
+  EXPECT_TRUE(nlohmann::json::accept(ReadFile(out)));
   // Invalid input: the earlier file stays as it was, and no temporary file is left behind.
   std::string before = ReadFile(out);
   std::ofstream(dir + "/bad.json") << "{";
