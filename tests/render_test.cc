@@ -360,9 +360,12 @@ TEST(RenderPlan, WavesBundlesAndTheCriticalPath) {
   viz::DiagramOptions options;
   options.plan = &plan;
   DotGraph dot = RenderDot(graph, options);
-  std::set<std::string> names = NodeNames(dot);
-  EXPECT_EQ(names, (std::set<std::string>{"a", "b", "c", "d", "wave 1", "wave 2", "wave 3"}));
-  EXPECT_EQ(dot.subgraphs, std::vector<std::string>{"cluster_bundle_1"});
+  EXPECT_EQ(NodeNames(dot), (std::set<std::string>{"a", "b", "c", "d"}));  // z is not a task
+  std::set<std::string> clusters;
+  for (const std::string& name : dot.subgraphs)
+    if (name.rfind("cluster_", 0) == 0) clusters.insert(name);
+  EXPECT_EQ(clusters, (std::set<std::string>{"cluster_wave_1", "cluster_wave_2", "cluster_wave_3",
+                                             "cluster_bundle_1"}));
   std::set<std::string> red, dotted;
   for (const auto& e : dot.edges) {
     if (Attribute(e.attributes, "color") == "#C00000") red.insert(e.tail + ">" + e.head);

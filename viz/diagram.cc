@@ -330,52 +330,54 @@ class DiagramBuilder {
     gv_.Set(cluster, sym_.g_fontsize, "16");
   }
 
-  // Waves as columns: a header node per wave, chained left to right with heavy edges, and every
-  // task held between its wave's header and the next one. Bundles are boxed.
+  // Waves as columns from left to right: a box per wave with its tasks on one rank (newrank
+  // lets a rank cross the boxes), kept in order by invisible edges; bundles boxed inside.
   void AddPlanStructure() {
     const Plan& plan = *options_.plan;
-    std::vector<GvNode*> headers;
-    for (const PlanWave& wave : plan.waves) {
-      GvNode* h = gv_.Node("wave " + std::to_string(wave.wave));
+    std::vector<std::vector<SystemIndex>> members(plan.waves.size());
+    for (SystemIndex s = 0; s < graph_.SystemCount(); ++s) {
+      const PlanTask* task = plan.Find(s);
+      if (nodes_[s] && task && task->wave >= 1 && static_cast<size_t>(task->wave) <= members.size())
+        members[task->wave - 1].push_back(s);
+    }
+    std::vector<GvSubgraph*> columns(plan.waves.size(), nullptr);
+    GvNode* previous = nullptr;
+    for (size_t w = 0; w < plan.waves.size(); ++w) {
+      if (members[w].empty()) continue;
+      const PlanWave& wave = plan.waves[w];
       std::string label = "Wave " + std::to_string(wave.wave);
       std::optional<DayNumber> first;
-      for (SystemIndex s : wave.systems)
-        if (const PlanTask* t = plan.Find(s); t && t->start_date)
+      for (SystemIndex s : members[w])
+        if (const PlanTask* t = plan.Find(s); t->start_date)
           first = first ? std::min(*first, *t->start_date) : *t->start_date;
       if (first) label += "\nfrom " + FormatDate(*first);
-      gv_.Set(h, sym_.n_label, EscapeLabel(label));
-      gv_.Set(h, sym_.n_id, "wave" + std::to_string(wave.wave));
-      gv_.Set(h, sym_.n_shape, "plaintext");
-      gv_.Set(h, sym_.n_style, "");
-      gv_.Set(h, sym_.n_class, "wave");
-      headers.push_back(h);
-    }
-    for (size_t w = 0; w + 1 < headers.size(); ++w) {
-      GvEdge* e = gv_.Edge(headers[w], headers[w + 1]);
-      gv_.Set(e, sym_.e_style, "invis");
-      gv_.Set(e, sym_.e_weight, "1000");
+      columns[w] = gv_.Subgraph("cluster_wave_" + std::to_string(wave.wave));
+      StyleCluster(columns[w], label);
+      gv_.Set(columns[w], sym_.g_style, "rounded");
+      GvSubgraph* rank = gv_.Subgraph("rank_wave_" + std::to_string(wave.wave));
+      gv_.Set(rank, sym_.g_rank, "same");
+      for (SystemIndex s : members[w]) {
+        gv_.AddToSubgraph(columns[w], nodes_[s]);
+        gv_.AddToSubgraph(rank, nodes_[s]);
+      }
+      if (previous) {
+        GvEdge* order = gv_.Edge(previous, nodes_[members[w][0]]);
+        gv_.Set(order, sym_.e_style, "invis");
+        gv_.Set(order, sym_.e_weight, "0");
+      }
+      previous = nodes_[members[w][0]];
     }
     int number = 0;
     for (const PlanBundle& bundle : plan.bundles) {
-      bool any = false;
-      for (SystemIndex s : bundle.systems) any |= nodes_[s] != nullptr;
-      if (!any) continue;
-      GvSubgraph* cluster = gv_.Subgraph("cluster_bundle_" + std::to_string(++number));
-      StyleCluster(cluster, "bundle: switch together");
+      std::vector<SystemIndex> shown;
       for (SystemIndex s : bundle.systems)
-        if (nodes_[s]) gv_.AddToSubgraph(cluster, nodes_[s]);
-    }
-    for (SystemIndex s = 0; s < graph_.SystemCount(); ++s) {
-      const PlanTask* task = plan.Find(s);
-      if (!nodes_[s] || !task || task->wave < 1 || static_cast<size_t>(task->wave) > headers.size())
-        continue;
-      GvEdge* before = gv_.Edge(headers[task->wave - 1], nodes_[s]);
-      gv_.Set(before, sym_.e_style, "invis");
-      gv_.Set(before, sym_.e_minlen, "0");
-      if (static_cast<size_t>(task->wave) < headers.size()) {
-        GvEdge* after = gv_.Edge(nodes_[s], headers[task->wave]);
-        gv_.Set(after, sym_.e_style, "invis");
-      }
+        if (nodes_[s]) shown.push_back(s);
+      if (shown.empty()) continue;
+      const PlanTask* task = plan.Find(shown[0]);
+      GvSubgraph* column = task && task->wave >= 1 ? columns[task->wave - 1] : nullptr;
+      GvSubgraph* cluster = gv_.Subgraph("cluster_bundle_" + std::to_string(++number), column);
+      StyleCluster(cluster, "bundle: switch together");
+      for (SystemIndex s : shown) gv_.AddToSubgraph(cluster, nodes_[s]);
     }
   }
 
@@ -478,7 +480,7 @@ class DiagramBuilder {
     notes.push_back(lines + ".");
     if (critical_shown_) notes.push_back("Bold red: the critical path, which sets the end date.");
     if (options_.plan && !options_.plan->bundles.empty())
-      notes.push_back("Boxes: bundles of systems that must switch together.");
+      notes.push_back("Grey boxes: bundles of systems that must switch together.");
     for (const std::string& note : notes)
       row("<FONT POINT-SIZE=\"15\">" + EscapeHtml(note) + "</FONT>");
     return html + "</TABLE>";
