@@ -57,7 +57,7 @@ std::string BetweennessMethod(const HotspotsResult& r, size_t n) {
   return "Sampled: shortest routes from " + std::to_string(b.sources) + " of " + std::to_string(n) +
          " systems chosen at random (seed " + std::to_string(b.seed) + "), scaled by " +
          std::to_string(n) + "/" + std::to_string(b.sources) +
-         ".\nAn estimate: the order at the top is reliable, small scores are not (--samples).\n";
+         ".\nAn estimate: the order at the top holds well, the scores themselves only roughly.\n";
 }
 
 std::string DominatorTable(const Landscape& landscape, const HotspotsResult& r,
