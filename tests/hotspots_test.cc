@@ -23,7 +23,7 @@ namespace {
 
 using Edges = std::vector<std::pair<std::string, std::string>>;
 
-// A landscape with the given systems and one integration per edge (ids "FROM->TO", "#2" ...).
+// A landscape with the given systems and one integration per edge (ids "FROM:TO", "+2" ...).
 Landscape Make(const std::vector<std::string>& ids, const Edges& edges) {
   Landscape l;
   for (const std::string& id : ids) {
