@@ -272,6 +272,17 @@ TEST(RenderFormats, LayoutsAndBadRequests) {
   EXPECT_EQ(error, "unknown layout 'circo'; use dot, sfdp or neato");
 }
 
+TEST(RenderDot, ReadDotRefusesTextThatIsNotDot) {
+  DotGraph dot;
+  std::string error;
+  EXPECT_FALSE(viz::ReadDot("digraph { a -> ", &dot, &error));
+  EXPECT_EQ(error.rfind("not DOT: ", 0), 0u) << error;
+  EXPECT_NE(error.find("syntax error"), std::string::npos) << error;
+  // The parser recovers: the next text reads normally.
+  ASSERT_TRUE(viz::ReadDot("digraph { a -> b }", &dot, &error)) << error;
+  EXPECT_EQ(dot.edges.size(), 1u);
+}
+
 TEST(RenderEscaping, LabelHelpers) {
   EXPECT_EQ(viz::EscapeLabel("a\\Nb\n&"), "a\\\\Nb\\n&amp;");
   EXPECT_EQ(viz::EscapeTooltip("a\\b&"), "a\\\\\\\\b&amp;");
