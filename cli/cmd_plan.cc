@@ -67,7 +67,7 @@ int RunPlan(const Args& args, Io io) {
       "  landskap plan datasets/oygarden-2020.json --all --workdays --start 2019-08-01 "
       "--vendor-capacity 2 --format markdown -o plan.md"};
   po::options_description desc("Options");
-  std::vector<std::string> systems, owners;
+  std::vector<std::string> systems, owners, change_tables;
   std::string key, start, deadline;
   bool through_all = false, all = false, workdays = false, fail_if_late = false;
   std::string capacity, vendor_capacity;
@@ -95,6 +95,7 @@ int RunPlan(const Args& args, Io io) {
       "days for a system without cutover.effort_days (default 5)")(
       "fail-if-late", po::bool_switch(&fail_if_late),
       "exit with 1 when a system finishes after --deadline");
+  AddChangesOption(&desc, &change_tables);
   AddOutputOptions(&desc, &output, "table, markdown, csv, json");
   std::string file;
   switch (ParseArgs(args, "plan", help, desc, &file, io)) {
@@ -146,6 +147,7 @@ int RunPlan(const Args& args, Io io) {
 
   Landscape landscape;
   if (!LoadForCommand(file, &landscape, io)) return kExitInvalid;
+  if (!ApplyChangeTables(change_tables, key, &landscape, io)) return kExitInvalid;
   bool ok = ResolveSystems(landscape, systems, "--system", &options.impact.sources, io);
   if (!key.empty()) ok &= ResolveKey(landscape, key, &options.impact.key, io);
   if (!ok) return kExitInvalid;
