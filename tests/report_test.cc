@@ -216,6 +216,48 @@ TEST(Report, KeyOptions) {
   EXPECT_NE(cluster.err.find("owner, domain, kind or none"), std::string::npos);
 }
 
+// The plan of the workshop fixture, by hand: the 8 systems the kommunenummer change reaches,
+// 5 days each (no estimates in the file), ordered by the integrations between them. The
+// longest chain is matrikkelen -> a.gis -> a.byggesak -> a.sak -> fiks -> b.sak: 30 days.
+TEST(Report, EmbedsTheCutoverPlan) {
+  json data = EmbeddedData(MakeReport(kWorkshop, {"--start", "2019-08-01"}));
+  const json& plan = data["plan"];
+  ASSERT_TRUE(plan.is_object());
+  EXPECT_EQ(plan["tasks_phrase"], "the 8 systems affected by a change of kommunenummer");
+  EXPECT_EQ(plan["duration_days"], 30);
+  EXPECT_EQ(plan["start"], "2019-08-01");
+  EXPECT_EQ(plan["finish_date"], "2019-08-30");
+  EXPECT_EQ(plan["critical_paths"], json::parse("[[1, 5, 6, 3, 2, 7]]"));
+  std::map<std::string, int> wave;
+  for (const json& t : plan["tasks"])
+    wave[data["systems"][t["system"].get<size_t>()]["id"]] = t["wave"].get<int>();
+  std::map<std::string, int> want = {
+      {"folkeregisteret", 1}, {"matrikkelen", 1},     {"a.gis", 2}, {"a.byggesak", 3},
+      {"a.sak", 4},           {"a.eiendomsskatt", 4}, {"fiks", 5},  {"b.sak", 6}};
+  EXPECT_EQ(wave, want);
+  EXPECT_TRUE(plan["errors"].empty());
+}
+
+// Contradicting cutover constraints leave the plan out of the page, with the reason; the rest
+// of the page is still made.
+TEST(Report, ImpossiblePlanStillGivesAPage) {
+  std::string dir = TempDir();
+  std::string file = dir + "/cycle.json";
+  {
+    std::ofstream f(file);
+    f << R"({"systems": [{"id": "a", "cutover": {"after": ["b"]}},
+                         {"id": "b", "cutover": {"after": ["a"]}}]})";
+  }
+  testing::CliResult r = RunCli({"report", file, "-o", dir + "/r.html"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("the page has no cutover plan"), std::string::npos) << r.err;
+  json data = EmbeddedData(ReadFile(dir + "/r.html"));
+  EXPECT_EQ(data["plan"]["tasks_phrase"], "all systems");
+  ASSERT_FALSE(data["plan"]["errors"].empty());
+  EXPECT_NE(data["plan"]["errors"][0].get<std::string>().find("cycle.json"), std::string::npos);
+  EXPECT_EQ(data["systems"].size(), 2u);
+}
+
 TEST(Report, NoKeyNoImpact) {
   Landscape l = testing::Parse(R"({"systems": [{"id": "a"}, {"id": "b"}],
                                    "integrations": [{"from": "a", "to": "b"}]})");

@@ -242,6 +242,14 @@
     dl.appendChild(el('dd', null, Array.isArray(value) ? value.join(', ') : value));
   }
 
+  // Lists in the details stop here: a national register reaches most of the country, and a
+  // list of 100 000 names helps nobody (nor the browser).
+  const kListItems = 200;
+  function moreNote(total) {
+    return el('p', 'more', 'The first ' + kListItems + ' of ' + total +
+      ' are listed (landskap impact --system ID gives every one).');
+  }
+
   // A list of integrations: the system at the other end, the keys carried and the protocol.
   function integrationList(title, list, otherEnd) {
     const section = el('section', 'integrations');
@@ -251,7 +259,7 @@
       return section;
     }
     const ul = el('ul');
-    for (const i of list) {
+    for (const i of list.slice(0, kListItems)) {
       const e = integrations[i];
       const li = el('li');
       li.appendChild(systemLink(otherEnd(e)));
@@ -262,6 +270,7 @@
       ul.appendChild(li);
     }
     section.appendChild(ul);
+    if (list.length > kListItems) section.appendChild(moreNote(list.length));
     return section;
   }
 
@@ -277,13 +286,14 @@
       return section;
     }
     const ol = el('ol');
-    for (const [s, d] of list) {
+    for (const [s, d] of list.slice(0, kListItems)) {
       const li = el('li');
       li.appendChild(el('span', 'dist', d));
       li.appendChild(systemLink(s));
       ol.appendChild(li);
     }
     section.appendChild(ol);
+    if (list.length > kListItems) section.appendChild(moreNote(list.length));
     return section;
   }
 
