@@ -50,7 +50,7 @@ int RunRender(const Args& args, Io io) {
       "  landskap render datasets/oygarden-2020.json --impact kommunenummer --plan -o plan.svg"};
   po::options_description desc("Options");
   std::string output, cluster = "owner", key, focus, layout, title;
-  std::vector<std::string> systems, owners;
+  std::vector<std::string> systems, owners, change_tables;
   int hops = 1;
   bool edge_labels = false, through_all = false, no_legend = false, plan_view = false;
   desc.add_options()("output,o", po::value(&output)->value_name("OUT"),
@@ -80,6 +80,7 @@ int RunRender(const Args& args, Io io) {
       "title", po::value(&title)->value_name("TEXT"),
       "the title at the top (default: the landscape's name)")(
       "no-legend", po::bool_switch(&no_legend), "leave out the legend");
+  AddChangesOption(&desc, &change_tables);
   std::string file;
   switch (ParseArgs(args, "render", help, desc, &file, io)) {
     case ParseResult::kHelpShown:
@@ -127,6 +128,7 @@ int RunRender(const Args& args, Io io) {
 
   Landscape landscape;
   if (!LoadForCommand(file, &landscape, io)) return kExitInvalid;
+  if (!ApplyChangeTables(change_tables, key, &landscape, io)) return kExitInvalid;
   bool ok = ResolveSystems(landscape, systems, "--system", &query.sources, io);
   if (!key.empty()) {
     query.key = landscape.FindKey(key);
