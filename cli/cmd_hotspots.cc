@@ -48,14 +48,7 @@ int RunHotspots(const Args& args, Io io) {
       "exact betweenness whatever the size (slow on large landscapes)");
   AddOutputOptions(&desc, &output, "table, json, csv");
   std::string file;
-  switch (ParseArgs(args, "hotspots", help, desc, &file, io)) {
-    case ParseResult::kHelpShown:
-      return kExitOk;
-    case ParseResult::kError:
-      return kExitInvalid;
-    case ParseResult::kRun:
-      break;
-  }
+  if (auto stop = StopCode(ParseArgs(args, "hotspots", help, desc, &file, io))) return *stop;
   if (!CheckFormat(&output, "hotspots", {Format::kTable, Format::kJson, Format::kCsv}, io))
     return kExitInvalid;
   if (top < 0) {

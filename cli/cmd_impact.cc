@@ -46,14 +46,7 @@ int RunImpact(const Args& args, Io io) {
   AddChangesOption(&desc, &change_tables);
   AddOutputOptions(&desc, &output, "table, json, csv");
   std::string file;
-  switch (ParseArgs(args, "impact", help, desc, &file, io)) {
-    case ParseResult::kHelpShown:
-      return kExitOk;
-    case ParseResult::kError:
-      return kExitInvalid;
-    case ParseResult::kRun:
-      break;
-  }
+  if (auto stop = StopCode(ParseArgs(args, "impact", help, desc, &file, io))) return *stop;
   if (!CheckFormat(&output, "impact", {Format::kTable, Format::kJson, Format::kCsv}, io))
     return kExitInvalid;
   ImpactQuery query;

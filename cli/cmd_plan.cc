@@ -98,14 +98,7 @@ int RunPlan(const Args& args, Io io) {
   AddChangesOption(&desc, &change_tables);
   AddOutputOptions(&desc, &output, "table, markdown, csv, json");
   std::string file;
-  switch (ParseArgs(args, "plan", help, desc, &file, io)) {
-    case ParseResult::kHelpShown:
-      return kExitOk;
-    case ParseResult::kError:
-      return kExitInvalid;
-    case ParseResult::kRun:
-      break;
-  }
+  if (auto stop = StopCode(ParseArgs(args, "plan", help, desc, &file, io))) return *stop;
   if (!CheckFormat(&output, "plan",
                    {Format::kTable, Format::kMarkdown, Format::kCsv, Format::kJson}, io))
     return kExitInvalid;

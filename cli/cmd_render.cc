@@ -82,14 +82,7 @@ int RunRender(const Args& args, Io io) {
       "no-legend", po::bool_switch(&no_legend), "leave out the legend");
   AddChangesOption(&desc, &change_tables);
   std::string file;
-  switch (ParseArgs(args, "render", help, desc, &file, io)) {
-    case ParseResult::kHelpShown:
-      return kExitOk;
-    case ParseResult::kError:
-      return kExitInvalid;
-    case ParseResult::kRun:
-      break;
-  }
+  if (auto stop = StopCode(ParseArgs(args, "render", help, desc, &file, io))) return *stop;
   if (output.empty() || output == "-") {
     UsageError("render", "name the picture to write, e.g. -o landscape.svg", io);
     return kExitInvalid;

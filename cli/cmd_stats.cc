@@ -92,14 +92,7 @@ int RunStats(const Args& args, Io io) {
                      "how many systems to list by fan-in and fan-out");
   AddOutputOptions(&desc, &output, "table, json");
   std::string file;
-  switch (ParseArgs(args, "stats", help, desc, &file, io)) {
-    case ParseResult::kHelpShown:
-      return kExitOk;
-    case ParseResult::kError:
-      return kExitInvalid;
-    case ParseResult::kRun:
-      break;
-  }
+  if (auto stop = StopCode(ParseArgs(args, "stats", help, desc, &file, io))) return *stop;
   if (!CheckFormat(&output, "stats", {Format::kTable, Format::kJson}, io)) return kExitInvalid;
   Landscape landscape;
   if (!LoadForCommand(file, &landscape, io)) return kExitInvalid;

@@ -15,14 +15,7 @@ int RunValidate(const Args& args, Io io) {
       "  landskap validate datasets/oygarden-2020.json"};
   po::options_description desc("Options");
   std::string file;
-  switch (ParseArgs(args, "validate", help, desc, &file, io)) {
-    case ParseResult::kHelpShown:
-      return kExitOk;
-    case ParseResult::kError:
-      return kExitInvalid;
-    case ParseResult::kRun:
-      break;
-  }
+  if (auto stop = StopCode(ParseArgs(args, "validate", help, desc, &file, io))) return *stop;
   Landscape landscape;
   if (!LoadForCommand(file, &landscape, io)) return kExitInvalid;
   io.out << "OK: " << Count(landscape.systems.size(), "system", "systems") << ", "

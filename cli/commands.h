@@ -19,8 +19,8 @@ const std::vector<Command>& Commands();
 int RunValidate(const Args& args, Io io);
 int RunStats(const Args& args, Io io);
 int RunImpact(const Args& args, Io io);
-int RunRender(const Args& args, Io io);
 int RunPlan(const Args& args, Io io);
+int RunRender(const Args& args, Io io);
 int RunHotspots(const Args& args, Io io);
 int RunReport(const Args& args, Io io);
 

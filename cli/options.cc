@@ -73,6 +73,18 @@ ParseResult ParseArgs(const Args& args, std::string_view command, const HelpText
   return ParseResult::kRun;
 }
 
+std::optional<int> StopCode(ParseResult result) {
+  switch (result) {
+    case ParseResult::kHelpShown:
+      return kExitOk;
+    case ParseResult::kError:
+      return kExitInvalid;
+    case ParseResult::kRun:
+      break;
+  }
+  return std::nullopt;
+}
+
 bool CheckFormat(OutputOptions* options, std::string_view command,
                  std::initializer_list<Format> allowed, Io io) {
   auto parsed = ParseFormat(options->format);

@@ -39,6 +39,10 @@ enum class ParseResult { kRun, kHelpShown, kError };
 ParseResult ParseArgs(const Args& args, std::string_view command, const HelpText& help,
                       po::options_description& desc, std::string* file, Io io);
 
+// The exit code for a parse that should not run the command (help shown: 0, a usage error:
+// 2), or nullopt for kRun. Lets every command say: if (auto stop = ...) return *stop;
+std::optional<int> StopCode(ParseResult result);
+
 // Checks --format against `allowed`; prints an error and returns false when it is not one.
 bool CheckFormat(OutputOptions* options, std::string_view command,
                  std::initializer_list<Format> allowed, Io io);
