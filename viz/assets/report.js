@@ -577,11 +577,11 @@
     return p;
   }
 
-  // A chain of systems as links joined by arrows.
-  function chain(list) {
+  // Systems as links joined by `separator` (arrows for a chain, commas for a set).
+  function chain(list, separator = ' → ') {
     const p = el('p', 'chain');
     list.forEach((s, n) => {
-      if (n) p.appendChild(document.createTextNode(' → '));
+      if (n) p.appendChild(document.createTextNode(separator));
       p.appendChild(systemLink(s));
     });
     return p;
@@ -646,8 +646,9 @@
     if (plan.bundles.length) {
       section.appendChild(el('h3', null, 'Bundles: systems on a cycle switch together'));
       plan.bundles.forEach((b, n) => {
-        const p = chain(b.systems);
+        const p = chain(b.systems, ', ');
         p.insertBefore(el('span', 'bundle-no', (n + 1) + ': '), p.firstChild);
+        p.appendChild(el('span', 'cycle', ' (cycle: ' + b.cycle.map((s) => systems[s].id).join(' → ') + ')'));
         section.appendChild(p);
       });
     }
