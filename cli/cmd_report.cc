@@ -18,7 +18,8 @@ int RunReport(const Args& args, Io io) {
       "search box, and a click on a system shows what it breaks downstream and what it\n"
       "depends on upstream, with its owner, vendor, keys and integrations. With a key\n"
       "(kommunenummer by default, when the file uses it) the page also shows what a change\n"
-      "of that key breaks, the same answer as 'landskap impact --key K'.\n"
+      "of that key breaks, the same answer as 'landskap impact --key K', and the cutover\n"
+      "plan for those systems (all systems without a key) with its critical path.\n"
       "The page needs no network and no other file: mail it, put it on a memory stick, open\n"
       "it in any browser.",
       "  landskap report datasets/oygarden-2020.json -o oygarden.html\n"
