@@ -305,6 +305,17 @@ TEST(Report, HostileNamesStayText) {
   EXPECT_NE(raw.find("{{DATA}} {{JS}}"), std::string::npos);
 }
 
+// Cluster labels come from owners and domains: hostile ones stay text in the diagram too.
+TEST(Report, HostileClusterLabelsStayText) {
+  for (const char* cluster : {"owner", "domain", "kind"}) {
+    std::string html = MakeReport(kHostile, {"--cluster", cluster});
+    EXPECT_EQ(CountOf(html, "<img"), 0u) << cluster;
+    EXPECT_EQ(CountOf(html, "<style"), 1u) << cluster;
+    EXPECT_EQ(CountOf(html, "<svg"), 1u) << cluster;
+    EXPECT_EQ(CountOf(html, "<script"), 2u) << cluster;
+  }
+}
+
 TEST(Report, EscapeJsonForScript) {
   std::string text = "\"</script><!-- & \xE2\x80\xA8 \xE2\x80\xA9 \xC3\xB8\"";
   std::string escaped = viz::EscapeJsonForScript(text);
