@@ -28,7 +28,7 @@ int RunReport(const Args& args, Io io) {
   po::options_description desc("Options");
   std::string key, cluster = "owner", layout, title, output = "-";
   std::string start, deadline;
-  std::vector<std::string> owners;
+  std::vector<std::string> owners, change_tables;
   bool through_all = false, workdays = false;
   desc.add_options()("output,o", po::value(&output)->default_value("-")->value_name("OUT"),
                      "the page to write, e.g. report.html (written completely or not at all)")(
@@ -49,15 +49,9 @@ int RunReport(const Args& args, Io io) {
       "deadline", po::value(&deadline)->value_name("DATE"),
       "the reform date: the plan marks what finishes after it")(
       "workdays", po::bool_switch(&workdays), "the plan counts working days (Monday to Friday)");
+  AddChangesOption(&desc, &change_tables);
   std::string file;
-  switch (ParseArgs(args, "report", help, desc, &file, io)) {
-    case ParseResult::kHelpShown:
-      return kExitOk;
-    case ParseResult::kError:
-      return kExitInvalid;
-    case ParseResult::kRun:
-      break;
-  }
+  if (auto stop = StopCode(ParseArgs(args, "report", help, desc, &file, io))) return *stop;
   viz::ReportOptions options;
   if (cluster == "owner") {
     options.cluster = viz::ClusterBy::kOwner;
@@ -97,6 +91,7 @@ int RunReport(const Args& args, Io io) {
 
   Landscape landscape;
   if (!LoadForCommand(file, &landscape, io)) return kExitInvalid;
+  if (!ApplyChangeTables(change_tables, key, &landscape, io)) return kExitInvalid;
   if (!key.empty()) {
     if (!ResolveKey(landscape, key, &query.key, io)) return kExitInvalid;
   } else {
