@@ -29,13 +29,12 @@ ParseResult ParseArgs(const Args& args, std::string_view command, const HelpText
                       po::options_description& desc, std::string* file, Io io) {
   bool show_help = false;
   std::vector<std::string> positional;
-  po::options_description all;
-  all.add(desc);
-  all.add_options()("help,h", po::bool_switch(&show_help), "show this help");
+  // --help joins the command's own options, so it is listed with them.
+  desc.add_options()("help,h", po::bool_switch(&show_help), "show this help");
   po::options_description hidden;
   hidden.add_options()("input-file", po::value(&positional));
   po::options_description parse_with;
-  parse_with.add(all).add(hidden);
+  parse_with.add(desc).add(hidden);
   po::positional_options_description pos;
   pos.add("input-file", -1);
   try {
@@ -50,7 +49,7 @@ ParseResult ParseArgs(const Args& args, std::string_view command, const HelpText
     std::ostringstream text;
     text << "Usage: " << help.usage << "\n\n"
          << help.description << "\n\n"
-         << all << "\n"
+         << desc << "\n"
          << "Example:\n"
          << help.example << "\n\n"
          << "Exit codes: 0 success, 1 a --fail-if-... gate was hit, 2 bad usage or invalid "
