@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "viz/escape.h"
+
 namespace landskap::viz {
 
 namespace {
@@ -151,81 +153,22 @@ bool GvLayout::Render(std::string_view format, std::string* out, std::string* er
 }
 
 std::string EscapeLabel(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return ReplaceChars(text, {{'\\', "\\\\"}, {'\n', "\\n"}, {'\r', ""}, {'&', "&amp;"}});
 }
 
 std::string EscapeTooltip(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '\\':
-        out += "\\\\\\\\";
-        break;
-      case '\r':
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return ReplaceChars(text, {{'\\', "\\\\\\\\"}, {'\r', ""}, {'&', "&amp;"}});
 }
 
 std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case '\n':
-        out += "<BR/>";
-        break;
-      case '\r':
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return ReplaceChars(text, {{'\\', "\\\\"},
+                             {'&', "&amp;"},
+                             {'<', "&lt;"},
+                             {'>', "&gt;"},
+                             {'"', "&quot;"},
+                             {'\'', "&#39;"},
+                             {'\n', "<BR/>"},
+                             {'\r', ""}});
 }
 
 namespace {

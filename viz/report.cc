@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "viz/escape.h"
+
 namespace landskap::viz {
 namespace {
 
@@ -51,30 +53,8 @@ std::string NoDiagramNote(size_t systems) {
 
 // Text for HTML element content (the page title).
 std::string EscapeHtmlText(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return ReplaceChars(
+      text, {{'<', "&lt;"}, {'>', "&gt;"}, {'&', "&amp;"}, {'"', "&quot;"}, {'\'', "&#39;"}});
 }
 
 }  // namespace
