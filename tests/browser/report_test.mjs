@@ -6,7 +6,8 @@
 //
 //   node report_test.mjs --landskap BIN --source DIR --work DIR [--dataset FILE]
 //
-// Exit codes: 0 passed, 1 failed, 77 skipped (no chromium).
+// Exit codes: 0 passed, 1 failed (also when node is older than playwright-core needs),
+// 77 skipped (no chromium).
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,6 +32,21 @@ function parseArgs(argv) {
 }
 
 const args = parseArgs(process.argv.slice(2));
+
+// The oldest Node.js the locked playwright-core runs on is its engines.node in package-lock.json;
+// an older node fails here with the version it needs instead of inside playwright-core.
+function checkNodeVersion() {
+  const lock = JSON.parse(fs.readFileSync(path.join(here, 'package-lock.json'), 'utf8'));
+  const engine = lock.packages?.['node_modules/playwright-core']?.engines?.node ?? '';
+  const needed = Number((engine.match(/\d+/) ?? ['0'])[0]);
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < needed) {
+    console.log(`FAIL: ${process.execPath} is Node.js ${process.version}; the browser test ` +
+      `(playwright-core in tests/browser/package-lock.json) needs Node.js ${needed} or newer.`);
+    process.exit(1);
+  }
+}
+checkNodeVersion();
 
 if (!fs.existsSync(kChromium)) {
   console.log(`SKIP: ${kChromium} is not installed (Debian: apt-get install chromium); ` +
