@@ -10,7 +10,9 @@ packages=(g++ cmake ninja-build pkg-config libboost-graph-dev libboost-program-o
           nlohmann-json3-dev libgraphviz-dev libgtest-dev libgmock-dev libbenchmark-dev)
 if [ "${1:-}" = "--test" ]; then
   packages+=(python3 python3-networkx python3-igraph python3-jsonschema chromium fonts-dejavu-core)
-  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+  # Debian 12's nodejs is 18.20, which the pinned playwright-core supports; a node already on
+  # the PATH (nodesource's, say) is used as it is.
+  { command -v node && command -v npm; } >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 
 missing=()
@@ -34,7 +36,22 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The browser test drives Debian's Chromium with playwright-core (no browser download).
+# The browser test drives Debian's Chromium with playwright-core (no browser download). Say which
+# node it will use, and warn when that node is older than the locked playwright-core supports
+# (report_browser then fails with the same message).
+if [ "${1:-}" = "--test" ] && command -v node >/dev/null 2>&1; then
+  node_version=$(node --version)
+  # The locked playwright-core's engines.node, e.g. ">=18".
+  engine_js="((require('./tests/browser/package-lock.json').packages
+               ['node_modules/playwright-core'] || {}).engines || {}).node || ''"
+  node_needed=$(node -p "$engine_js" | grep -o '[0-9]\+' | head -n 1 || true)
+  echo "landskap setup: the browser test uses node $node_version ($(command -v node)) and npm $(npm --version 2>/dev/null || echo missing)"
+  node_major=${node_version#v}
+  node_major=${node_major%%.*}
+  if [ -n "$node_needed" ] && [ "$node_major" -lt "$node_needed" ]; then
+    echo "landskap setup: node $node_version is too old for the browser test, which needs Node.js $node_needed or newer; report_browser will fail" >&2
+  fi
+fi
 if [ "${1:-}" = "--test" ] && [ -f tests/browser/package-lock.json ] && [ ! -d tests/browser/node_modules ]; then
   echo "landskap setup: installing the browser test's npm packages (tests/browser)"
   npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
