@@ -135,12 +135,15 @@ void BM_Plan(benchmark::State& state, size_t size, bool all) {
   const Fixture& fixture = Get(size, !all);
   PlanOptions options;
   options.all_systems = all;
-  options.impact.key = fixture.landscape.FindKey("kommunenummer");
+  ImpactQuery query;
+  query.key = fixture.landscape.FindKey("kommunenummer");
   size_t tasks = 0;
   for (auto _ : state) {
     Plan plan;
     Diagnostics diagnostics;
-    if (!ComputePlan(*fixture.graph, options, &plan, &diagnostics)) {
+    // The blast radius is part of planning a reform, as in 'landskap plan --key'.
+    ImpactResult impact = all ? ImpactResult{} : ComputeImpact(*fixture.graph, query);
+    if (!ComputePlan(*fixture.graph, options, all ? nullptr : &impact, &plan, &diagnostics)) {
       state.SkipWithError("the generated landscape has impossible cutover constraints");
       return;
     }

@@ -3,8 +3,7 @@
 #include <ostream>
 
 #include "cli/commands.h"
-#include "cli/options.h"
-#include "cli/output.h"
+#include "cli/format.h"
 #include "engine/stats.h"
 
 namespace landskap::cli {
@@ -79,28 +78,35 @@ std::string FormatJson(const Landscape& landscape, const LandscapeStats& stats) 
 
 }  // namespace
 
-int RunStats(const Args& args, Io io) {
-  HelpText help{"landskap stats FILE [--top N] [--format table|json] [-o OUT]",
-                "Counts the systems of a landscape by kind, owner and domain, shows how many\n"
-                "systems hold and integrations carry each key, and lists the systems with the\n"
-                "most integrations in (fan-in) and out (fan-out).",
-                "  landskap stats datasets/oygarden-2020.json --top 5"};
-  po::options_description desc("Options");
-  OutputOptions output;
-  size_t top = 10;
-  desc.add_options()("top", po::value(&top)->default_value(10)->value_name("N"),
-                     "how many systems to list by fan-in and fan-out");
-  AddOutputOptions(&desc, &output, "table, json");
-  std::string file;
-  if (auto stop = StopCode(ParseArgs(args, "stats", help, desc, &file, io))) return *stop;
-  if (!CheckFormat(&output, "stats", {Format::kTable, Format::kJson}, io)) return kExitInvalid;
-  Landscape landscape;
-  if (!LoadForCommand(file, &landscape, io)) return kExitInvalid;
-  Graph graph(landscape);
-  LandscapeStats stats = ComputeStats(graph, top);
-  std::string text =
-      output.parsed == Format::kJson ? FormatJson(landscape, stats) : FormatText(landscape, stats);
-  return WriteOutput(output.output, text, io) ? kExitOk : kExitInvalid;
+namespace {
+
+class Stats : public CommandBody {
+ public:
+  int Run(Context& c) override {
+    // --top 0 lists every system, as in hotspots.
+    size_t top = c.ranking.top == 0 ? SIZE_MAX : c.ranking.top;
+    LandscapeStats stats = ComputeStats(c.graph(), top);
+    return c.Write(c.output.format == Format::kJson ? FormatJson(c.landscape, stats)
+                                                    : FormatText(c.landscape, stats));
+  }
+};
+
+}  // namespace
+
+Command StatsCommand() {
+  return {"stats",
+          "count systems and integrations by kind, owner, domain and key",
+          {"landskap stats FILE [--top N] [--format table|json] [-o OUT]",
+           "Counts the systems of a landscape by kind, owner and domain, shows how many\n"
+           "systems hold and integrations carry each key, and lists the systems with the\n"
+           "most integrations in (fan-in) and out (fan-out).",
+           "  landskap stats datasets/oygarden-2020.json --top 5"},
+          kGroupRanking | kGroupOutput,
+          0,
+          {Format::kTable, Format::kJson},
+          10,
+          Inputs::kOneLandscape,
+          [] { return std::make_unique<Stats>(); }};
 }
 
 }  // namespace landskap::cli

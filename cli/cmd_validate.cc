@@ -2,25 +2,37 @@
 #include <ostream>
 
 #include "cli/commands.h"
-#include "cli/options.h"
+#include "cli/format.h"
 
 namespace landskap::cli {
+namespace {
 
-int RunValidate(const Args& args, Io io) {
-  HelpText help{
-      "landskap validate FILE",
-      "Checks a landscape file (format landskap/1) and reports every problem at once, each with\n"
-      "its place in the file: line and column for broken JSON, a path such as\n"
-      "/integrations/12/to for wrong content. Unknown fields are warnings (usually typos).",
-      "  landskap validate datasets/oygarden-2020.json"};
-  po::options_description desc("Options");
-  std::string file;
-  if (auto stop = StopCode(ParseArgs(args, "validate", help, desc, &file, io))) return *stop;
-  Landscape landscape;
-  if (!LoadForCommand(file, &landscape, io)) return kExitInvalid;
-  io.out << "OK: " << Count(landscape.systems.size(), "system", "systems") << ", "
-         << Count(landscape.integrations.size(), "integration", "integrations") << "\n";
-  return kExitOk;
+class Validate : public CommandBody {
+ public:
+  int Run(Context& c) override {
+    c.io.out << "OK: " << Count(c.landscape.systems.size(), "system", "systems") << ", "
+             << Count(c.landscape.integrations.size(), "integration", "integrations") << "\n";
+    return kExitOk;
+  }
+};
+
+}  // namespace
+
+Command ValidateCommand() {
+  return {"validate",
+          "check a landscape file and report every problem in it",
+          {"landskap validate FILE",
+           "Checks a landscape file (format landskap/1) and reports every problem at once, each "
+           "with\nits place in the file: line and column for broken JSON, a path such as\n"
+           "/integrations/12/to for wrong content. Unknown fields are warnings (usually typos).\n"
+           "FILE may be - (or /dev/stdin) to read what another program sends.",
+           "  landskap validate datasets/oygarden-2020.json"},
+          0,
+          0,
+          {},
+          10,
+          Inputs::kOneLandscape,
+          [] { return std::make_unique<Validate>(); }};
 }
 
 }  // namespace landskap::cli

@@ -10,15 +10,8 @@ namespace landskap::cli {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
-      {"validate", "check a landscape file and report every problem in it", RunValidate},
-      {"stats", "count systems and integrations by kind, owner, domain and key", RunStats},
-      {"impact", "what breaks when a key (kommunenummer) or a system changes, and why", RunImpact},
-      {"plan", "cutover order: waves, bundles, critical path and dates against the deadline",
-       RunPlan},
-      {"render", "draw the landscape or a blast radius as SVG, PNG, PDF or DOT", RunRender},
-      {"hotspots", "weak points: single points of failure, bridges, brokers, routes to NAV",
-       RunHotspots},
-      {"report", "an offline HTML page for workshops: diagram, search, blast radius", RunReport},
+      ValidateCommand(), StatsCommand(),    ImpactCommand(), PlanCommand(),
+      RenderCommand(),   HotspotsCommand(), ReportCommand(),
   };
   return commands;
 }
@@ -55,7 +48,7 @@ int Run(const Args& args, Io io) {
     return kExitOk;
   }
   for (const Command& c : Commands()) {
-    if (c.name == name) return c.run(Args(args.begin() + 1, args.end()), io);
+    if (c.name == name) return RunCommand(c, Args(args.begin() + 1, args.end()), io);
   }
   std::vector<std::string_view> names;
   for (const Command& c : Commands()) names.push_back(c.name);

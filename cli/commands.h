@@ -1,27 +1,21 @@
-// The subcommand table: one row per subcommand, each implemented in cli/cmd_<name>.cc.
+// The subcommand table: one row per subcommand (cli/pipeline.h's Command), each defined in
+// cli/cmd_<name>.cc.
 #pragma once
 
-#include <string_view>
 #include <vector>
 
-#include "cli/io.h"
+#include "cli/pipeline.h"
 
 namespace landskap::cli {
 
-struct Command {
-  std::string_view name;
-  std::string_view summary;
-  int (*run)(const Args& args, Io io);  // args without the subcommand name
-};
-
 const std::vector<Command>& Commands();
 
-int RunValidate(const Args& args, Io io);
-int RunStats(const Args& args, Io io);
-int RunImpact(const Args& args, Io io);
-int RunPlan(const Args& args, Io io);
-int RunRender(const Args& args, Io io);
-int RunHotspots(const Args& args, Io io);
-int RunReport(const Args& args, Io io);
+Command ValidateCommand();
+Command StatsCommand();
+Command ImpactCommand();
+Command PlanCommand();
+Command RenderCommand();
+Command HotspotsCommand();
+Command ReportCommand();
 
 }  // namespace landskap::cli

@@ -29,14 +29,6 @@ size_t CodePointWidth(char32_t cp) {
 
 }  // namespace
 
-std::optional<Format> ParseFormat(std::string_view text) {
-  if (text == "table") return Format::kTable;
-  if (text == "json") return Format::kJson;
-  if (text == "csv") return Format::kCsv;
-  if (text == "markdown" || text == "md") return Format::kMarkdown;
-  return std::nullopt;
-}
-
 size_t DisplayWidth(std::string_view text) {
   size_t width = 0;
   for (size_t i = 0; i < text.size();) {

@@ -6,11 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/output_format.h"
+
 namespace landskap::cli {
-
-enum class Format { kTable, kJson, kCsv, kMarkdown };
-
-std::optional<Format> ParseFormat(std::string_view text);
 
 // Columns a terminal shows for UTF-8 text (one per code point; wide emoji count two).
 size_t DisplayWidth(std::string_view text);

@@ -5,35 +5,12 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "cli/format_heading.h"
+
 namespace landskap::cli {
 namespace {
 
 using ordered_json = nlohmann::ordered_json;
-
-std::string Heading(const Landscape& landscape, const ImpactResult& r) {
-  const ImpactQuery& q = r.query;
-  std::string out;
-  if (q.sources.empty() && q.key) {
-    out = "Blast radius of a change of " + landscape.keys[*q.key].id + "\n";
-  } else {
-    std::string names;
-    for (SystemIndex s : q.sources) names += (names.empty() ? "" : ", ") + landscape.systems[s].id;
-    out = "Blast radius of a change or outage of " + names;
-    if (q.key) out += ", following " + landscape.keys[*q.key].id;
-    out += "\n";
-  }
-  if (r.scope.scoped()) {
-    std::string changing;
-    for (const std::string& c : r.scope.changing()) changing += (changing.empty() ? "" : ", ") + c;
-    out +=
-        "Scope: the municipalities whose number changes (" + changing + ") and shared systems.\n";
-  }
-  out += "Direction: " + std::string(DirectionName(q.direction));
-  if (q.max_depth) out += ", depth at most " + std::to_string(*q.max_depth);
-  if (q.through_all) out += ", also through integrations that do not carry the key";
-  out += ".\n";
-  return out;
-}
 
 std::map<std::string, size_t> ByOwner(const Landscape& landscape, const ImpactResult& r) {
   std::map<std::string, size_t> counts;
@@ -82,7 +59,7 @@ std::string EvidenceLine(const Landscape& landscape, const AffectedSystem& a, si
 }
 
 std::string FormatImpactTable(const Landscape& landscape, const ImpactResult& r) {
-  std::string out = Heading(landscape, r) + "\n";
+  std::string out = ImpactHeading(landscape, r) + "\n";
   TextTable systems({"criticality", "dist", "reason", "system", "name", "owner", "evidence"});
   systems.AlignRight(1);
   for (const AffectedSystem& a : r.affected) {

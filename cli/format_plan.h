@@ -5,16 +5,10 @@
 #include <string>
 
 #include "cli/format.h"
+#include "cli/format_heading.h"
 #include "engine/plan.h"
 
 namespace landskap::cli {
-
-// What the plan covers, in words, for the heading: e.g. "the 23 systems affected by a change
-// of kommunenummer" and, when scoped, "Scope: ...".
-struct PlanHeading {
-  std::string tasks;
-  std::string scope;  // empty when the change is not scoped
-};
 
 std::string FormatPlanTable(const Landscape& landscape, const Plan& plan,
                             const PlanHeading& heading);

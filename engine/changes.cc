@@ -3,8 +3,9 @@
 #include "engine/changes.h"
 
 #include <algorithm>
-#include <fstream>
 #include <iterator>
+
+#include "engine/input.h"
 
 namespace landskap {
 namespace {
@@ -120,21 +121,18 @@ bool ReadChangeTable(std::string_view text, const std::string& file_label, std::
   return ok;
 }
 
-bool AddChangeTable(const std::string& path, std::string_view key,
-                    std::optional<DayNumber> effective, Landscape* landscape,
-                    Diagnostics* diagnostics) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    Diagnostics diags(path);
-    diags.Error("", "cannot open the change table");
-    diagnostics->Append(diags);
-    return false;
-  }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+bool AddChangeTable(const std::string& path, KeyIndex key, std::optional<DayNumber> effective,
+                    Landscape* landscape, Diagnostics* diagnostics) {
+  InputRules rules;
+  rules.what = "a change table";
+  rules.max_bytes = size_t{64} << 20;  // SSB's lists are a few tens of kB
+  rules.convert_windows_1252 = true;   // SSB and Excel save these in Windows-1252
+  InputText input;
+  if (!ReadInput(path, rules, &input, diagnostics)) return false;
   std::vector<std::pair<std::string, std::string>> pairs;
-  if (!ReadChangeTable(text, path, key, &pairs, diagnostics)) return false;
-  KeyIndex k = landscape->InternKey(key);
-  for (auto& [from, to] : pairs) landscape->changes.push_back({k, from, to, effective});
+  if (!ReadChangeTable(input.text, input.label, landscape->keys[key].id, &pairs, diagnostics))
+    return false;
+  for (auto& [from, to] : pairs) landscape->changes.push_back({key, from, to, effective});
   return true;
 }
 

@@ -21,9 +21,10 @@ bool ReadChangeTable(std::string_view text, const std::string& file_label, std::
                      std::vector<std::pair<std::string, std::string>>* out,
                      Diagnostics* diagnostics);
 
-// Reads the file and appends its changes of `key` to the landscape.
-bool AddChangeTable(const std::string& path, std::string_view key,
-                    std::optional<DayNumber> effective, Landscape* landscape,
-                    Diagnostics* diagnostics);
+// Reads the file (through engine/input.h: a path, "-", a pipe; UTF-8 or Windows-1252) and
+// appends its changes of `key` to the landscape. The key is an index, so a misspelled key is
+// caught by whoever resolved it, before any table is read.
+bool AddChangeTable(const std::string& path, KeyIndex key, std::optional<DayNumber> effective,
+                    Landscape* landscape, Diagnostics* diagnostics);
 
 }  // namespace landskap

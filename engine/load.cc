@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "engine/input.h"
 #include "engine/scope.h"
 #include "engine/suggest.h"
 
@@ -661,31 +662,11 @@ bool LoadLandscapeText(std::string_view text, const std::string& file_label, Lan
 }
 
 bool LoadLandscapeFile(const std::string& path, Landscape* landscape, Diagnostics* diagnostics) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    Diagnostics diags(path);
-    diags.Error("", "this is a folder, not a landscape file");
-    diagnostics->Append(diags);
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    Diagnostics diags(path);
-    diags.Error("", std::string("cannot open the file: ") + std::strerror(errno));
-    diagnostics->Append(diags);
-    return false;
-  }
-  // One read of the whole file: a national landscape is a few hundred MB.
-  std::string text;
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  if (size > 0) {
-    text.resize(static_cast<size_t>(size));
-    in.read(text.data(), size);
-    text.resize(static_cast<size_t>(in.gcount()));
-  }
-  return LoadLandscapeText(text, path, landscape, diagnostics);
+  InputRules rules;
+  rules.what = "a landscape file";
+  InputText input;
+  if (!ReadInput(path, rules, &input, diagnostics)) return false;
+  return LoadLandscapeText(input.text, input.label, landscape, diagnostics);
 }
 
 }  // namespace landskap

@@ -55,16 +55,23 @@ Rows MakeRows(size_t vertices, size_t count, Key key) {
 
 class Planner {
  public:
-  Planner(const Graph& graph, const PlanOptions& options, Plan* plan, Diagnostics* diagnostics)
+  Planner(const Graph& graph, const PlanOptions& options, const ImpactResult* impact, Plan* plan,
+          Diagnostics* diagnostics)
       : landscape_(graph.landscape()),
         graph_(graph),
         options_(options),
+        impact_(impact),
         plan_(plan),
         diags_(diagnostics) {}
 
   bool Run() {
     size_t errors_before = diags_->ErrorCount();
     *plan_ = Plan{};
+    plan_->all_systems = options_.all_systems || impact_ == nullptr;
+    if (impact_ && !options_.all_systems) {
+      plan_->query = impact_->query;
+      plan_->scope = impact_->scope;
+    }
     plan_->workdays = options_.workdays;
     plan_->deadline = options_.deadline;
     plan_->default_effort_days = options_.default_effort_days;
@@ -96,14 +103,11 @@ class Planner {
   // --- Tasks and precedence -------------------------------------------------------------
 
   void SelectTasks() {
-    if (options_.all_systems) {
+    if (plan_->all_systems) {
       sys_.resize(landscape_.systems.size());
       for (size_t s = 0; s < sys_.size(); ++s) sys_[s] = static_cast<SystemIndex>(s);
     } else {
-      ImpactQuery query = options_.impact;
-      query.direction = Direction::kDown;
-      ImpactResult impact = ComputeImpact(graph_, query);
-      for (const AffectedSystem& a : impact.affected) sys_.push_back(a.system);
+      for (const AffectedSystem& a : impact_->affected) sys_.push_back(a.system);
     }
     std::sort(sys_.begin(), sys_.end(), [&](SystemIndex a, SystemIndex b) {
       return landscape_.systems[a].id < landscape_.systems[b].id;
@@ -679,6 +683,7 @@ class Planner {
   const Landscape& landscape_;
   const Graph& graph_;
   const PlanOptions& options_;
+  const ImpactResult* impact_;
   Plan* plan_;
   Diagnostics* diags_;
 
@@ -706,9 +711,9 @@ class Planner {
 
 }  // namespace
 
-bool ComputePlan(const Graph& graph, const PlanOptions& options, Plan* plan,
-                 Diagnostics* diagnostics) {
-  return Planner(graph, options, plan, diagnostics).Run();
+bool ComputePlan(const Graph& graph, const PlanOptions& options, const ImpactResult* impact,
+                 Plan* plan, Diagnostics* diagnostics) {
+  return Planner(graph, options, impact, plan, diagnostics).Run();
 }
 
 }  // namespace landskap

@@ -27,10 +27,9 @@ inline constexpr double kDefaultEffortDays = 5;
 inline constexpr size_t kDefaultMaxCriticalPaths = 20;
 
 struct PlanOptions {
-  // true: every system is a task. false: the systems `impact` reports for this query
-  // (its key, sources, owners and through_all are used; its direction is always down).
+  // true: every system is a task. false: the systems of the impact result given to
+  // ComputePlan (the blast radius the caller computed, downstream).
   bool all_systems = false;
-  ImpactQuery impact;
   // Duration of a task whose system has no cutover.effort_days.
   double default_effort_days = kDefaultEffortDays;
   // Day 0. nullopt: the earliest fixed date among the tasks; when there is none either, the
@@ -82,6 +81,11 @@ struct PlanWave {
 };
 
 struct Plan {
+  // What the plan covers: every system, or the blast radius of `query` within `scope` (the
+  // impact result the plan was made from), so that headings need nothing else.
+  bool all_systems = false;
+  ImpactQuery query;
+  ReformScope scope;
   // Sorted by wave, then earliest start, then id. Members of a bundle share its schedule.
   std::vector<PlanTask> tasks;
   std::vector<PlanWave> waves;
@@ -114,8 +118,10 @@ struct Plan {
 // offending cutover field, e.g. /systems/12/cutover/fixed_date) when the constraints cannot be
 // met: `after` constraints on a cycle, a fixed date earlier than a predecessor's finish, a fixed
 // date before the start, or bundle members fixed to different dates.
-bool ComputePlan(const Graph& graph, const PlanOptions& options, Plan* plan,
-                 Diagnostics* diagnostics);
+// Without options.all_systems the tasks are the affected systems of `impact`, which must then
+// be given (the plan does not compute the blast radius again).
+bool ComputePlan(const Graph& graph, const PlanOptions& options, const ImpactResult* impact,
+                 Plan* plan, Diagnostics* diagnostics);
 
 // The calendar day of a day offset, counting working days when `workdays` (day 0 is then the
 // first working day on or after `start`).

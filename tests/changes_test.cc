@@ -54,8 +54,9 @@ TEST(ChangeTable, AddsChangesToTheLandscape) {
   fputs("fra;til\n1246;4626\n", f);
   fclose(f);
   Landscape l;
+  KeyIndex key = l.InternKey("kommunenummer");
   Diagnostics d;
-  ASSERT_TRUE(AddChangeTable(path, "kommunenummer", ParseDate("2020-01-01"), &l, &d));
+  ASSERT_TRUE(AddChangeTable(path, key, ParseDate("2020-01-01"), &l, &d));
   ASSERT_EQ(l.changes.size(), 1u);
   EXPECT_EQ(l.keys[l.changes[0].key].id, "kommunenummer");
   EXPECT_EQ(FormatDate(*l.changes[0].effective), "2020-01-01");

@@ -146,9 +146,10 @@ TEST(CliHotspotsTest, WritesOutputFile) {
 }
 
 TEST(CliHotspotsTest, UnknownTowardsSuggestsAndExits2) {
-  auto r = RunCli({"hotspots", WriteLandscape(), "--towards", "naw"});
+  const std::string file = WriteLandscape();
+  auto r = RunCli({"hotspots", file, "--towards", "naw"});
   EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.err.find("--towards 'naw' is not a system in this file (did you mean 'nav'?)"),
+  EXPECT_NE(r.err.find("--towards 'naw' is not a system in " + file + " (did you mean 'nav'?)"),
             std::string::npos)
       << r.err;
   r = RunCli({"hotspots", WriteLandscape(), "--towards", "nav", "--from", "fjell.sak-arkiw"});

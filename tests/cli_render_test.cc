@@ -146,11 +146,11 @@ TEST(CliRender, UsageErrorsWriteNothing) {
       {{}, "name the picture to write, e.g. -o landscape.svg"},
       {{"-o", dir + "/x.svg", "--cluster", "vendor"}, "unknown --cluster 'vendor'"},
       {{"-o", dir + "/x.svg", "--layout", "circo"}, "unknown --layout 'circo'"},
-      {{"-o", dir + "/x.svg", "--hops", "-1"}, "--hops must be 0 or more"},
+      {{"-o", dir + "/x.svg", "--hops", "-1"}, "--hops takes a whole number, 0 or more, not '-1'"},
       {{"-o", dir + "/x.svg", "--impact", "kommunenumer"},
-       "--impact 'kommunenumer' is not a key in this file (did you mean 'kommunenummer'?)"},
+       "--key 'kommunenumer' is not used in " + input + " (did you mean 'kommunenummer'?)"},
       {{"-o", dir + "/x.svg", "--focus", "fjell.saks"}, "--focus 'fjell.saks' is not a system"},
-      {{"-o", dir + "/x.svg", "--owner", "1246"}, "--owner and --through-all go with --impact"},
+      {{"-o", dir + "/x.svg", "--owner", "1246"}, "--owner and --through-all go with --key K"},
   };
   for (const Case& c : cases) {
     std::vector<std::string> args = {"render", input};
@@ -202,7 +202,7 @@ TEST(CliRender, HostileNamesThroughTheRealBinary) {
 TEST(CliRender, HelpHasAnExample) {
   auto r = testing::RunCli({"render", "--help"});
   EXPECT_EQ(r.code, 0);
-  EXPECT_NE(r.out.find("landskap render datasets/oygarden-2020.json --impact kommunenummer"),
+  EXPECT_NE(r.out.find("landskap render datasets/oygarden-2020.json --key kommunenummer"),
             std::string::npos);
 }
 

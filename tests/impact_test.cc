@@ -1,10 +1,11 @@
 // Blast radius on small graphs whose answers are computed by hand in the comments.
+#include "engine/impact.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
 #include <string>
 
-#include "engine/impact.h"
 #include "tests/test_support.h"
 
 namespace landskap {
@@ -29,8 +30,7 @@ std::map<std::string, Row> Rows(const Landscape& l, const ImpactResult& r) {
   for (const AffectedSystem& a : r.affected) {
     Row row{a.distance, std::string(ReasonName(a.reason)), "", ""};
     for (SystemIndex s : a.path) row.path += (row.path.empty() ? "" : ">") + l.systems[s].id;
-    for (IntegrationIndex e : a.via)
-      row.via += (row.via.empty() ? "" : ">") + l.integrations[e].id;
+    for (IntegrationIndex e : a.via) row.via += (row.via.empty() ? "" : ">") + l.integrations[e].id;
     rows[l.systems[a.system].id] = row;
   }
   return rows;
@@ -219,7 +219,8 @@ TEST(Impact, ReformScopeFollowsTheRule) {
       {"fjell.sak", {0, "holds-key", "fjell.sak", ""}},
       {"fjell.gis", {1, "receives-key", "matrikkelen>fjell.gis", "m-fg"}},
       {"askoy.sak", {1, "receives-key", "fjell.sak>askoy.sak", "fs-as"}},
-      {"iks.renovasjon", {2, "receives-key", "matrikkelen>fjell.gis>iks.renovasjon", "m-fg>fg-iks"}},
+      {"iks.renovasjon",
+       {2, "receives-key", "matrikkelen>fjell.gis>iks.renovasjon", "m-fg>fg-iks"}},
   };
   EXPECT_EQ(Rows(l, r), expected);
   EXPECT_TRUE(r.scope.scoped());
@@ -248,7 +249,8 @@ TEST(Impact, OwnerOptionOverridesTheFile) {
 
 TEST(Impact, WithoutChangesEverythingIsInScope) {
   std::string unscoped = kScope;
-  unscoped.replace(unscoped.find("\"changes\""), std::string("\"changes\"").size(), "\"x-changes\"");
+  unscoped.replace(unscoped.find("\"changes\""), std::string("\"changes\"").size(),
+                   "\"x-changes\"");
   Landscape l;
   testing::ParseErrors(unscoped, &l);  // a warning for the renamed field, no errors
   Graph g(l);

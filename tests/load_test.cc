@@ -209,11 +209,11 @@ TEST(Load, MissingFileAndFolder) {
   Diagnostics d;
   EXPECT_FALSE(LoadLandscapeFile("/nonexistent/x.json", &l, &d));
   EXPECT_EQ(Messages(d),
-            "/nonexistent/x.json: error: cannot open the file: No such file or "
-            "directory\n");
+            "/nonexistent/x.json: error: there is no such file; check the name and the folder\n");
   Diagnostics folder;
   EXPECT_FALSE(LoadLandscapeFile("/tmp", &l, &folder));
-  EXPECT_EQ(Messages(folder), "/tmp: error: this is a folder, not a landscape file\n");
+  EXPECT_EQ(Messages(folder),
+            "/tmp: error: this is a folder, not a landscape file; name a file in it\n");
 }
 
 TEST(Load, WellFormedIds) {

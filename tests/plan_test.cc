@@ -102,7 +102,7 @@ Planned PlanAll(const std::string& json, PlanOptions options = {}) {
   p.landscape = Parse(json);
   options.all_systems = true;
   Graph graph(p.landscape);
-  p.ok = ComputePlan(graph, options, &p.plan, &p.diagnostics);
+  p.ok = ComputePlan(graph, options, nullptr, &p.plan, &p.diagnostics);
   if (p.ok) ExpectPrecedenceHolds(p.landscape, p.plan);
   return p;
 }
@@ -490,11 +490,13 @@ TEST(Plan, TasksOfAKeyChangeWithTheDefaultEffort) {
       {"from": "sak", "to": "lonn"}
     ]})json");
   PlanOptions options;
-  options.impact.key = l.FindKey("kommunenummer");
+  ImpactQuery query;
+  query.key = l.FindKey("kommunenummer");
   Graph graph(l);
   Plan plan;
   Diagnostics d("inline.json");
-  ASSERT_TRUE(ComputePlan(graph, options, &plan, &d));
+  ImpactResult impact = ComputeImpact(graph, query);
+  ASSERT_TRUE(ComputePlan(graph, options, &impact, &plan, &d));
   ExpectPrecedenceHolds(l, plan);
   ASSERT_EQ(plan.tasks.size(), 3u);
   EXPECT_EQ(plan.Find(*l.FindSystem("lonn")), nullptr);
@@ -506,11 +508,12 @@ TEST(Plan, TasksOfAKeyChangeWithTheDefaultEffort) {
   EXPECT_TRUE(plan.Find(*l.FindSystem("reg"))->estimated);
   EXPECT_EQ(plan.duration_days, 9);
   options.default_effort_days = 1;
-  ASSERT_TRUE(ComputePlan(graph, options, &plan, &d));
+  ASSERT_TRUE(ComputePlan(graph, options, &impact, &plan, &d));
   EXPECT_EQ(plan.duration_days, 5);
   // --through-all reaches lonn, and its `after` then counts as well as the integration.
-  options.impact.through_all = true;
-  ASSERT_TRUE(ComputePlan(graph, options, &plan, &d));
+  query.through_all = true;
+  impact = ComputeImpact(graph, query);
+  ASSERT_TRUE(ComputePlan(graph, options, &impact, &plan, &d));
   ExpectPrecedenceHolds(l, plan);
   EXPECT_EQ(plan.tasks.size(), 4u);
   EXPECT_EQ(plan.Find(*l.FindSystem("lonn"))->es, 4);
@@ -567,12 +570,14 @@ TEST(Plan, MergerDatasetRespectsPrecedence) {
   for (bool all : {true, false}) {
     PlanOptions options;
     options.all_systems = all;
-    options.impact.key = l.FindKey("kommunenummer");
+    ImpactQuery query;
+    query.key = l.FindKey("kommunenummer");
+    ImpactResult impact = ComputeImpact(graph, query);
     options.start = ParseDate("2019-08-01");
     options.deadline = ParseDate("2020-01-01");
     Plan plan;
     Diagnostics pd(path);
-    ASSERT_TRUE(ComputePlan(graph, options, &plan, &pd)) << Messages(pd);
+    ASSERT_TRUE(ComputePlan(graph, options, &impact, &plan, &pd)) << Messages(pd);
     ExpectPrecedenceHolds(l, plan);
     EXPECT_FALSE(plan.tasks.empty());
   }

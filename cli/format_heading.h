@@ -1,0 +1,29 @@
+// What a result covers, in words, built in one place from the result itself (its query and
+// scope), so the impact table, the plan's table and Markdown, and the workshop page say it the
+// same way: "Blast radius of a change of kommunenummer", "the 8 systems affected by a change
+// of kommunenummer", "Scope: the municipalities whose number changes (1246, 1259) ...".
+#pragma once
+
+#include <string>
+
+#include "engine/impact.h"
+#include "engine/plan.h"
+
+namespace landskap::cli {
+
+// "a change of kommunenummer", "a change or outage of fjell.sak", "a change of kommunenummer
+// starting at fjell.sak".
+std::string SelectionPhrase(const Landscape& landscape, const ImpactQuery& query);
+// "Scope: the municipalities whose number changes (1246, 1259) and shared systems.", or "".
+std::string ScopeLine(const ReformScope& scope);
+
+// The heading lines of `landskap impact` (ending in a line break).
+std::string ImpactHeading(const Landscape& landscape, const ImpactResult& result);
+
+struct PlanHeading {
+  std::string tasks;  // "the 23 systems affected by a change of kommunenummer", "all 12 systems"
+  std::string scope;  // empty when the change is not scoped
+};
+PlanHeading DescribePlan(const Landscape& landscape, const Plan& plan);
+
+}  // namespace landskap::cli

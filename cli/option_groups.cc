@@ -1,0 +1,248 @@
+// Declarations and checks of the shared option groups. Every shared option is declared here
+// and nowhere else, so it has one spelling, one help text and one check in every command.
+#include "cli/option_groups.h"
+
+#include <algorithm>
+#include <charconv>
+#include <ostream>
+#include <sstream>
+
+#include "engine/scope.h"
+
+namespace landskap::cli {
+
+void UsageError(std::string_view command, std::string_view message, Io io) {
+  io.err << "landskap " << command << ": error: " << message << "\n"
+         << "Run 'landskap " << command << " --help' for the options and an example.\n";
+}
+
+std::optional<long long> ParseWholeNumber(std::string_view text, long long min, long long max) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  long long value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < min || value > max)
+    return std::nullopt;
+  return value;
+}
+
+void AddSelectionOptions(po::options_description* desc, SelectionOptions* o) {
+  auto add = desc->add_options();
+  if (o->parts & kSelectKey)
+    add("key", po::value(&o->key)->value_name("K"),
+        "the key that changes, e.g. kommunenummer: every system holding it, and what it "
+        "reaches");
+  if (o->parts & kSelectImpactAlias)
+    add("impact", po::value(&o->impact_alias)->value_name("K"),
+        "the old name of --key, still accepted in this release");
+  if (o->parts & kSelectSystem)
+    add("system", po::value(&o->systems)->value_name("ID")->composing(),
+        "a system whose change or outage to follow (repeatable)");
+  if (o->parts & kSelectDirection)
+    add("direction", po::value(&o->direction_text)->default_value("down")->value_name("DIR"),
+        "down: consumers (what breaks); up: providers (what it depends on); both");
+  if (o->parts & kSelectDepth)
+    add("depth", po::value(&o->depth_text)->value_name("N"),
+        "stop after N integrations from a seed (0 or more)");
+  if (o->parts & kSelectThroughAll)
+    add("through-all", po::bool_switch(&o->through_all),
+        "also follow integrations that do not carry the key (reason depends-on)");
+  if (o->parts & kSelectOwner)
+    add("owner", po::value(&o->owners_text)->value_name("NUMBERS")->composing(),
+        "the changing municipalities, e.g. 1246,1245 (instead of the file's changes)");
+  if (o->parts & kSelectChanges)
+    add("changes", po::value(&o->change_tables)->value_name("CSV")->composing(),
+        "a table of old and new kommunenummer (e.g. SSB's change list) that says which "
+        "municipalities change, in addition to the file's own changes (repeatable)");
+}
+
+bool CheckSelection(std::string_view command, SelectionOptions* o, Io io) {
+  bool ok = true;
+  if (!o->impact_alias.empty()) {
+    if (!o->key.empty() && o->key != o->impact_alias) {
+      UsageError(command, "--impact is the old name of --key; give one of them", io);
+      ok = false;
+    }
+    o->key = o->impact_alias;
+  }
+  if (o->parts & kSelectDirection) {
+    if (auto direction = ParseDirection(o->direction_text)) {
+      o->direction = *direction;
+    } else {
+      UsageError(command, "unknown --direction '" + o->direction_text + "'; use down, up or both",
+                 io);
+      ok = false;
+    }
+  }
+  if (!o->depth_text.empty()) {
+    if (auto depth = ParseWholeNumber(o->depth_text, 0, 1000000)) {
+      o->depth = static_cast<int>(*depth);
+    } else {
+      UsageError(command, "--depth takes a whole number, 0 or more, not '" + o->depth_text + "'",
+                 io);
+      ok = false;
+    }
+  }
+  for (const std::string& item : o->owners_text) {
+    std::stringstream parts(item);
+    std::string value;
+    while (std::getline(parts, value, ',')) {
+      if (value.empty()) continue;
+      if (!IsKommunenummer(value)) {
+        UsageError(command,
+                   "--owner '" + value +
+                       "' is not a kommunenummer; write 4 digits, e.g. --owner 1246,1245",
+                   io);
+        ok = false;
+        continue;
+      }
+      o->owners.push_back(value);
+    }
+  }
+  return ok;
+}
+
+void AddCalendarOptions(po::options_description* desc, CalendarOptions* o) {
+  desc->add_options()("start", po::value(&o->start_text)->value_name("DATE"),
+                      "the plan's first day, e.g. 2019-08-01 (default: the earliest fixed date)")(
+      "deadline", po::value(&o->deadline_text)->value_name("DATE"),
+      "the reform date, e.g. 2020-01-01: every system must be done by this day")(
+      "workdays", po::bool_switch(&o->workdays),
+      "count working days (Monday to Friday) and skip weekends in dates");
+}
+
+bool CheckCalendar(std::string_view command, CalendarOptions* o, Io io) {
+  bool ok = true;
+  auto parse = [&](const std::string& text, const char* option, std::optional<DayNumber>* out) {
+    if (text.empty()) return;
+    *out = ParseDate(text);
+    if (!*out) {
+      UsageError(command, std::string(option) + " takes a date like 2019-08-01, not '" + text + "'",
+                 io);
+      ok = false;
+    }
+  };
+  parse(o->start_text, "--start", &o->start);
+  parse(o->deadline_text, "--deadline", &o->deadline);
+  if (o->start && o->deadline && *o->deadline < *o->start) {
+    UsageError(command, "--deadline " + o->deadline_text + " is before --start " + o->start_text,
+               io);
+    ok = false;
+  }
+  return ok;
+}
+
+void AddDiagramOptions(po::options_description* desc, DiagramLook* o) {
+  desc->add_options()("cluster",
+                      po::value(&o->cluster_text)->default_value("owner")->value_name("BY"),
+                      "box systems together by owner, domain, kind, or none")(
+      "layout", po::value(&o->layout)->value_name("ENGINE"),
+      "dot (columns, the default up to 300 systems), sfdp (large landscapes) or neato")(
+      "title", po::value(&o->title)->value_name("TEXT"),
+      "the title at the top (default: the landscape's name)");
+}
+
+bool CheckDiagram(std::string_view command, DiagramLook* o, Io io) {
+  bool ok = true;
+  const std::string& c = o->cluster_text;
+  if (c == "owner") {
+    o->cluster = viz::ClusterBy::kOwner;
+  } else if (c == "domain") {
+    o->cluster = viz::ClusterBy::kDomain;
+  } else if (c == "kind") {
+    o->cluster = viz::ClusterBy::kKind;
+  } else if (c == "none") {
+    o->cluster = viz::ClusterBy::kNone;
+  } else {
+    UsageError(command, "unknown --cluster '" + c + "'; use owner, domain, kind or none", io);
+    ok = false;
+  }
+  if (!o->layout.empty() && o->layout != "dot" && o->layout != "sfdp" && o->layout != "neato") {
+    UsageError(command, "unknown --layout '" + o->layout + "'; use dot, sfdp or neato", io);
+    ok = false;
+  }
+  return ok;
+}
+
+void AddRankingOptions(po::options_description* desc, RankingOptions* o) {
+  desc->add_options()("top", po::value(&o->top_text)->value_name("N"),
+                      ("show the N first of every ranking; 0 shows all (default " +
+                       std::to_string(o->default_top) + ")")
+                          .c_str());
+}
+
+bool CheckRanking(std::string_view command, RankingOptions* o, Io io) {
+  o->top = o->default_top;
+  if (o->top_text.empty()) return true;
+  if (auto top = ParseWholeNumber(o->top_text, 0, 1000000000)) {
+    o->top = static_cast<size_t>(*top);
+    return true;
+  }
+  UsageError(command, "--top takes a whole number, 0 (all) or more, not '" + o->top_text + "'", io);
+  return false;
+}
+
+namespace {
+
+std::string FormatList(const std::vector<Format>& formats) {
+  std::string names;
+  for (size_t i = 0; i < formats.size(); ++i)
+    names += (i == 0                    ? ""
+              : i + 1 == formats.size() ? " or "
+                                        : ", ") +
+             std::string(FormatName(formats[i]));
+  return names;
+}
+
+bool Offers(const std::vector<Format>& formats, Format f) {
+  return std::find(formats.begin(), formats.end(), f) != formats.end();
+}
+
+}  // namespace
+
+void AddOutputOptions(po::options_description* desc, OutputOptions* o,
+                      const std::vector<Format>& formats) {
+  desc->add_options()(
+      "format", po::value(&o->format_text)->value_name("FORMAT"),
+      ("output format: " + FormatList(formats) + " (default: from -o's ending, else " +
+       std::string(FormatName(formats.front())) + ")")
+          .c_str())(
+      "output,o", po::value(&o->path)->default_value("-")->value_name("OUT"),
+      "write to this file instead of the terminal (written completely or not at all)");
+}
+
+bool CheckOutput(std::string_view command, const std::vector<Format>& formats, OutputOptions* o,
+                 Io io) {
+  std::optional<Format> by_name;
+  if (!o->format_text.empty()) {
+    by_name = ParseFormat(o->format_text);
+    if (!by_name || !Offers(formats, *by_name)) {
+      UsageError(command, "unknown --format '" + o->format_text + "'; use " + FormatList(formats),
+                 io);
+      return false;
+    }
+  }
+  std::optional<Format> by_path = FormatFromPath(o->path);
+  if (by_name && by_path && *by_name != *by_path) {
+    UsageError(command,
+               "--format " + std::string(FormatName(*by_name)) + " does not match the ending of '" +
+                   o->path + "' (" + std::string(FormatName(*by_path)) +
+                   "); leave out --format, or name the file to match",
+               io);
+    return false;
+  }
+  if (!by_name && by_path && !Offers(formats, *by_path)) {
+    UsageError(command,
+               "cannot tell which format to write to '" + o->path + "': " + std::string(command) +
+                   " writes " + FormatList(formats) +
+                   "; end the name with one of them or give "
+                   "--format",
+               io);
+    return false;
+  }
+  o->format = by_name ? *by_name : by_path ? *by_path : formats.front();
+  return true;
+}
+
+}  // namespace landskap::cli

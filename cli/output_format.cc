@@ -1,0 +1,55 @@
+// Format names and file extensions: one table, read both ways.
+#include "cli/output_format.h"
+
+#include <array>
+#include <filesystem>
+#include <utility>
+
+namespace landskap::cli {
+namespace {
+
+struct FormatInfo {
+  Format format;
+  std::string_view name;
+  std::array<std::string_view, 2> extensions;
+};
+
+constexpr std::array<FormatInfo, 9> kFormats = {{
+    {Format::kTable, "table", {".txt", ""}},
+    {Format::kJson, "json", {".json", ""}},
+    {Format::kCsv, "csv", {".csv", ""}},
+    {Format::kMarkdown, "markdown", {".md", ".markdown"}},
+    {Format::kHtml, "html", {".html", ".htm"}},
+    {Format::kSvg, "svg", {".svg", ""}},
+    {Format::kPng, "png", {".png", ""}},
+    {Format::kPdf, "pdf", {".pdf", ""}},
+    {Format::kDot, "dot", {".dot", ".gv"}},
+}};
+
+}  // namespace
+
+std::optional<Format> ParseFormat(std::string_view text) {
+  if (text == "md") return Format::kMarkdown;
+  for (const FormatInfo& f : kFormats)
+    if (f.name == text) return f.format;
+  return std::nullopt;
+}
+
+std::string_view FormatName(Format format) {
+  for (const FormatInfo& f : kFormats)
+    if (f.format == format) return f.name;
+  return "table";
+}
+
+std::optional<Format> FormatFromPath(const std::string& path) {
+  if (path.empty() || path == "-") return std::nullopt;
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext.empty()) return std::nullopt;
+  for (const FormatInfo& f : kFormats)
+    for (std::string_view e : f.extensions)
+      if (!e.empty() && e == ext) return f.format;
+  return std::nullopt;
+}
+
+}  // namespace landskap::cli

@@ -1,0 +1,20 @@
+// The formats a command can write, their names for --format, and the format an output file's
+// extension asks for, so that `-o impact.csv` writes CSV without a --format.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace landskap::cli {
+
+enum class Format { kTable, kJson, kCsv, kMarkdown, kHtml, kSvg, kPng, kPdf, kDot };
+
+// "table", "json", "csv", "markdown" (also "md"), "html", "svg", "png", "pdf", "dot".
+std::optional<Format> ParseFormat(std::string_view text);
+std::string_view FormatName(Format format);
+// The format a file name's extension names (.json, .csv, .md, .txt, .html, .svg, .png, .pdf,
+// .dot/.gv; any case), or nullopt for none of them and for "-".
+std::optional<Format> FormatFromPath(const std::string& path);
+
+}  // namespace landskap::cli

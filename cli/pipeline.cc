@@ -1,0 +1,193 @@
+// The pipeline every command runs through: parse → check → load → key → change tables →
+// ids → graph → body. The order matters: usage mistakes are found before a national file is
+// read, and the key is checked before change tables add changes of it to the model (a
+// misspelled key with --changes would otherwise be interned and silently affect nothing).
+#include "cli/pipeline.h"
+
+#include <ostream>
+#include <sstream>
+
+#include "cli/format.h"
+#include "cli/output.h"
+#include "engine/changes.h"
+#include "engine/load.h"
+#include "engine/suggest.h"
+
+namespace landskap::cli {
+
+int Context::Write(std::string_view text) const {
+  return WriteOutput(output.path, text, io) ? kExitOk : kExitInvalid;
+}
+
+void Context::Usage(std::string_view message) const { UsageError(command, message, io); }
+
+bool Context::ResolveSystems(const std::vector<std::string>& ids, std::string_view option,
+                             std::vector<SystemIndex>* out) const {
+  bool ok = true;
+  std::vector<std::string_view> candidates;
+  for (const std::string& id : ids) {
+    if (auto index = landscape.FindSystem(id)) {
+      out->push_back(*index);
+      continue;
+    }
+    if (candidates.empty()) candidates = landscape.SystemIds();
+    io.err << "landskap " << command << ": error: " << option << " '" << id
+           << "' is not a system in " << file() << DidYouMean(id, candidates) << "\n";
+    ok = false;
+  }
+  return ok;
+}
+
+bool LoadLandscapeForCommand(const std::string& file, Landscape* landscape, Io io) {
+  Diagnostics diagnostics(file);
+  bool ok = LoadLandscapeFile(file, landscape, &diagnostics);
+  for (const Diagnostic& d : diagnostics.Items()) io.err << FormatDiagnostic(d) << "\n";
+  if (!ok)
+    io.err << file << ": " << Count(diagnostics.ErrorCount(), "error", "errors")
+           << "; nothing was analysed.\n";
+  return ok;
+}
+
+namespace {
+
+enum class Parsed { kRun, kHelpShown, kError };
+
+Parsed Parse(const Command& command, const Args& args, po::options_description& desc,
+             Context* context) {
+  bool show_help = false;
+  desc.add_options()("help,h", po::bool_switch(&show_help), "show this help");
+  po::options_description hidden;
+  hidden.add_options()("input-file", po::value(&context->inputs));
+  po::options_description parse_with;
+  parse_with.add(desc).add(hidden);
+  po::positional_options_description positional;
+  positional.add("input-file", -1);
+  try {
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(parse_with).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    UsageError(command.name, e.what(), context->io);
+    return Parsed::kError;
+  }
+  if (show_help) {
+    std::ostringstream text;
+    text << "Usage: " << command.help.usage << "\n\n"
+         << command.help.description << "\n\n"
+         << desc << "\n"
+         << "Example:\n"
+         << command.help.example << "\n\n"
+         << "Exit codes: 0 success, 1 a --fail-if-... gate was hit, 2 bad usage or invalid "
+            "input.\n";
+    context->io.out << text.str();
+    return Parsed::kHelpShown;
+  }
+  const std::string what = command.inputs == Inputs::kOneLandscape ? "a landscape file" : "a file";
+  if (context->inputs.empty()) {
+    UsageError(command.name,
+               "name " + what + ", e.g. 'landskap " + std::string(command.name) +
+                   " datasets/oygarden-2020.json'",
+               context->io);
+    return Parsed::kError;
+  }
+  if (context->inputs.size() > 1) {
+    UsageError(command.name,
+               "one " + std::string(command.inputs == Inputs::kOneLandscape ? "landscape " : "") +
+                   "file at a time; also got '" + context->inputs[1] + "'",
+               context->io);
+    return Parsed::kError;
+  }
+  return Parsed::kRun;
+}
+
+// The key the change tables describe: --key when given, else kommunenummer when the file has
+// it. Tables without such a key would change nothing, which is worth an error, not silence.
+bool ApplyChangeTables(Context& c) {
+  const std::vector<std::string>& tables = c.selection.change_tables;
+  if (tables.empty()) return true;
+  std::optional<KeyIndex> key = c.query.key;
+  if (!key) key = c.landscape.FindKey("kommunenummer");
+  if (!key) {
+    c.Usage("--changes lists kommunenummer changes, but " + c.file() +
+            " has no key 'kommunenummer'; name the key the tables change with --key");
+    return false;
+  }
+  bool ok = true;
+  for (const std::string& table : tables) {
+    Diagnostics diagnostics(table);
+    ok &= AddChangeTable(table, *key, std::nullopt, &c.landscape, &diagnostics);
+    for (const Diagnostic& d : diagnostics.Items()) c.io.err << FormatDiagnostic(d) << "\n";
+  }
+  return ok;
+}
+
+bool ResolveKey(Context& c) {
+  const std::string& id = c.selection.key;
+  if (id.empty()) return true;
+  if (auto key = c.landscape.FindKey(id)) {
+    c.query.key = key;
+    return true;
+  }
+  std::vector<std::string_view> names;
+  std::string list;
+  for (const KeyDefinition& k : c.landscape.keys) {
+    names.push_back(k.id);
+    list += (list.empty() ? "" : ", ") + k.id;
+  }
+  c.io.err << "landskap " << c.command << ": error: --key '" << id << "' is not used in "
+           << c.file() << DidYouMean(id, names)
+           << "; its keys are: " << (list.empty() ? "(none)" : list) << "\n";
+  return false;
+}
+
+}  // namespace
+
+int RunCommand(const Command& command, const Args& args, Io io) {
+  std::unique_ptr<CommandBody> body = command.make();
+  Context c{io, command.name, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  c.selection.parts = command.selection;
+  c.ranking.default_top = command.default_top;
+
+  po::options_description desc("Options");
+  if (command.groups & kGroupSelection) AddSelectionOptions(&desc, &c.selection);
+  if (command.groups & kGroupCalendar) AddCalendarOptions(&desc, &c.calendar);
+  body->AddOptions(&desc);
+  if (command.groups & kGroupDiagram) AddDiagramOptions(&desc, &c.diagram);
+  if (command.groups & kGroupRanking) AddRankingOptions(&desc, &c.ranking);
+  if (command.groups & kGroupOutput) AddOutputOptions(&desc, &c.output, command.formats);
+
+  switch (Parse(command, args, desc, &c)) {
+    case Parsed::kHelpShown:
+      return kExitOk;
+    case Parsed::kError:
+      return kExitInvalid;
+    case Parsed::kRun:
+      break;
+  }
+  // Every usage mistake at once, before anything is read.
+  bool ok = true;
+  if (command.groups & kGroupSelection) ok &= CheckSelection(command.name, &c.selection, io);
+  if (command.groups & kGroupCalendar) ok &= CheckCalendar(command.name, &c.calendar, io);
+  if (command.groups & kGroupDiagram) ok &= CheckDiagram(command.name, &c.diagram, io);
+  if (command.groups & kGroupRanking) ok &= CheckRanking(command.name, &c.ranking, io);
+  if (command.groups & kGroupOutput)
+    ok &= CheckOutput(command.name, command.formats, &c.output, io);
+  ok &= body->Check(c);
+  if (!ok) return kExitInvalid;
+
+  if (command.inputs == Inputs::kOneLandscape) {
+    if (!LoadLandscapeForCommand(c.file(), &c.landscape, io)) return kExitInvalid;
+    c.query.direction = c.selection.direction;
+    c.query.max_depth = c.selection.depth;
+    c.query.through_all = c.selection.through_all;
+    c.query.owners = c.selection.owners;
+    ok = ResolveKey(c);
+    ok &= c.ResolveSystems(c.selection.systems, "--system", &c.query.sources);
+    if (!ok || !ApplyChangeTables(c)) return kExitInvalid;
+    if (!body->Resolve(c)) return kExitInvalid;
+    c.graph_ = std::make_unique<Graph>(c.landscape);
+  }
+  return body->Run(c);
+}
+
+}  // namespace landskap::cli

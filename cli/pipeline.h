@@ -1,0 +1,105 @@
+// One path from the command line to a result, in the spirit of ninja's tool table: a command
+// is a row (name, help, which option groups it takes, which formats it writes) and a body.
+// The pipeline parses the groups and the body's own options, checks them all before anything
+// is loaded, loads the inputs once, checks the key before change tables touch the model,
+// resolves system ids, builds the graph, and hands the body a prepared Context. A body holds
+// only what is its own.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/io.h"
+#include "cli/option_groups.h"
+#include "engine/graph.h"
+#include "engine/impact.h"
+#include "engine/landscape.h"
+
+namespace landskap::cli {
+
+// What a subcommand says about itself in --help.
+struct HelpText {
+  std::string usage;        // "landskap impact FILE (--system ID ... | --key K) [options]"
+  std::string description;  // a paragraph for people
+  std::string example;      // one or more example command lines
+};
+
+// Option groups a command takes (a bit set).
+enum Group : unsigned {
+  kGroupSelection = 1u << 0,
+  kGroupCalendar = 1u << 1,
+  kGroupDiagram = 1u << 2,
+  kGroupRanking = 1u << 3,
+  kGroupOutput = 1u << 4,
+};
+
+// How many input files a command reads.
+enum class Inputs { kOneLandscape, kOneFile };
+
+struct Context {
+  Io io;
+  std::string_view command;
+  std::vector<std::string> inputs;  // as given on the command line
+  const std::string& file() const { return inputs.front(); }
+
+  SelectionOptions selection;
+  CalendarOptions calendar;
+  DiagramLook diagram;
+  RankingOptions ranking;
+  OutputOptions output;
+
+  // With Inputs::kOneLandscape: the first input, loaded, its change tables applied.
+  Landscape landscape;
+  // The selection resolved against the landscape: key, --system sources, owners, direction,
+  // depth and through-all, ready for ComputeImpact.
+  ImpactQuery query;
+  bool selected() const { return query.key.has_value() || !query.sources.empty(); }
+
+  const Graph& graph() const { return *graph_; }
+  std::unique_ptr<Graph> graph_;
+
+  // Writes the answer to -o (or stdout): kExitOk, or kExitInvalid after printing why not.
+  int Write(std::string_view text) const;
+  // Prints a usage error for this command.
+  void Usage(std::string_view message) const;
+  // Resolves ids given for `option` (did-you-mean for unknown ones); false after printing.
+  bool ResolveSystems(const std::vector<std::string>& ids, std::string_view option,
+                      std::vector<SystemIndex>* out) const;
+};
+
+class CommandBody {
+ public:
+  virtual ~CommandBody() = default;
+  // The command's own options (the groups are added by the pipeline).
+  virtual void AddOptions(po::options_description* /*desc*/) {}
+  // Checks the own options and how they combine with the groups, before loading.
+  virtual bool Check(Context& /*context*/) { return true; }
+  // Resolves the own options that name ids in the landscape, after loading.
+  virtual bool Resolve(Context& /*context*/) { return true; }
+  // The command's own work; returns the exit code.
+  virtual int Run(Context& context) = 0;
+};
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  HelpText help;
+  unsigned groups = 0;
+  unsigned selection = 0;       // SelectionPart bits, with kGroupSelection
+  std::vector<Format> formats;  // with kGroupOutput; the first is the default
+  size_t default_top = 10;      // with kGroupRanking
+  Inputs inputs = Inputs::kOneLandscape;
+  std::function<std::unique_ptr<CommandBody>()> make;
+};
+
+// Parses, checks, loads and runs `command` with `args` (without the subcommand name).
+int RunCommand(const Command& command, const Args& args, Io io);
+
+// Prints the loader's diagnostics; false when the file has errors.
+bool LoadLandscapeForCommand(const std::string& file, Landscape* landscape, Io io);
+
+}  // namespace landskap::cli
