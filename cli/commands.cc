@@ -19,6 +19,7 @@ const std::vector<Command>& Commands() {
       {"hotspots", "weak points: single points of failure, bridges, brokers, routes to NAV",
        RunHotspots},
       {"report", "an offline HTML page for workshops: diagram, search, blast radius", RunReport},
+      {"fmt", "rewrite a landscape file in its normal form (field order, indent)", RunFmt},
   };
   return commands;
 }

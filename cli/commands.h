@@ -23,5 +23,6 @@ int RunPlan(const Args& args, Io io);
 int RunRender(const Args& args, Io io);
 int RunHotspots(const Args& args, Io io);
 int RunReport(const Args& args, Io io);
+int RunFmt(const Args& args, Io io);
 
 }  // namespace landskap::cli

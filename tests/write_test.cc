@@ -1,5 +1,6 @@
-// The landskap/1 writer: every bundled file round-trips (load, write, load gives the same
-// landscape; writing twice gives the same bytes), and the exact text of small cases.
+// The landskap/1 writer and `landskap fmt`: every bundled file round-trips (load, write, load
+// gives the same landscape; writing twice gives the same bytes), the exact text of small cases,
+// and fmt's exit codes.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -294,6 +295,180 @@ TEST(Write, InvalidUtf8BecomesReplacementCharacter) {
   Landscape l;
   l.name = "bad \xff byte";
   EXPECT_EQ(WriteLandscape(l), "{\n  \"name\": \"bad \xef\xbf\xbd byte\"\n}\n");
+}
+
+// ---- landskap fmt ----------------------------------------------------------------------------
+
+void WriteText(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+constexpr const char* kMessy =
+    R"({"systems": [{"name": "A", "id": "a"}, {"id": "b"}], "integrations": [{"to": "b", "from": "a"}]})";
+constexpr const char* kFormatted = R"({
+  "systems": [
+    {
+      "id": "a",
+      "name": "A"
+    },
+    {
+      "id": "b"
+    }
+  ],
+  "integrations": [
+    {
+      "from": "a",
+      "to": "b"
+    }
+  ]
+}
+)";
+
+TEST(Fmt, PrintsTheNormalFormToTheTerminal) {
+  std::string path = TempDir() + "/messy.json";
+  WriteText(path, kMessy);
+  auto r = RunCli({"fmt", path});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, kFormatted);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(ReadFile(path), kMessy) << "without -o the file is left alone";
+}
+
+TEST(Fmt, RewritesTheFileInPlaceAndTwiceGivesTheSameBytes) {
+  std::string path = TempDir() + "/messy.json";
+  WriteText(path, kMessy);
+  auto r = RunCli({"fmt", path, "-o", path});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(ReadFile(path), kFormatted);
+  r = RunCli({"fmt", path, "-o", path});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(ReadFile(path), kFormatted);
+  // Nothing is left beside it (the temporary file of the atomic write).
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(TempDir()),
+                          std::filesystem::directory_iterator()),
+            0);
+}
+
+TEST(Fmt, CheckSaysWhetherTheFileIsFormatted) {
+  std::string dir = TempDir();
+  WriteText(dir + "/messy.json", kMessy);
+  WriteText(dir + "/tidy.json", kFormatted);
+  auto r = RunCli({"fmt", dir + "/tidy.json", "--check"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out + r.err, "");
+  r = RunCli({"fmt", dir + "/messy.json", "--check"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, dir + "/messy.json is not formatted; run 'landskap fmt " + dir +
+                       "/messy.json -o " + dir + "/messy.json'\n");
+  EXPECT_EQ(ReadFile(dir + "/messy.json"), kMessy) << "--check writes nothing";
+  // A missing final newline is enough to differ.
+  std::string formatted = kFormatted;
+  WriteText(dir + "/tidy.json", formatted.substr(0, formatted.size() - 1));
+  EXPECT_EQ(RunCli({"fmt", dir + "/tidy.json", "--check"}).code, 1);
+  r = RunCli({"fmt", dir + "/tidy.json", "--check", "-o", dir + "/out.json"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--check writes nothing"), std::string::npos) << r.err;
+}
+
+TEST(Fmt, CheckWorksInTheRealBinary) {
+  std::string dir = TempDir();
+  WriteText(dir + "/messy.json", kMessy);
+  EXPECT_EQ(testing::RunBinary("fmt " + dir + "/messy.json --check").code, 1);
+  EXPECT_EQ(testing::RunBinary("fmt " + dir + "/messy.json -o " + dir + "/messy.json").code, 0);
+  EXPECT_EQ(testing::RunBinary("fmt " + dir + "/messy.json --check").code, 0);
+}
+
+TEST(Fmt, InvalidFileIsExitTwoAndWritesNothing) {
+  std::string dir = TempDir();
+  WriteText(dir + "/bad.json",
+            R"({"systems": [{"id": "a"}], "integrations": [{"from": "a", "to": "zz"}]})");
+  auto r = RunCli({"fmt", dir + "/bad.json", "-o", dir + "/out.json"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, dir +
+                       "/bad.json: /integrations/0/to: error: unknown system "
+                       "'zz'; it must be "
+                       "the id of a system in /systems\n" +
+                       dir + "/bad.json: 1 error; nothing was written.\n");
+  EXPECT_FALSE(std::filesystem::exists(dir + "/out.json"));
+  EXPECT_EQ(RunCli({"fmt", dir + "/missing.json"}).code, 2);
+  EXPECT_EQ(RunCli({"fmt"}).code, 2);
+}
+
+// fmt would drop fields it does not know, so it stops and names each one unless told to drop.
+TEST(Fmt, UnknownFieldsStopFmtUnlessDropped) {
+  std::string dir = TempDir();
+  std::string path = dir + "/typo.json";
+  std::string text =
+      R"({"systems": [{"id": "a", "nmae": "A", "cutover": {"efort_days": 3}}], "comment": "x"})";
+  WriteText(path, text);
+  for (bool check : {false, true}) {
+    std::vector<std::string> args = {"fmt", path, "-o", path};
+    if (check) args = {"fmt", path, "--check"};
+    auto r = RunCli(args);
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err, path +
+                         ": /comment: warning: unknown field 'comment' is ignored "
+                         "(known fields: "
+                         "format, name, keys, systems, integrations, changes)\n" +
+                         path +
+                         ": /systems/0/nmae: warning: unknown field 'nmae' is ignored "
+                         "(known fields: "
+                         "id, name, kind, owner, vendor, product, domain, keys, "
+                         "criticality, cutover)\n" +
+                         path +
+                         ": /systems/0/cutover/efort_days: warning: unknown field "
+                         "'efort_days' "
+                         "is ignored (did you mean 'effort_days'?)\n"
+                         "landskap fmt: error: " +
+                         path +
+                         " has 3 unknown fields (listed above) that fmt would drop; "
+                         "correct or remove "
+                         "them, or run with --drop-unknown to drop them.\n");
+    EXPECT_EQ(ReadFile(path), text);
+  }
+  auto r = RunCli({"fmt", path, "--drop-unknown"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "{\n  \"systems\": [\n    {\n      \"id\": \"a\"\n    }\n  ]\n}\n");
+}
+
+// Other warnings (undeclared keys, a municipal owner that is not a number) are not data loss.
+TEST(Fmt, OtherWarningsDoNotStopIt) {
+  std::string path = TempDir() + "/warn.json";
+  WriteText(path,
+            R"({"keys": ["fnr"], "systems": [{"id": "a", "kind": "municipal",
+    "owner": "Fjell", "keys": ["fnrr"]}]})");
+  auto r = RunCli({"fmt", path});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("warning: key 'fnrr' is not declared"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("\"fnrr\""), std::string::npos);
+}
+
+TEST(Fmt, HelpExplainsItForPeople) {
+  auto r = RunCli({"fmt", "--help"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out.rfind("Usage: landskap fmt FILE [-o OUT] [--check] [--drop-unknown]\n", 0), 0u)
+      << r.out;
+  for (const char* text : {"--check", "--drop-unknown", "-o [ --output ] OUT", "Example:"})
+    EXPECT_NE(r.out.find(text), std::string::npos) << text;
+  EXPECT_NE(RunCli({"--help"}).out.find("  fmt "), std::string::npos);
+}
+
+// The bundled files format in one step: fmt of fmt's output is the same bytes, via the CLI.
+TEST(Fmt, EveryBundledLandscapeFormatsInOneStep) {
+  std::string dir = TempDir();
+  for (const std::string& file : BundledLandscapes()) {
+    std::string copy = dir + "/" + std::filesystem::path(file).filename().string();
+    std::filesystem::copy_file(file, copy, std::filesystem::copy_options::overwrite_existing);
+    auto first = RunCli({"fmt", copy, "-o", copy});
+    ASSERT_EQ(first.code, 0) << file << "\n" << first.err;
+    std::string once = ReadFile(copy);
+    auto second = RunCli({"fmt", copy, "-o", copy});
+    ASSERT_EQ(second.code, 0) << second.err;
+    EXPECT_EQ(ReadFile(copy), once) << file;
+    EXPECT_EQ(RunCli({"fmt", copy, "--check"}).code, 0) << file;
+  }
 }
 
 }  // namespace
