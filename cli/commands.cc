@@ -11,7 +11,7 @@ namespace landskap::cli {
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
       ValidateCommand(), StatsCommand(),    ImpactCommand(), PlanCommand(),
-      RenderCommand(),   HotspotsCommand(), ReportCommand(),
+      RenderCommand(),   HotspotsCommand(), ReportCommand(), FmtCommand(),
   };
   return commands;
 }

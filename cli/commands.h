@@ -17,5 +17,6 @@ Command PlanCommand();
 Command RenderCommand();
 Command HotspotsCommand();
 Command ReportCommand();
+Command FmtCommand();
 
 }  // namespace landskap::cli

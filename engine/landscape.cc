@@ -70,6 +70,7 @@ KeyIndex Landscape::InternKey(std::string_view id) {
 std::optional<IntegrationIndex> Landscape::AddIntegration(Integration integration) {
   auto index = static_cast<IntegrationIndex>(integrations.size());
   if (integration.id.empty()) {
+    integration.id_generated = true;
     std::string base = systems[integration.from].id + ":" + systems[integration.to].id;
     integration.id = base;
     for (int n = 2; integration_by_id_.count(integration.id); ++n)

@@ -54,6 +54,9 @@ struct Integration {
   // From the file, or "FROM:TO" (with "+2", "+3" ... on repeats) when absent: made of id
   // characters, so a file written back with these ids loads again.
   std::string id;
+  // True when the file gave no id and AddIntegration made one. The writer leaves such ids out,
+  // so that formatting a file does not add ids its author never wrote.
+  bool id_generated = false;
   SystemIndex from = 0;           // provides the data
   SystemIndex to = 0;             // consumes the data
   std::vector<KeyIndex> carries;  // sorted, unique
@@ -67,6 +70,10 @@ struct KeyDefinition {
   std::string id;
   std::string description;
   bool declared = false;  // listed in the file's "keys"; otherwise only used by systems
+  // The place in the file's "keys" list when declared. Key indices follow first use, not
+  // declaration (systems are read while the file streams in), so the writer needs this to
+  // keep the author's order of the list.
+  uint32_t declared_position = 0;
 };
 
 // One value of a key that changes on a date, e.g. kommunenummer 1246 -> 4626 on 2020-01-01.
@@ -102,7 +109,7 @@ class Landscape {
   std::optional<SystemIndex> AddSystem(System system);
   // Returns the key's index, adding an undeclared key when it is new.
   KeyIndex InternKey(std::string_view id);
-  // Adds an integration; an empty id gets "FROM:TO", made unique with "+N".
+  // Adds an integration; an empty id gets "FROM:TO", made unique with "+N", and id_generated.
   // Returns nullopt when an explicit id is taken.
   std::optional<IntegrationIndex> AddIntegration(Integration integration);
 

@@ -20,6 +20,9 @@ namespace {
 
 using nlohmann::json;
 
+// How the warning about an unknown field begins; IsUnknownFieldWarning recognises it by this.
+constexpr std::string_view kUnknownFieldPrefix = "unknown field '";
+
 // Suggestions scan every id; past this many unknown references we stop suggesting, so that a
 // file with a million broken references still loads in reasonable time.
 constexpr size_t kMaxSuggestions = 200;
@@ -159,7 +162,7 @@ class Reader {
       if (std::find(known.begin(), known.end(), field) != known.end()) continue;
       std::string hint = DidYouMean(field, candidates);
       diags_->Warning(Child(path, field),
-                      "unknown field '" + Printable(field) + "' is ignored" +
+                      std::string(kUnknownFieldPrefix) + Printable(field) + "' is ignored" +
                           (hint.empty() ? " (known fields: " + Join(known) + ")" : hint));
     }
   }
@@ -309,6 +312,7 @@ class Reader {
       }
       KeyIndex key = landscape_.InternKey(id);
       landscape_.keys[key].declared = true;
+      landscape_.keys[key].declared_position = static_cast<uint32_t>(first.size() - 1);
       if (item.is_object())
         ReadString(item, path, "description", &landscape_.keys[key].description);
       declared_keys_ = true;
@@ -619,6 +623,10 @@ void ReportParseError(const json::parse_error& e, std::string_view text, Diagnos
 }
 
 }  // namespace
+
+bool IsUnknownFieldWarning(const Diagnostic& d) {
+  return d.severity == Severity::kWarning && d.message.starts_with(kUnknownFieldPrefix);
+}
 
 bool IsWellFormedId(std::string_view id) {
   if (id.empty() || id.size() > 200) return false;

@@ -18,6 +18,10 @@ bool LoadLandscapeFile(const std::string& path, Landscape* landscape, Diagnostic
 bool LoadLandscapeText(std::string_view text, const std::string& file_label, Landscape* landscape,
                        Diagnostics* diagnostics);
 
+// True for the warning about a field the format does not have, which the loader drops: a
+// command that writes the landscape back (fmt) would lose it.
+bool IsUnknownFieldWarning(const Diagnostic& d);
+
 // True when `id` is a well-formed system, integration or key id: 1 to 200 bytes of letters
 // (any script), digits and . _ - : / @ +, and no spaces or control characters.
 bool IsWellFormedId(std::string_view id);
