@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/format.h"
 #include "engine/stats.h"
+#include "engine/text.h"
 
 namespace landskap::cli {
 namespace {
@@ -29,7 +30,7 @@ std::string DegreeTable(const Landscape& landscape, const std::string& title,
 
 std::string FormatText(const Landscape& landscape, const LandscapeStats& stats) {
   std::string out;
-  if (!landscape.name.empty()) out += landscape.name + "\n";
+  if (!landscape.name.empty()) out += VisibleText(landscape.name) + "\n";
   out += Count(stats.systems, "system", "systems") + ", " +
          Count(stats.integrations, "integration", "integrations") + ", " +
          Count(stats.changes, "number change", "number changes") + ", " +
@@ -73,7 +74,7 @@ std::string FormatJson(const Landscape& landscape, const LandscapeStats& stats) 
   };
   j["top_fan_out"] = degrees(stats.top_fan_out);
   j["top_fan_in"] = degrees(stats.top_fan_in);
-  return j.dump(2) + "\n";
+  return EscapeJsonControls(j.dump(2)) + "\n";
 }
 
 }  // namespace

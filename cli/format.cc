@@ -1,21 +1,13 @@
-// Text tables and CSV fields.
+// Text tables and CSV fields. Every cell and field goes through VisibleText (engine/text.h)
+// here, so no formatter can send a control character from the data to a terminal.
 #include "cli/format.h"
 
 #include <algorithm>
 
+#include "engine/text.h"
+
 namespace landskap::cli {
 namespace {
-
-// Decodes one UTF-8 code point at text[i]; returns its length in bytes (1 for bad bytes).
-size_t CodePoint(std::string_view text, size_t i, char32_t* cp) {
-  unsigned char c = static_cast<unsigned char>(text[i]);
-  size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 1;
-  if (i + len > text.size()) len = 1;
-  char32_t value = len == 1 ? c : c & (0xff >> (len + 1));
-  for (size_t k = 1; k < len; ++k) value = (value << 6) | (text[i + k] & 0x3f);
-  *cp = value;
-  return len;
-}
 
 size_t CodePointWidth(char32_t cp) {
   if (cp >= 0x0300 && cp <= 0x036f) return 0;  // combining marks
@@ -30,33 +22,35 @@ size_t CodePointWidth(char32_t cp) {
 }  // namespace
 
 size_t DisplayWidth(std::string_view text) {
+  std::string visible = VisibleText(text);
   size_t width = 0;
-  for (size_t i = 0; i < text.size();) {
+  for (size_t i = 0; i < visible.size();) {
     char32_t cp;
-    i += CodePoint(text, i, &cp);
+    i += DecodeUtf8(visible, i, &cp);
     width += CodePointWidth(cp);
   }
   return width;
 }
 
 std::string Shorten(std::string_view text, size_t width) {
-  if (DisplayWidth(text) <= width) return std::string(text);
+  if (DisplayWidth(text) <= width) return VisibleText(text);
+  // Cut whole visible pieces, so that an escape like \x1b is kept or dropped, never halved.
   std::string out;
   size_t used = 0;
   for (size_t i = 0; i < text.size();) {
-    char32_t cp;
-    size_t len = CodePoint(text, i, &cp);
-    size_t w = CodePointWidth(cp);
+    std::string piece;
+    AppendVisible(text, &i, LineBreaks::kToSpace, &piece);
+    size_t w = DisplayWidth(piece);
     if (used + w + 1 > width) break;
-    out.append(text.substr(i, len));
+    out += piece;
     used += w;
-    i += len;
   }
   return out + "…";
 }
 
 std::string TextTable::Render() const {
   std::vector<size_t> widths(header_.size(), 0);
+  // DisplayWidth measures the visible form, which is what line() prints.
   auto measure = [&](const std::vector<std::string>& row) {
     for (size_t c = 0; c < row.size() && c < widths.size(); ++c)
       widths[c] = std::max(widths[c], DisplayWidth(row[c]));
@@ -66,7 +60,7 @@ std::string TextTable::Render() const {
   auto line = [&](const std::vector<std::string>& row) {
     std::string out;
     for (size_t c = 0; c < widths.size(); ++c) {
-      std::string cell = c < row.size() ? row[c] : "";
+      std::string cell = VisibleText(c < row.size() ? row[c] : "");
       size_t pad = widths[c] - DisplayWidth(cell);
       bool right = std::find(right_.begin(), right_.end(), c) != right_.end();
       bool last = c + 1 == widths.size();
@@ -89,11 +83,9 @@ std::string TextTable::Render() const {
 std::string TextTable::RenderMarkdown() const {
   auto cell = [](const std::string& text) {
     std::string out;
-    for (char c : text) {
+    for (char c : VisibleText(text)) {  // line breaks are spaces: a cell is one line
       if (c == '|')
         out += "\\|";
-      else if (c == '\n')
-        out += ' ';
       else
         out += c;
     }
@@ -117,7 +109,10 @@ std::string TextTable::RenderMarkdown() const {
 }
 
 std::string CsvField(std::string_view text) {
-  std::string value(text);
+  // Line breaks stay: inside a quoted field they are legal and spreadsheets show them. Other
+  // control characters become \xNN (a tab a space): spreadsheets show them as boxes or cut the
+  // text at a NUL, and CSV printed without -o goes to a terminal. JSON keeps the exact text.
+  std::string value = VisibleText(text, LineBreaks::kKeep);
   if (!value.empty() &&
       (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@')) {
     // Negative numbers are data, not formulas.
@@ -125,7 +120,7 @@ std::string CsvField(std::string_view text) {
                   value.find_first_not_of("0123456789.", 1) == std::string::npos;
     if (!number) value = "'" + value;
   }
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  if (value.find_first_of(",\"\n") == std::string::npos) return value;
   std::string out = "\"";
   for (char c : value) {
     if (c == '"') out += '"';

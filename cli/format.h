@@ -10,13 +10,15 @@
 
 namespace landskap::cli {
 
-// Columns a terminal shows for UTF-8 text (one per code point; wide emoji count two).
+// Columns a terminal shows for UTF-8 text (one per code point; wide emoji count two), measured
+// on its visible form (VisibleText, engine/text.h: a control character shows as \xNN).
 size_t DisplayWidth(std::string_view text);
 
-// Cuts `text` to at most `width` columns, ending in "…" when cut.
+// The visible form of `text` cut to at most `width` columns, ending in "…" when cut.
 std::string Shorten(std::string_view text, size_t width);
 
-// A table with a header row; columns are padded to their widest cell.
+// A table with a header row; columns are padded to their widest cell. Cells are shown in their
+// visible form: control characters as \xNN, line breaks and tabs as spaces.
 class TextTable {
  public:
   explicit TextTable(std::vector<std::string> header) : header_(std::move(header)) {}
@@ -36,6 +38,7 @@ class TextTable {
 
 // One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A field that a
 // spreadsheet would run as a formula (starting with = + - @) is prefixed with a quote mark.
+// Control characters other than line breaks are written as \xNN (see CsvField in format.cc).
 std::string CsvField(std::string_view text);
 std::string CsvRow(const std::vector<std::string>& fields);
 

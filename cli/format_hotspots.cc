@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "engine/text.h"
+
 namespace landskap::cli {
 namespace {
 
@@ -117,8 +119,9 @@ std::string DominatorTable(const Landscape& landscape, const HotspotsResult& r,
 std::string FormatHotspotsTable(const Landscape& landscape, const HotspotsResult& r,
                                 const HotspotsView& view) {
   const size_t n = landscape.systems.size();
-  std::string out = "Weak points of " + (landscape.name.empty() ? view.file : landscape.name) +
-                    ": " + Count(n, "system", "systems") + ", " +
+  std::string out = "Weak points of " +
+                    VisibleText(landscape.name.empty() ? view.file : landscape.name) + ": " +
+                    Count(n, "system", "systems") + ", " +
                     Count(landscape.integrations.size(), "integration", "integrations") + ", " +
                     Count(r.cuts.components, "connected group", "connected groups") + ".\n";
 
@@ -285,7 +288,8 @@ std::string FormatHotspotsJson(const Landscape& landscape, const HotspotsResult&
     dominators["routes"] = std::move(routes);
     j["dominators"] = std::move(dominators);
   }
-  return j.dump(2) + "\n";
+  // Exact strings, but DEL and C1 controls escaped too: this may be printed to a terminal.
+  return EscapeJsonControls(j.dump(2)) + "\n";
 }
 
 std::string FormatHotspotsCsv(const Landscape& landscape, const HotspotsResult& r,

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/format_heading.h"
+#include "engine/text.h"
 
 namespace landskap::cli {
 namespace {
@@ -169,7 +170,8 @@ std::string FormatImpactJson(const Landscape& landscape, const ImpactResult& r,
   summary["by_criticality"] = by_criticality;
   summary["scope"] = {{"scoped", r.scope.scoped()}, {"changing", r.scope.changing()}};
   j["summary"] = std::move(summary);
-  return j.dump(2) + "\n";
+  // Exact strings, but DEL and C1 controls escaped too: this may be printed to a terminal.
+  return EscapeJsonControls(j.dump(2)) + "\n";
 }
 
 std::string FormatImpactCsv(const Landscape& landscape, const ImpactResult& r) {

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "engine/text.h"
+
 namespace landskap::cli {
 namespace {
 
@@ -305,7 +307,8 @@ std::string FormatPlanJson(const Landscape& l, const Plan& plan, const std::stri
                     {"days_late", t.days_late}});
   }
   j["late"] = std::move(late);
-  return j.dump(2) + "\n";
+  // Exact strings, but DEL and C1 controls escaped too: this may be printed to a terminal.
+  return EscapeJsonControls(j.dump(2)) + "\n";
 }
 
 }  // namespace landskap::cli

@@ -199,6 +199,31 @@ TEST(CliRender, HostileNamesThroughTheRealBinary) {
   EXPECT_EQ(parsed, 0);
 }
 
+// Control characters in names, owners and the landscape's name (the title): every format is
+// written with exit 0 and nothing on stderr (before, Graphviz's XML parser failed on the title
+// and echoed ESC to the terminal, and cairo printed "out of memory" for the PDF).
+TEST(CliRender, ControlCharactersThroughTheRealBinary) {
+  std::string dir = testing::TempDir();
+  std::string file = testing::SourcePath("tests/data/control_chars.json");
+  for (const std::string format : {"svg", "png", "pdf", "dot"}) {
+    auto r = testing::RunBinary("render " + file + " --impact kommunenummer --edge-labels -o " +
+                                dir + "/c." + format);
+    EXPECT_EQ(r.code, 0) << format << r.err;
+    EXPECT_EQ(r.err.find_first_not_of(" \n"), std::string::npos) << format << r.err;
+    EXPECT_GT(fs::file_size(dir + "/c." + format), 100u) << format;
+  }
+  std::string svg = testing::ReadFile(dir + "/c.svg");
+  EXPECT_NE(svg.find("before\\x00after"), std::string::npos);
+  int parsed = std::system(("/usr/bin/python3 -c 'import sys, xml.etree.ElementTree as E; "
+                            "n = sum(1 for g in E.parse(sys.argv[1]).iter() "
+                            "if (g.get(\"class\") or \"\").startswith(\"node\")); "
+                            "sys.exit(0 if n == 7 else 1)' " +
+                            dir + "/c.svg")
+                               .c_str());
+  EXPECT_EQ(parsed, 0) << "not well-formed XML, or not 7 nodes";
+  EXPECT_EQ(ReadDotFile(dir + "/c.dot").nodes.size(), 7u);
+}
+
 TEST(CliRender, HelpHasAnExample) {
   auto r = testing::RunCli({"render", "--help"});
   EXPECT_EQ(r.code, 0);

@@ -290,5 +290,61 @@ TEST(Cli, CsvEscapesFieldsAndFormulas) {
             "b,\"Sak, arkiv \"\"ny\"\"\",,,1,receives-key,a > b,a:b\n");
 }
 
+// Control bytes a terminal would obey: C0 other than a line break, DEL, and C1 as UTF-8
+// (U+0080..U+009F). Returns the offsets found, for the failure message.
+std::string RawControls(const std::string& text) {
+  std::string found;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    bool c1 = c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+              static_cast<unsigned char>(text[i + 1]) <= 0x9f;
+    if ((c < 0x20 && c != '\n') || c == 0x7f || c1) found += std::to_string(i) + " ";
+  }
+  return found;
+}
+
+// tests/data/control_chars.json has ESC sequences, NUL, BEL, DEL, C1 controls, CR and tabs in
+// names, owners, vendors, domains, protocols and the landscape's name. Tables, Markdown and CSV
+// show them as \xNN, whole (not cut at a NUL); JSON keeps the exact strings as \u escapes.
+TEST(Cli, ControlCharactersNeverReachTheTerminalRaw) {
+  const std::string file = SourcePath("tests/data/control_chars.json");
+  struct Case {
+    std::vector<std::string> args;
+    std::vector<std::string> shown;  // visible forms the output must hold
+  };
+  const std::string red = "\\x1b[31mRED\\x1b[0m", nul = "before\\x00after";
+  const std::string vendor = "Ven\\x1b]0;title\\x07dor";
+  const std::vector<Case> cases = {
+      {{"impact", file, "--key", "kommunenummer"}, {red, nul, "Own\\x01er", "SOAP\\x1b[5m"}},
+      {{"impact", file, "--key", "kommunenummer", "--format", "csv"}, {red, nul}},
+      {{"plan", file, "--key", "kommunenummer"}, {vendor}},
+      {{"plan", file, "--key", "kommunenummer", "--format", "markdown"}, {vendor}},
+      {{"plan", file, "--key", "kommunenummer", "--format", "csv"}, {red, nul, vendor}},
+      {{"hotspots", file}, {"Weak points of Control \\x01 " + red + " \\x00 end", nul}},
+      {{"hotspots", file, "--format", "csv"}, {red, nul}},
+      {{"impact", file, "--key", "kommunenummer", "--format", "json"},
+       {"\\u001b[31mRED\\u001b[0m", "before\\u0000after", "del\\u007fete"}},
+      {{"plan", file, "--key", "kommunenummer", "--format", "json"}, {"before\\u0000after"}},
+      {{"hotspots", file, "--format", "json"}, {"before\\u0000after"}},
+  };
+  for (const Case& c : cases) {
+    std::string what;
+    for (const std::string& a : c.args) what += a == file ? "FILE " : a + " ";
+    auto r = RunCli(c.args);
+    ASSERT_EQ(r.code, 0) << what << r.err;
+    EXPECT_EQ(RawControls(r.out), "") << what << "\n" << r.out;
+    EXPECT_EQ(RawControls(r.err), "") << what << "\n" << r.err;
+    for (const std::string& text : c.shown)
+      EXPECT_NE(r.out.find(text), std::string::npos) << what << "lacks " << text << "\n" << r.out;
+  }
+  // JSON is exact: the NUL and ESC are in the strings a JSON reader gets.
+  auto r = RunCli({"impact", file, "--key", "kommunenummer", "--format", "json"});
+  nlohmann::json answer = nlohmann::json::parse(r.out);
+  std::set<std::string> names;
+  for (const auto& a : answer["affected"]) names.insert(a["name"].get<std::string>());
+  EXPECT_TRUE(names.count(std::string("before\0after", 12))) << r.out;
+  EXPECT_TRUE(names.count("\x1b[31mRED\x1b[0m")) << r.out;
+}
+
 }  // namespace
 }  // namespace landskap

@@ -11,6 +11,7 @@
 #include "engine/impact.h"
 #include "engine/load.h"
 #include "engine/plan.h"
+#include "engine/text.h"
 #include "tests/test_support.h"
 #include "viz/diagram.h"
 #include "viz/graphviz.h"
@@ -288,6 +289,10 @@ TEST(RenderEscaping, LabelHelpers) {
   EXPECT_EQ(viz::EscapeTooltip("a\\b&"), "a\\\\\\\\b&amp;");
   EXPECT_EQ(viz::EscapeHtml("<b a=\"1\" c='2'>&\\N\n"),
             "&lt;b a=&quot;1&quot; c=&#39;2&#39;&gt;&amp;\\\\N<BR/>");
+  // Control characters are shown as \xNN: Graphviz cuts at a NUL and writes others into SVG raw.
+  EXPECT_EQ(viz::EscapeLabel(std::string("a\0b\x1b", 4)), "a\\\\x00b\\\\x1b");
+  EXPECT_EQ(viz::EscapeTooltip("a\x01"), "a\\\\\\\\x01");
+  EXPECT_EQ(viz::EscapeHtml("<\x1b>\r\n"), "&lt;\\\\x1b&gt;<BR/>");
 }
 
 Landscape LoadHostile() {
@@ -342,6 +347,57 @@ TEST(RenderEscaping, HostileNamesComeOutAsTextInSvg) {
       shown += (shown.empty() ? "" : " ") + line.get<std::string>();
     std::replace(name.begin(), name.end(), '\n', ' ');
     EXPECT_EQ(shown, name) << id;
+  }
+}
+
+// tests/data/control_chars.json: ESC, NUL, BEL, DEL, C1 controls, CR and tabs in names, owners
+// (cluster labels), domains, the title (an HTML-like label) and edge labels. Every format
+// renders, the SVG is well-formed XML with every system, and each name is shown whole with its
+// control characters as \xNN.
+TEST(RenderEscaping, ControlCharactersBecomeVisibleText) {
+  Landscape l;
+  Diagnostics d("control_chars.json");
+  ASSERT_TRUE(LoadLandscapeFile(testing::SourcePath("tests/data/control_chars.json"), &l, &d));
+  Graph graph(l);
+  ImpactQuery query;
+  query.key = l.FindKey("kommunenummer");
+  ImpactResult impact = ComputeImpact(graph, query);
+  for (viz::ClusterBy cluster : {viz::ClusterBy::kOwner, viz::ClusterBy::kDomain}) {
+    viz::DiagramOptions options;
+    options.title = l.name;
+    options.edge_labels = true;
+    options.impact = &impact;
+    options.cluster = cluster;
+    for (const std::string format : {"png", "pdf"}) {
+      std::string out, error;
+      EXPECT_TRUE(viz::RenderDiagram(graph, options, format, &out, &error)) << format << error;
+    }
+    DotGraph dot = RenderDot(graph, options);
+    std::set<std::string> ids;
+    for (const System& s : l.systems) ids.insert(s.id);
+    EXPECT_EQ(NodeNames(dot), ids);
+    const DotGraph::Node* nul = FindNode(dot, "nul");
+    ASSERT_NE(nul, nullptr);
+    EXPECT_NE(Attribute(nul->attributes, "label").find("before\\\\x00after"), std::string::npos);
+
+    std::string svg = Render(graph, options, "svg");
+    for (unsigned char c : svg) EXPECT_TRUE(c >= 0x20 || c == '\n' || c == '\t') << int(c);
+    EXPECT_NE(svg.find("Control \\x01 \\x1b[31mRED\\x1b[0m \\x00 end"), std::string::npos);
+    for (const char* label : {"Own\\x01er", "bell\\x07domain", "d\\x00d"})
+      EXPECT_EQ(svg.find(label) != std::string::npos,
+                (cluster == viz::ClusterBy::kOwner) == (label[0] == 'O'))
+          << label;
+    nlohmann::json summary = SummariseSvg(svg);
+    ASSERT_EQ(summary["nodes"].size(), l.systems.size());
+    for (SystemIndex s = 0; s < l.systems.size(); ++s) {
+      std::string id = "s" + std::to_string(s);
+      const nlohmann::json& node = summary["nodes"][id];
+      EXPECT_EQ(node["tooltip"], VisibleText(l.systems[s].Label(), LineBreaks::kKeep)) << id;
+      std::string shown;
+      for (const auto& line : node["texts"])
+        shown += (shown.empty() ? "" : " ") + line.get<std::string>();
+      EXPECT_EQ(shown, VisibleText(l.systems[s].Label())) << id;
+    }
   }
 }
 

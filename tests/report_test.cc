@@ -316,10 +316,45 @@ TEST(Report, HostileClusterLabelsStayText) {
   }
 }
 
+// Control characters (tests/data/control_chars.json): the page holds none raw (the title and
+// diagram show them as \xNN, the data as \u escapes), and the data parses back exact.
+TEST(Report, ControlCharactersStayOutOfThePage) {
+  const std::string fixture = "tests/data/control_chars.json";
+  std::string html = MakeReport(fixture);
+  ASSERT_FALSE(html.empty());
+  for (size_t i = 0; i < html.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(html[i]), next = html[i + 1];
+    EXPECT_TRUE(c >= 0x20 || c == '\n' || c == '\t') << "byte " << int(c) << " at " << i;
+    EXPECT_FALSE(c == 0x7f || (c == 0xc2 && next >= 0x80 && next <= 0x9f)) << "at " << i;
+  }
+  EXPECT_NE(html.find("<title>Control \\x01 \\x1b[31mRED\\x1b[0m \\x00 end</title>"),
+            std::string::npos);
+  EXPECT_NE(html.find(">before\\x00after<"), std::string::npos);  // in the diagram
+  json data = EmbeddedData(html);
+  json file = json::parse(ReadFile(SourcePath(fixture)));
+  EXPECT_EQ(data["name"], file["name"]);
+  for (size_t i = 0; i < file["systems"].size(); ++i) {
+    EXPECT_EQ(data["systems"][i]["name"], file["systems"][i]["name"]);
+    EXPECT_EQ(data["systems"][i]["vendor"], file["systems"][i].value("vendor", ""));
+  }
+  // The diagram inside the page is well-formed XML too.
+  size_t start = html.find("<svg"), end = html.find("</svg>");
+  ASSERT_NE(start, std::string::npos);
+  std::string dir = TempDir();
+  std::ofstream(dir + "/inline.svg", std::ios::binary) << html.substr(start, end + 6 - start);
+  EXPECT_EQ(std::system(("/usr/bin/python3 -c 'import sys, xml.etree.ElementTree as E; "
+                         "E.parse(sys.argv[1])' " +
+                         dir + "/inline.svg")
+                            .c_str()),
+            0);
+}
+
 TEST(Report, EscapeJsonForScript) {
-  std::string text = "\"</script><!-- & \xE2\x80\xA8 \xE2\x80\xA9 \xC3\xB8\"";
+  std::string text = "\"</script><!-- & \xE2\x80\xA8 \xE2\x80\xA9 \xC3\xB8 \x7f \xC2\x85\"";
   std::string escaped = viz::EscapeJsonForScript(text);
-  EXPECT_EQ(escaped, "\"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028 \\u2029 \xC3\xB8\"");
+  EXPECT_EQ(escaped,
+            "\"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028 \\u2029 \xC3\xB8 \\u007f "
+            "\\u0085\"");
   EXPECT_EQ(json::parse(escaped), json::parse(text));
 }
 

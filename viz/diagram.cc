@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/text.h"
 #include "viz/graphviz.h"
 #include "viz/palette.h"
 
@@ -224,7 +225,9 @@ class DiagramBuilder {
     nodes_[s] = n;
     kinds_used_[static_cast<int>(system.kind)] = true;
     KindStyle style = StyleOfKind(system.kind);
-    std::string label = Wrap(system.Label());
+    // Wrapped in its visible form, so that an escape like \x1b counts as the four characters
+    // it takes in the box.
+    std::string label = Wrap(VisibleText(system.Label(), LineBreaks::kKeep));
     if (options_.plan) {
       if (const PlanTask* task = options_.plan->Find(s)) {
         label += "\n" + Plural(static_cast<size_t>(task->duration),
@@ -584,13 +587,22 @@ bool RenderDiagram(const Graph& graph, const DiagramOptions& options, const std:
   DiagramBuilder builder(graph, options, engine);
   builder.Build(shown);
   GvLayout layout(builder.gv(), engine);
+  // Graphviz's own messages quote its input and span lines; on one line, in parentheses, they
+  // stay part of our sentence. Text from the data reaches Graphviz only escaped, so a failure
+  // here is not the file's fault: say what still works and that it is a bug to report.
+  auto graphviz_says = [&]() {
+    std::string text = VisibleText(messages.Text());
+    return text.empty() ? std::string() : " (Graphviz says: " + text + ")";
+  };
   if (!layout.ok() || messages.HadError()) {
-    *error = "Graphviz could not lay out the picture";
-    if (!messages.Text().empty()) *error += ": " + messages.Text();
+    *error = "Graphviz could not lay out the picture" + graphviz_says() +
+             ". Try another --layout (dot, sfdp, neato) or a part of the landscape with --focus "
+             "ID --hops 2; if the file validates, this is a bug in landskap: please report it "
+             "with the file";
     return false;
   }
   if (!layout.Render(format, out, error)) {
-    if (!messages.Text().empty()) *error += ": " + messages.Text();
+    *error += graphviz_says();
     return false;
   }
   return true;

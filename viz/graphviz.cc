@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/text.h"
 #include "viz/escape.h"
 
 namespace landskap::viz {
@@ -65,7 +66,9 @@ GvMessages::~GvMessages() {
 }
 
 std::string GvMessages::Text() const {
-  std::string text = CollectedMessages();
+  // Graphviz quotes the text it choked on, which may hold control characters from the data;
+  // this text goes to a terminal.
+  std::string text = VisibleText(CollectedMessages(), LineBreaks::kKeep);
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
   return text;
 }
@@ -152,23 +155,26 @@ bool GvLayout::Render(std::string_view format, std::string* out, std::string* er
   return true;
 }
 
+// Each escaping function first makes control characters visible (engine/text.h): Graphviz
+// would write them raw into SVG, where XML 1.0 forbids them, feed them to the XML parser of
+// HTML-like labels, which fails, and cut the text at a NUL, since it takes C strings.
 std::string EscapeLabel(std::string_view text) {
-  return ReplaceChars(text, {{'\\', "\\\\"}, {'\n', "\\n"}, {'\r', ""}, {'&', "&amp;"}});
+  return ReplaceChars(VisibleText(text, LineBreaks::kKeep),
+                      {{'\\', "\\\\"}, {'\n', "\\n"}, {'&', "&amp;"}});
 }
 
 std::string EscapeTooltip(std::string_view text) {
-  return ReplaceChars(text, {{'\\', "\\\\\\\\"}, {'\r', ""}, {'&', "&amp;"}});
+  return ReplaceChars(VisibleText(text, LineBreaks::kKeep), {{'\\', "\\\\\\\\"}, {'&', "&amp;"}});
 }
 
 std::string EscapeHtml(std::string_view text) {
-  return ReplaceChars(text, {{'\\', "\\\\"},
-                             {'&', "&amp;"},
-                             {'<', "&lt;"},
-                             {'>', "&gt;"},
-                             {'"', "&quot;"},
-                             {'\'', "&#39;"},
-                             {'\n', "<BR/>"},
-                             {'\r', ""}});
+  return ReplaceChars(VisibleText(text, LineBreaks::kKeep), {{'\\', "\\\\"},
+                                                             {'&', "&amp;"},
+                                                             {'<', "&lt;"},
+                                                             {'>', "&gt;"},
+                                                             {'"', "&quot;"},
+                                                             {'\'', "&#39;"},
+                                                             {'\n', "<BR/>"}});
 }
 
 namespace {

@@ -107,6 +107,9 @@ class GvLayout {
   bool ok_ = false;
 };
 
+// All three first make control characters visible as \xNN (VisibleText, engine/text.h), so
+// that a NUL cannot cut a name and the SVG stays well-formed XML.
+//
 // Text for a plain (non-HTML) Graphviz label, tooltip or title: backslashes are doubled so
 // that Graphviz's escapes (\N, \G, \l ...) cannot fire, newlines become line breaks, and '&'
 // is written as an entity so that Graphviz's entity decoding gives the text back unchanged.

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "engine/text.h"
 #include "viz/escape.h"
 
 namespace landskap::viz {
@@ -51,10 +52,12 @@ std::string NoDiagramNote(size_t systems) {
          "FILE --focus ID --hops 2 -o part.svg</code>.</p>";
 }
 
-// Text for HTML element content (the page title).
+// Text for HTML element content (the page title), on one line, control characters visible
+// as on the rest of the page (see visible() in report.js).
 std::string EscapeHtmlText(std::string_view text) {
   return ReplaceChars(
-      text, {{'<', "&lt;"}, {'>', "&gt;"}, {'&', "&amp;"}, {'"', "&quot;"}, {'\'', "&#39;"}});
+      VisibleText(text),
+      {{'<', "&lt;"}, {'>', "&gt;"}, {'&', "&amp;"}, {'"', "&quot;"}, {'\'', "&#39;"}});
 }
 
 }  // namespace

@@ -41,8 +41,9 @@ bool BuildReport(const Graph& graph, const ReportOptions& options, std::string* 
 // before escaping for the script element.
 std::string ReportDataJson(const Graph& graph, const ReportOptions& options);
 
-// Makes JSON text safe inside <script type="application/json">: '<', '>', '&' and U+2028/2029
-// become \u escapes, so that no value can close the element or open a comment. JSON parsers
+// Makes JSON text safe inside <script type="application/json">: '<', '>', '&', U+2028/2029,
+// DEL, the C1 controls and U+FFFE/FFFF become \u escapes, so that no value can close the
+// element or open a comment, and the page holds no character HTML calls an error. JSON parsers
 // read the result back unchanged.
 std::string EscapeJsonForScript(std::string_view json);
 

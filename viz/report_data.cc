@@ -3,6 +3,7 @@
 // engine's answer for a key change, and the escaping that lets it sit inside a script element.
 #include <nlohmann/json.hpp>
 
+#include "engine/text.h"
 #include "viz/report.h"
 
 namespace landskap::viz {
@@ -135,10 +136,12 @@ std::string ReportDataJson(const Graph& graph, const ReportOptions& options) {
 }
 
 std::string EscapeJsonForScript(std::string_view json) {
+  // DEL, C1 controls, the line/paragraph separators and U+FFFE/U+FFFF as \uXXXX first: the
+  // HTML parser reports them as errors in a page, and the separators end a line in old JS.
+  std::string controls_escaped = EscapeJsonControls(json);
   std::string out;
-  out.reserve(json.size() + json.size() / 16);
-  for (size_t i = 0; i < json.size(); ++i) {
-    char c = json[i];
+  out.reserve(controls_escaped.size() + controls_escaped.size() / 16);
+  for (char c : controls_escaped) {
     // In JSON these characters occur only inside strings, where \uXXXX means the same.
     if (c == '<') {
       out += "\\u003c";
@@ -146,10 +149,6 @@ std::string EscapeJsonForScript(std::string_view json) {
       out += "\\u003e";
     } else if (c == '&') {
       out += "\\u0026";
-    } else if (c == '\xE2' && i + 2 < json.size() && json[i + 1] == '\x80' &&
-               (json[i + 2] == '\xA8' || json[i + 2] == '\xA9')) {
-      out += json[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";  // line/paragraph separators
-      i += 2;
     } else {
       out += c;
     }

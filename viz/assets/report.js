@@ -15,12 +15,23 @@
     incoming[e.to].push(i);
   });
 
-  // ---- Small DOM helpers: every text goes in through textContent. ----
+  // ---- Small DOM helpers: every text goes in through textContent, made visible. ----
+
+  // Text from the data as every other landskap output shows it (VisibleText, engine/text.h):
+  // line breaks and tabs as spaces, other control characters as \xNN (U+FFFE, U+FFFF as
+  // \ufffe, \uffff), so that a name holding one reads the same here as in the diagram.
+  function visible(text) {
+    return String(text).replace(/\r\n?|[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/g, (c) => {
+      if (c === '\t' || c === '\n' || c[0] === '\r') return ' ';
+      const code = c.charCodeAt(0);
+      return code <= 0xff ? '\\x' + code.toString(16).padStart(2, '0') : '\\u' + code.toString(16);
+    });
+  }
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
     if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (text !== undefined && text !== null) node.textContent = visible(text);
     return node;
   }
 
@@ -356,7 +367,8 @@
   const results = document.getElementById('search-results');
   let matches = [];
   let active = 0;
-  const lowered = systems.map((s) => [s.id.toLowerCase(), s.name.toLowerCase()]);
+  // Names are searched as they are shown.
+  const lowered = systems.map((s) => [s.id.toLowerCase(), visible(s.name).toLowerCase()]);
 
   function findSystems(query) {
     const q = query.trim().toLowerCase();

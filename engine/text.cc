@@ -1,0 +1,109 @@
+// Control characters made visible, and the UTF-8 decoding that finds them.
+#include "engine/text.h"
+
+#include <cstdio>
+
+namespace landskap {
+namespace {
+
+constexpr char32_t kBadByte = 0x110000;  // + the byte: see DecodeUtf8
+
+bool Continuation(std::string_view text, size_t i) {
+  return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xc0) == 0x80;
+}
+
+void AppendEscape(char32_t value, std::string* out) {
+  char buffer[16];
+  if (value <= 0xff)
+    std::snprintf(buffer, sizeof buffer, "\\x%02x", static_cast<unsigned>(value));
+  else
+    std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(value));
+  *out += buffer;
+}
+
+}  // namespace
+
+bool IsControlCodePoint(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0xfffe || cp == 0xffff;
+}
+
+size_t DecodeUtf8(std::string_view text, size_t i, char32_t* cp) {
+  unsigned char c = static_cast<unsigned char>(text[i]);
+  size_t len = 0;
+  // The second byte's range rules out overlong forms, surrogates and values above U+10FFFF.
+  unsigned char low = 0x80, high = 0xbf;
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  } else if (c >= 0xc2 && c <= 0xdf) {
+    len = 2;
+  } else if (c >= 0xe0 && c <= 0xef) {
+    len = 3;
+    if (c == 0xe0) low = 0xa0;
+    if (c == 0xed) high = 0x9f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    len = 4;
+    if (c == 0xf0) low = 0x90;
+    if (c == 0xf4) high = 0x8f;
+  }
+  bool ok = len > 0 && i + len <= text.size();
+  if (ok) {
+    unsigned char second = static_cast<unsigned char>(text[i + 1]);
+    ok = second >= low && second <= high;
+    for (size_t k = 2; ok && k < len; ++k) ok = Continuation(text, i + k);
+  }
+  if (!ok) {
+    *cp = kBadByte + c;
+    return 1;
+  }
+  char32_t value = c & (0xff >> (len + 1));
+  for (size_t k = 1; k < len; ++k) value = (value << 6) | (text[i + k] & 0x3f);
+  *cp = value;
+  return len;
+}
+
+void AppendVisible(std::string_view text, size_t* i, LineBreaks breaks, std::string* out) {
+  char32_t cp;
+  size_t len = DecodeUtf8(text, *i, &cp);
+  if (cp == '\r' || cp == '\n') {
+    if (cp == '\r' && *i + 1 < text.size() && text[*i + 1] == '\n') ++len;
+    *out += breaks == LineBreaks::kKeep ? '\n' : ' ';
+  } else if (cp == '\t') {
+    *out += ' ';
+  } else if (cp >= kBadByte) {
+    AppendEscape(cp - kBadByte, out);
+  } else if (IsControlCodePoint(cp)) {
+    AppendEscape(cp, out);
+  } else {
+    out->append(text.substr(*i, len));
+  }
+  *i += len;
+}
+
+std::string VisibleText(std::string_view text, LineBreaks breaks) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) AppendVisible(text, &i, breaks, &out);
+  return out;
+}
+
+std::string EscapeJsonControls(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  for (size_t i = 0; i < json.size();) {
+    char32_t cp;
+    size_t len = DecodeUtf8(json, i, &cp);
+    if ((cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 || cp == 0xfffe ||
+        cp == 0xffff) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(cp));
+      out += buffer;
+    } else {
+      out.append(json.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace landskap
