@@ -145,6 +145,7 @@ class Reader {
       for (size_t i = 0; i < integrations->size(); ++i)
         ReadIntegration((*integrations)[i], integrations_streamed_ + i);
     }
+    landscape_.NameIntegrations();
     ReadChanges(root);
     CheckUndeclaredKeys();
   }
@@ -485,18 +486,19 @@ class Reader {
       }
       integration.from = *from_index;
       integration.to = *to_index;
-      std::string id = integration.id;
-      if (!id.empty()) {
+      if (integration.id.empty()) {
+        // Named in Finish, once every id the file spells out is known (those win).
+        landscape_.AddIntegrationNamedLater(std::move(integration));
+      } else {
+        std::string id = integration.id;
+        // Only explicit ids are indexed while reading, so `previous` has this id in the file.
         if (auto previous = landscape_.FindIntegration(id)) {
           diags_->Error(Child(path, "id"),
                         "duplicate integration id '" + id + "' (first defined at " +
                             Child("/integrations", integration_positions_[*previous]) + ")");
           return;
         }
-      }
-      if (!landscape_.AddIntegration(std::move(integration))) {
-        diags_->Error(Child(path, "id"), "integration id '" + id + "' is already used");
-        return;
+        landscape_.AddIntegration(std::move(integration));
       }
       integration_positions_.push_back(static_cast<uint32_t>(i));
     }
@@ -631,7 +633,7 @@ bool IsWellFormedId(std::string_view id) {
 }
 
 bool LoadLandscapeText(std::string_view text, const std::string& file_label, Landscape* landscape,
-                       Diagnostics* diagnostics) {
+                       Diagnostics* diagnostics, LoadWork* work) {
   Diagnostics diags(file_label);
   Landscape loaded;
   bool parsed = false;
@@ -654,6 +656,7 @@ bool LoadLandscapeText(std::string_view text, const std::string& file_label, Lan
                                        : "cannot read the file as JSON: ") +
                         e.what());
   }
+  if (work) work->id_probes = loaded.IdProbes();
   bool ok = !diags.HasErrors();
   if (ok) *landscape = std::move(loaded);
   diagnostics->Append(diags);

@@ -296,3 +296,72 @@ TEST(Load, GeneratedIntegrationIdsRoundTrip) {
 
 }  // namespace
 }  // namespace landskap
+
+namespace landskap {
+namespace {
+
+// `n` integrations between the same two systems, none with an id.
+std::string SamePairFile(size_t n) {
+  std::string text = R"({"systems": [{"id": "a"}, {"id": "b"}], "integrations": [)";
+  for (size_t i = 0; i < n; ++i) text += std::string(i ? "," : "") + R"({"from": "a", "to": "b"})";
+  return text + "]}";
+}
+
+// Finding 6 of issue 7: each made-up id used to probe a:b, a:b+2, ... from the start, so 20 000
+// repeats cost 200 million lookups (17 s). The count must grow linearly instead.
+TEST(LoadIds, RepeatedPairsCostLinearWork) {
+  size_t probes[2] = {0, 0};
+  for (size_t round = 0; round < 2; ++round) {
+    size_t n = 20000 * (round + 1);
+    Landscape l;
+    Diagnostics d("inline.json");
+    LoadWork work;
+    ASSERT_TRUE(LoadLandscapeText(SamePairFile(n), "inline.json", &l, &d, &work));
+    ASSERT_EQ(l.integrations.size(), n);
+    EXPECT_EQ(l.integrations[n - 1].id, "a:b+" + std::to_string(n));
+    probes[round] = work.id_probes;
+    EXPECT_LE(work.id_probes, 2 * n) << "at most a couple of lookups per integration";
+  }
+  EXPECT_LE(probes[1], 2 * probes[0] + 2) << "twice the integrations, twice the work";
+}
+
+// Finding 9 of issue 7: an id the file spells out wins over a made-up one, wherever it stands,
+// and is no "duplicate" of an integration that had no id.
+TEST(LoadIds, ExplicitIdsWinOverMadeUpOnes) {
+  Landscape l;
+  Diagnostics d = testing::ParseErrors(R"({"systems": [{"id": "a"}, {"id": "b"}],
+    "integrations": [{"from": "a", "to": "b"}, {"from": "a", "to": "b"},
+                     {"id": "a:b", "from": "b", "to": "a"}, {"id": "a:b+2", "from": "a", "to": "b"}]})",
+                                       &l);
+  EXPECT_EQ(Messages(d), "");
+  ASSERT_EQ(l.integrations.size(), 4u);
+  EXPECT_EQ(l.integrations[0].id, "a:b+3") << "a:b and a:b+2 are taken by the file";
+  EXPECT_EQ(l.integrations[1].id, "a:b+4");
+  EXPECT_EQ(l.integrations[2].id, "a:b");
+  EXPECT_EQ(l.integrations[3].id, "a:b+2");
+  EXPECT_EQ(*l.FindIntegration("a:b"), 2u);
+  EXPECT_EQ(*l.FindIntegration("a:b+4"), 1u);
+}
+
+// The same when the integrations stream in before the systems are known, and when the explicit
+// id comes first.
+TEST(LoadIds, ExplicitIdsWinInEitherOrder) {
+  Landscape l = testing::Parse(R"({"integrations": [{"id": "a:b", "from": "a", "to": "b"},
+    {"from": "a", "to": "b"}], "systems": [{"id": "a"}, {"id": "b"}]})");
+  ASSERT_EQ(l.integrations.size(), 2u);
+  EXPECT_EQ(l.integrations[0].id, "a:b");
+  EXPECT_EQ(l.integrations[1].id, "a:b+2");
+}
+
+// Two integrations that both spell out the same id are still an error, pointing at the first.
+TEST(LoadIds, DuplicateExplicitIdNamesTheFirst) {
+  Diagnostics d = testing::ParseErrors(R"({"systems": [{"id": "a"}, {"id": "b"}],
+    "integrations": [{"from": "a", "to": "b"}, {"id": "a:b", "from": "a", "to": "b"},
+                     {"id": "a:b", "from": "b", "to": "a"}]})");
+  EXPECT_EQ(Messages(d),
+            "inline.json: /integrations/2/id: error: duplicate integration id 'a:b' (first "
+            "defined at /integrations/1)\n");
+}
+
+}  // namespace
+}  // namespace landskap
