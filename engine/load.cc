@@ -19,8 +19,9 @@ namespace {
 
 using nlohmann::json;
 
-// Suggestions scan every id; past this many unknown references we stop suggesting, so that a
-// file with a million broken references still loads in reasonable time.
+// Past this many unknown references or keys we stop suggesting: a file with a million broken
+// references needs a fix of its generator, not a million hints. What bounds the time is the
+// SuggestionBudget (a few long ids can cost more than many short ones).
 constexpr size_t kMaxSuggestions = 200;
 
 std::string EscapePointerToken(std::string_view token) {
@@ -84,6 +85,8 @@ class Reader {
  public:
   Reader(Landscape* landscape, Diagnostics* diagnostics)
       : landscape_(*landscape), main_(*diagnostics), diags_(diagnostics) {}
+
+  size_t SuggestionWork() const { return suggestion_budget_.Used(); }
 
   // Called by the parser for every event. Elements of the top-level "systems" and
   // "integrations" arrays are read as soon as each is complete and then dropped from the
@@ -443,7 +446,7 @@ class Reader {
     std::string hint;
     if (suggestions_made_++ < kMaxSuggestions) {
       if (system_ids_.empty()) system_ids_ = landscape_.SystemIds();
-      hint = DidYouMean(id, system_ids_);
+      hint = DidYouMean(id, system_ids_, &suggestion_budget_);
     }
     diags_->Error(path, "unknown system '" + Printable(id) + "'" + hint +
                             "; it must be the id of a system in /systems");
@@ -564,9 +567,11 @@ class Reader {
       if (k.declared) declared.push_back(k.id);
     for (KeyIndex k = 0; k < landscape_.keys.size(); ++k) {
       if (landscape_.keys[k].declared || k >= key_first_use_.size()) continue;
-      diags_->Warning(key_first_use_[k], "key '" + landscape_.keys[k].id +
-                                             "' is not declared in /keys" +
-                                             DidYouMean(landscape_.keys[k].id, declared));
+      std::string hint;
+      if (suggestions_made_++ < kMaxSuggestions)
+        hint = DidYouMean(landscape_.keys[k].id, declared, &suggestion_budget_);
+      diags_->Warning(key_first_use_[k],
+                      "key '" + landscape_.keys[k].id + "' is not declared in /keys" + hint);
     }
   }
 
@@ -590,6 +595,7 @@ class Reader {
   std::vector<std::string> key_first_use_;  // by KeyIndex: where an undeclared key is first used
   std::vector<std::string_view> system_ids_;
   size_t suggestions_made_ = 0;
+  SuggestionBudget suggestion_budget_;  // for suggestions among the file's own ids
   bool declared_keys_ = false;
 };
 
@@ -637,8 +643,8 @@ bool LoadLandscapeText(std::string_view text, const std::string& file_label, Lan
   Diagnostics diags(file_label);
   Landscape loaded;
   bool parsed = false;
+  Reader reader(&loaded, &diags);
   try {
-    Reader reader(&loaded, &diags);
     json root = json::parse(text.begin(), text.end(),
                             [&reader](int depth, json::parse_event_t event, json& value) {
                               return reader.OnEvent(depth, event, value);
@@ -656,7 +662,10 @@ bool LoadLandscapeText(std::string_view text, const std::string& file_label, Lan
                                        : "cannot read the file as JSON: ") +
                         e.what());
   }
-  if (work) work->id_probes = loaded.IdProbes();
+  if (work) {
+    work->id_probes = loaded.IdProbes();
+    work->suggestion_work = reader.SuggestionWork();
+  }
   bool ok = !diags.HasErrors();
   if (ok) *landscape = std::move(loaded);
   diagnostics->Append(diags);

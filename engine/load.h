@@ -17,7 +17,8 @@ bool LoadLandscapeFile(const std::string& path, Landscape* landscape, Diagnostic
 // Machine-independent measures of what one load cost, so that tests can check that the work
 // grows linearly with the file (unit tests never time anything).
 struct LoadWork {
-  size_t id_probes = 0;  // id lookups spent making up ids for integrations without one
+  size_t id_probes = 0;        // id lookups spent making up ids for integrations without one
+  size_t suggestion_work = 0;  // candidates and edit-distance cells looked at for "did you mean"
 };
 
 // The same for text already in memory; `file_label` is the name used in diagnostics. `work`,
