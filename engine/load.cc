@@ -9,7 +9,10 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
+#include <unordered_map>
+#include <utility>
 
 #include "engine/scope.h"
 #include "engine/suggest.h"
@@ -80,11 +83,94 @@ std::string TypeName(const json& value) {
   }
 }
 
+// Turns byte offsets, visited in increasing order, into "LINE:COL" (1-based; columns count
+// bytes, as in nlohmann's syntax errors).
+class LineCounter {
+ public:
+  explicit LineCounter(std::string_view text) : text_(text) {}
+  std::pair<size_t, size_t> At(size_t offset) {
+    for (; pos_ < offset && pos_ < text_.size(); ++pos_) {
+      if (text_[pos_] == '\n') {
+        ++line_;
+        line_start_ = pos_ + 1;
+      }
+    }
+    return {line_, offset - line_start_ + 1};
+  }
+  static std::string Format(std::pair<size_t, size_t> at) {
+    return std::to_string(at.first) + ":" + std::to_string(at.second);
+  }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0, line_ = 1, line_start_ = 0;
+};
+
+// nlohmann's parser callback tells what was parsed but not where. This minimal tokenizer walks
+// the text again to find places: it calls on_key(offset) for every object key and
+// on_number(begin, end) for every number, in document order, until one returns false. It does
+// not validate: it is right for the part of the text the parser accepted.
+template <typename OnKey, typename OnNumber>
+void ScanTokens(std::string_view text, OnKey on_key, OnNumber on_number) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  size_t i = 0, n = text.size();
+  while (i < n) {
+    char c = text[i];
+    if (c == '"') {
+      size_t begin = i++;
+      while (i < n && text[i] != '"') i += text[i] == '\\' ? 2 : 1;
+      ++i;  // the closing quote
+      size_t next = i;
+      while (next < n && is_space(text[next])) ++next;
+      if (next < n && text[next] == ':' && !on_key(begin)) return;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      size_t begin = i;
+      auto in_number = [](char d) {
+        return (d >= '0' && d <= '9') || d == '+' || d == '-' || d == '.' || d == 'e' || d == 'E';
+      };
+      while (i < n && in_number(text[i])) ++i;
+      if (!on_number(begin, i)) return;
+    } else {
+      ++i;
+    }
+  }
+}
+
+// The keys seen so far in one open object, to find a key that appears twice.
+class KeySet {
+ public:
+  void Clear() {
+    small_.clear();
+    if (!large_.empty()) large_ = {};  // a cleared map keeps its buckets; clearing those is slow
+  }
+  // The number of an earlier equal key, or nullopt after recording this one as `ordinal`.
+  std::optional<size_t> Insert(const std::string& key, size_t ordinal) {
+    if (large_.empty()) {
+      for (const auto& [k, o] : small_)
+        if (k == key) return o;
+      small_.emplace_back(key, ordinal);
+      // Objects with many keys (a misused "systems": {...}) must not make this quadratic.
+      if (small_.size() > 16) {
+        for (auto& [k, o] : small_) large_.emplace(std::move(k), o);
+        small_.clear();
+      }
+      return std::nullopt;
+    }
+    auto [it, inserted] = large_.emplace(key, ordinal);
+    if (inserted) return std::nullopt;
+    return it->second;
+  }
+
+ private:
+  std::vector<std::pair<std::string, size_t>> small_;
+  std::unordered_map<std::string, size_t> large_;
+};
+
 // Walks the parsed document and fills the landscape, reporting every problem it meets.
 class Reader {
  public:
-  Reader(Landscape* landscape, Diagnostics* diagnostics)
-      : landscape_(*landscape), main_(*diagnostics), diags_(diagnostics) {}
+  Reader(std::string_view text, Landscape* landscape, Diagnostics* diagnostics)
+      : text_(text), landscape_(*landscape), main_(*diagnostics), diags_(diagnostics) {}
 
   size_t SuggestionWork() const { return suggestion_budget_.Used(); }
 
@@ -93,8 +179,26 @@ class Reader {
   // document (return false), so a national file never sits in memory as a whole DOM.
   // Integrations are streamed only once every system is known; earlier ones are kept and read
   // in Finish.
+  //
+  // A key that appears a second time in an object is dropped (return false), with its value:
+  // the first one counts, and a second "systems" array is not streamed into the first.
   bool OnEvent(int depth, json::parse_event_t event, json& parsed) {
     using Event = json::parse_event_t;
+    if (event == Event::object_start) {
+      // The keys of this object come at depth + 1. Objects inside dropped values get no
+      // object_end event, so a level is reset when the next object opens there.
+      auto level = static_cast<size_t>(depth) + 1;
+      if (open_keys_.size() <= level) open_keys_.resize(level + 1);
+      open_keys_[level].Clear();
+    } else if (event == Event::key) {
+      size_t ordinal = key_count_++;
+      const std::string& key = parsed.get_ref<const std::string&>();
+      if (auto first = open_keys_[static_cast<size_t>(depth)].Insert(key, ordinal)) {
+        duplicate_keys_.push_back({key, *first, ordinal});
+        if (depth == 1) section_ = "";  // nothing of a second "systems" is read
+        return false;
+      }
+    }
     if (depth == 1) {
       if (event == Event::key) {
         section_ = parsed.is_string() ? parsed.get<std::string>() : "";
@@ -129,6 +233,7 @@ class Reader {
   // Reads what the stream left in the document: the small top-level fields, and integrations
   // that came before the systems.
   void Finish(const json& root) {
+    ReportDuplicateKeys();
     if (!root.is_object()) {
       diags_->Error("",
                     "a landscape file is a JSON object like {\"format\": \"landskap/1\", "
@@ -154,6 +259,42 @@ class Reader {
   }
 
  private:
+  struct DuplicateKey {
+    std::string key;
+    size_t first;   // the number of the key's first occurrence among all keys of the file
+    size_t second;  // and of this one
+  };
+
+  // Only now, and only when there are duplicates, is the text scanned again for the places.
+  void ReportDuplicateKeys() {
+    if (duplicate_keys_.empty()) return;
+    std::vector<size_t> wanted;
+    for (const DuplicateKey& d : duplicate_keys_) wanted.insert(wanted.end(), {d.first, d.second});
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    std::map<size_t, std::pair<size_t, size_t>> where;
+    LineCounter lines(text_);
+    size_t ordinal = 0, next = 0;
+    ScanTokens(
+        text_,
+        [&](size_t offset) {
+          if (ordinal++ == wanted[next]) where[wanted[next++]] = lines.At(offset);
+          return next < wanted.size();
+        },
+        [](size_t, size_t) { return true; });
+    for (const DuplicateKey& d : duplicate_keys_) {
+      auto first = where.find(d.first), second = where.find(d.second);
+      if (first == where.end() || second == where.end()) continue;  // cannot happen
+      diags_->Error(LineCounter::Format(second->second),
+                    "duplicate field \"" + Printable(d.key) +
+                        "\": the same object already has it at line " +
+                        std::to_string(first->second.first) + ", column " +
+                        std::to_string(first->second.second) +
+                        "; a field may appear only once, so merge the two or remove one (only "
+                        "the first is read)");
+    }
+  }
+
   // Warns about fields this format does not have (usually typos) and suggests the right one.
   void CheckFields(const json& object, const std::string& path,
                    std::initializer_list<std::string_view> known) {
@@ -575,6 +716,7 @@ class Reader {
     }
   }
 
+  std::string_view text_;
   Landscape& landscape_;
   Diagnostics& main_;
   // Where diagnostics go now: streamed elements report into their section's collection, which
@@ -596,6 +738,9 @@ class Reader {
   std::vector<std::string_view> system_ids_;
   size_t suggestions_made_ = 0;
   SuggestionBudget suggestion_budget_;  // for suggestions among the file's own ids
+  std::vector<KeySet> open_keys_;       // by depth: the keys of the object open there
+  size_t key_count_ = 0;                // keys parsed so far, in document order
+  std::vector<DuplicateKey> duplicate_keys_;
   bool declared_keys_ = false;
 };
 
@@ -643,7 +788,7 @@ bool LoadLandscapeText(std::string_view text, const std::string& file_label, Lan
   Diagnostics diags(file_label);
   Landscape loaded;
   bool parsed = false;
-  Reader reader(&loaded, &diags);
+  Reader reader(text, &loaded, &diags);
   try {
     json root = json::parse(text.begin(), text.end(),
                             [&reader](int depth, json::parse_event_t event, json& value) {

@@ -467,3 +467,92 @@ TEST(LoadSuggestions, SpentBudgetOnlyDropsTheHints) {
 
 }  // namespace
 }  // namespace landskap
+
+namespace landskap {
+namespace {
+
+// Finding 8 of issue 7: a second "integrations" silently replaced the first, two "systems"
+// arrays were merged, and a second "format" won, all with exit code 0. Each is an error now,
+// naming both places; only the first occurrence is read.
+TEST(LoadDuplicateKeys, TopLevelFieldsTwice) {
+  Landscape l;
+  Diagnostics d = testing::ParseErrors(
+      "{\"format\": \"landskap/1\",\n"
+      "  \"systems\": [{\"id\": \"a\"}, {\"id\": \"b\"}],\n"
+      "  \"integrations\": [{\"from\": \"a\", \"to\": \"b\"}],\n"
+      "  \"systems\": [{\"id\": \"a\"}, {\"id\": \"c\"}],\n"
+      "  \"integrations\": [{\"from\": \"b\", \"to\": \"nope\"}],\n"
+      "  \"format\": \"landskap/2\"}\n",
+      &l);
+  EXPECT_EQ(Messages(d),
+            "inline.json:4:3: error: duplicate field \"systems\": the same object already has it "
+            "at line 2, column 3; a field may appear only once, so merge the two or remove one "
+            "(only the first is read)\n"
+            "inline.json:5:3: error: duplicate field \"integrations\": the same object already "
+            "has it at line 3, column 3; a field may appear only once, so merge the two or "
+            "remove one (only the first is read)\n"
+            "inline.json:6:3: error: duplicate field \"format\": the same object already has it "
+            "at line 1, column 2; a field may appear only once, so merge the two or remove one "
+            "(only the first is read)\n")
+      << "the second systems and integrations are not read: no duplicate system 'a', no "
+         "unknown 'nope', and the first format counts";
+}
+
+// Inside systems, integrations and cutovers, which are read while the file streams in, and in
+// any other object.
+TEST(LoadDuplicateKeys, NestedObjects) {
+  Diagnostics d = testing::ParseErrors(R"({"systems": [
+{"id": "a", "kind": "national",
+ "cutover": {"effort_days": 1, "effort_days": 2}, "id": "b"},
+{"id": "c"}],
+"integrations": [{"from": "a", "to": "c", "to": "a"}],
+"keys": [{"id": "kommunenummer", "description": "x", "description": "y"}],
+"changes": [{"key": "kommunenummer", "from": "1246", "from": "1247", "to": "4626"}]})");
+  EXPECT_EQ(Messages(d),
+            "inline.json:3:32: error: duplicate field \"effort_days\": the same object already "
+            "has it at line 3, column 14; a field may appear only once, so merge the two or "
+            "remove one (only the first is read)\n"
+            "inline.json:3:51: error: duplicate field \"id\": the same object already has it at "
+            "line 2, column 2; a field may appear only once, so merge the two or remove one "
+            "(only the first is read)\n"
+            "inline.json:5:43: error: duplicate field \"to\": the same object already has it at "
+            "line 5, column 32; a field may appear only once, so merge the two or remove one "
+            "(only the first is read)\n"
+            "inline.json:6:54: error: duplicate field \"description\": the same object already "
+            "has it at line 6, column 34; a field may appear only once, so merge the two or "
+            "remove one (only the first is read)\n"
+            "inline.json:7:54: error: duplicate field \"from\": the same object already has it "
+            "at line 7, column 38; a field may appear only once, so merge the two or remove one "
+            "(only the first is read)\n");
+}
+
+// The same key in different objects, or nested at different depths, is no duplicate; keys with
+// escapes and strings that look like keys must not confuse the places.
+TEST(LoadDuplicateKeys, OnlyWithinOneObject) {
+  Landscape l = testing::Parse(R"({"name": "a \"b\": c", "systems": [{"id": "a", "name": "id"},
+    {"id": "b", "cutover": {"after": ["a"]}}], "integrations": [{"from": "a", "to": "b"},
+    {"from": "b", "to": "a"}]})");
+  EXPECT_EQ(l.systems.size(), 2u);
+  Diagnostics d =
+      testing::ParseErrors("{\"name\": \"x\\\": y\", \"systems\": [], \"n\\u0061me\": \"z\"}");
+  EXPECT_EQ(Messages(d),
+            "inline.json:1:35: error: duplicate field \"name\": the same object already has it "
+            "at line 1, column 2; a field may appear only once, so merge the two or remove one "
+            "(only the first is read)\n")
+      << "\\u0061 is 'a'";
+}
+
+// An object with very many keys (a misused "systems": {...}) stays linear, and still finds
+// its duplicates.
+TEST(LoadDuplicateKeys, LargeObject) {
+  std::string text = R"({"name": {)";
+  for (int i = 0; i < 20000; ++i) text += "\"k" + std::to_string(i) + "\": 1, ";
+  text += R"("k5": 2}})";
+  Diagnostics d = testing::ParseErrors(text);
+  ASSERT_EQ(d.ErrorCount(), 2u) << Messages(d);
+  EXPECT_NE(d.Items()[0].message.find("duplicate field \"k5\""), std::string::npos);
+  EXPECT_EQ(d.Items()[1].location, "/name");
+}
+
+}  // namespace
+}  // namespace landskap
