@@ -4,6 +4,10 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -107,9 +111,9 @@ class LineCounter {
 };
 
 // nlohmann's parser callback tells what was parsed but not where. This minimal tokenizer walks
-// the text again to find places: it calls on_key(offset) for every object key and
-// on_number(begin, end) for every number, in document order, until one returns false. It does
-// not validate: it is right for the part of the text the parser accepted.
+// the text again to find places: it calls on_key(begin, end) for every object key (with its
+// quotes) and on_number(begin, end) for every number, in document order, until one returns
+// false. It does not validate: it is right for the part of the text the parser accepted.
 template <typename OnKey, typename OnNumber>
 void ScanTokens(std::string_view text, OnKey on_key, OnNumber on_number) {
   auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
@@ -122,7 +126,7 @@ void ScanTokens(std::string_view text, OnKey on_key, OnNumber on_number) {
       ++i;  // the closing quote
       size_t next = i;
       while (next < n && is_space(text[next])) ++next;
-      if (next < n && text[next] == ':' && !on_key(begin)) return;
+      if (next < n && text[next] == ':' && !on_key(begin, std::min(i, n))) return;
     } else if (c == '-' || (c >= '0' && c <= '9')) {
       size_t begin = i;
       auto in_number = [](char d) {
@@ -277,7 +281,7 @@ class Reader {
     size_t ordinal = 0, next = 0;
     ScanTokens(
         text_,
-        [&](size_t offset) {
+        [&](size_t offset, size_t) {
           if (ordinal++ == wanted[next]) where[wanted[next++]] = lines.At(offset);
           return next < wanted.size();
         },
@@ -770,6 +774,132 @@ void ReportParseError(const json::parse_error& e, std::string_view text, Diagnos
   diags->Error(location, Printable(message));
 }
 
+// nlohmann's messages start with a tag like "[json.exception.type_error.302] ", which means
+// nothing to the people who read ours.
+std::string WithoutExceptionTag(const std::string& message) {
+  if (message.rfind("[json.exception.", 0) == 0) {
+    size_t end = message.find("] ");
+    if (end != std::string::npos) return message.substr(end + 2);
+  }
+  return message;
+}
+
+// What reading one text gave.
+struct Outcome {
+  Landscape landscape;
+  Diagnostics diags;
+  LoadWork work;
+  bool overflow = false;  // nlohmann stopped at a number too large for a double
+  std::optional<std::pair<size_t, size_t>> syntax_error_at;  // line, column
+};
+
+Outcome Read(std::string_view text, const std::string& file_label) {
+  Outcome out{Landscape(), Diagnostics(file_label), {}, false, std::nullopt};
+  Reader reader(text, &out.landscape, &out.diags);
+  bool parsed = false;
+  try {
+    json root = json::parse(text.begin(), text.end(),
+                            [&reader](int depth, json::parse_event_t event, json& value) {
+                              return reader.OnEvent(depth, event, value);
+                            });
+    parsed = true;
+    reader.Finish(root);
+  } catch (const json::parse_error& e) {
+    // What the stream read before the broken spot would only confuse: report the syntax error.
+    out.diags = Diagnostics(file_label);
+    ReportParseError(e, text, &out.diags);
+    size_t line = 0, column = 0;
+    if (std::sscanf(out.diags.Items()[0].location.c_str(), "%zu:%zu", &line, &column) == 2)
+      out.syntax_error_at = std::make_pair(line, column);
+  } catch (const json::out_of_range& e) {
+    if (!parsed && e.id == 406) {
+      out.overflow = true;  // "number overflow parsing '1e400'"
+    } else {
+      out.diags.Error("", "cannot read the file: " + WithoutExceptionTag(e.what()));
+    }
+  } catch (const std::exception& e) {
+    // The reader checks types before every access; reaching here is a bug, but the user still
+    // gets a message with the file name instead of a crash.
+    out.diags.Error("", std::string(parsed ? "internal error while reading the file: "
+                                           : "cannot read the file as JSON: ") +
+                            WithoutExceptionTag(e.what()));
+  }
+  out.work.id_probes = out.landscape.IdProbes();
+  out.work.suggestion_work = reader.SuggestionWork();
+  return out;
+}
+
+// A number in the text too large for a double.
+struct Overflow {
+  size_t begin, end;             // byte offsets of the number
+  std::pair<size_t, size_t> at;  // line, column
+  std::string_view field;        // the key it is the value of, or empty (e.g. in an array)
+};
+
+std::vector<Overflow> FindOverflows(std::string_view text) {
+  std::vector<Overflow> found;
+  LineCounter lines(text);
+  size_t key_begin = 0, key_end = 0;
+  ScanTokens(
+      text,
+      [&](size_t begin, size_t end) {
+        key_begin = begin;
+        key_end = end;
+        return true;
+      },
+      [&](size_t begin, size_t end) {
+        // The same conversion as nlohmann's: an integer too long for 64 bits is read as a
+        // double too, so 400 digits overflow like 1e400.
+        std::string number(text.substr(begin, end - begin));
+        if (!std::isinf(std::strtod(number.c_str(), nullptr))) return true;
+        std::string_view field;
+        size_t colon = text.find_first_not_of(" \t\r\n", key_end);
+        if (key_end > key_begin && colon < begin && text[colon] == ':' &&
+            text.find_first_not_of(" \t\r\n", colon + 1) == begin)
+          field = text.substr(key_begin + 1, key_end - key_begin - 2);
+        found.push_back({begin, end, lines.At(begin), field});
+        return true;
+      });
+  return found;
+}
+
+std::string OverflowMessage(std::string_view text, const Overflow& o) {
+  std::string number = Printable(text.substr(o.begin, std::min<size_t>(o.end - o.begin, 24)));
+  if (o.end - o.begin > 24) number += "...";
+  bool negative = text[o.begin] == '-';
+  std::string message =
+      "the number " + number + (negative ? " is too far below zero" : " is too large");
+  if (o.field == "effort_days")
+    return message + "; effort_days is a number of working days, e.g. 10";
+  return message + (negative ? " to be read (numbers go down to about -1.8e308); write a number "
+                               "closer to zero"
+                             : " to be read (numbers go up to about 1.8e308); write a smaller "
+                               "number");
+}
+
+// Errors and warnings with a line:column first, in the order of the file, then the others in
+// the order they came.
+Diagnostics SortedByPosition(const Diagnostics& diags) {
+  std::vector<std::pair<std::pair<size_t, size_t>, const Diagnostic*>> items;
+  for (const Diagnostic& d : diags.Items()) {
+    size_t line = 0, column = 0;
+    bool positioned = !d.location.empty() && d.location[0] != '/' &&
+                      std::sscanf(d.location.c_str(), "%zu:%zu", &line, &column) == 2;
+    items.push_back(
+        {positioned ? std::make_pair(line, column) : std::make_pair(SIZE_MAX, SIZE_MAX), &d});
+  }
+  std::stable_sort(items.begin(), items.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  Diagnostics sorted(diags.File());
+  for (const auto& [at, d] : items) {
+    if (d->severity == Severity::kError)
+      sorted.Error(d->location, d->message);
+    else
+      sorted.Warning(d->location, d->message);
+  }
+  return sorted;
+}
+
 }  // namespace
 
 bool IsWellFormedId(std::string_view id) {
@@ -785,35 +915,35 @@ bool IsWellFormedId(std::string_view id) {
 
 bool LoadLandscapeText(std::string_view text, const std::string& file_label, Landscape* landscape,
                        Diagnostics* diagnostics, LoadWork* work) {
-  Diagnostics diags(file_label);
-  Landscape loaded;
-  bool parsed = false;
-  Reader reader(text, &loaded, &diags);
-  try {
-    json root = json::parse(text.begin(), text.end(),
-                            [&reader](int depth, json::parse_event_t event, json& value) {
-                              return reader.OnEvent(depth, event, value);
-                            });
-    parsed = true;
-    reader.Finish(root);
-  } catch (const json::parse_error& e) {
-    // What the stream read before the broken spot would only confuse: report the syntax error.
-    diags = Diagnostics(file_label);
-    ReportParseError(e, text, &diags);
-  } catch (const std::exception& e) {
-    // The reader checks types before every access; reaching here is a bug, but the user still
-    // gets a message with the file name instead of a crash.
-    diags.Error("", std::string(parsed ? "internal error while reading the file: "
-                                       : "cannot read the file as JSON: ") +
-                        e.what());
+  Outcome result = Read(text, file_label);
+  if (result.overflow) {
+    // nlohmann stops at the first number too large for a double, without its place. Find all
+    // of them, and read a copy where each is 0 (padded, so every place stays where it was) to
+    // report every other problem of the file as well.
+    std::vector<Overflow> overflows = FindOverflows(text);
+    std::string patched(text);
+    for (const Overflow& o : overflows) {
+      patched[o.begin] = '0';
+      std::fill(patched.begin() + static_cast<std::ptrdiff_t>(o.begin) + 1,
+                patched.begin() + static_cast<std::ptrdiff_t>(o.end), ' ');
+    }
+    Outcome rest = Read(patched, file_label);
+    Diagnostics merged(file_label);
+    for (const Overflow& o : overflows) {
+      // Past a syntax error the scan may have read garbage as numbers.
+      if (rest.syntax_error_at && o.at >= *rest.syntax_error_at) continue;
+      merged.Error(LineCounter::Format(o.at), OverflowMessage(text, o));
+    }
+    if (overflows.empty() || rest.overflow)  // FindOverflows and nlohmann disagree: a bug
+      merged.Error("", "a number in the file is too large to be read; write a smaller number");
+    merged.Append(rest.diags);
+    rest.diags = SortedByPosition(merged);
+    result = std::move(rest);
   }
-  if (work) {
-    work->id_probes = loaded.IdProbes();
-    work->suggestion_work = reader.SuggestionWork();
-  }
-  bool ok = !diags.HasErrors();
-  if (ok) *landscape = std::move(loaded);
-  diagnostics->Append(diags);
+  if (work) *work = result.work;
+  bool ok = !result.diags.HasErrors();
+  if (ok) *landscape = std::move(result.landscape);
+  diagnostics->Append(result.diags);
   return ok;
 }
 

@@ -556,3 +556,96 @@ TEST(LoadDuplicateKeys, LargeObject) {
 
 }  // namespace
 }  // namespace landskap
+
+namespace landskap {
+namespace {
+
+// Finding 9 of issue 7: effort_days 1e400 gave nlohmann's "[json.exception.out_of_range.406]
+// number overflow" without a place. Now every such number is reported with line:column in
+// plain words, and the rest of the file is still checked.
+TEST(LoadNumbers, TooLargeNumbersHaveTheirPlace) {
+  Diagnostics d = testing::ParseErrors(
+      "{\"systems\": [{\"id\": \"a\", \"cutover\": {\"effort_days\": 1e400}},\n"
+      "  {\"id\": \"b\", \"name\": -1e999, \"cutover\": {\"effort_days\": -1}}],\n"
+      "  \"integrations\": [{\"from\": \"a\", \"to\": \"x\"}]}");
+  EXPECT_EQ(Messages(d),
+            "inline.json:1:53: error: the number 1e400 is too large; effort_days is a number "
+            "of working days, e.g. 10\n"
+            "inline.json:2:23: error: the number -1e999 is too far below zero to be read "
+            "(numbers go down to about -1.8e308); write a number closer to zero\n"
+            "inline.json: /systems/1/name: error: 'name' must be a string, not a number\n"
+            "inline.json: /systems/1/cutover/effort_days: error: 'effort_days' must be between "
+            "0 and 100000, not -1\n"
+            "inline.json: /integrations/0/to: error: unknown system 'x'; it must be the id of a "
+            "system in /systems\n");
+}
+
+// An integer too long for 64 bits is read as a double, and 400 digits overflow it too; a
+// number that is merely tiny becomes 0 and is fine.
+TEST(LoadNumbers, LongIntegersAndTinyNumbers) {
+  Diagnostics d = testing::ParseErrors(
+      "{\"systems\": [{\"id\": \"a\", \"cutover\": "
+      "{\"effort_days\": " +
+      std::string(400, '9') + "}}]}");
+  ASSERT_EQ(d.ErrorCount(), 1u) << Messages(d);
+  EXPECT_EQ(d.Items()[0].location, "1:53");
+  EXPECT_EQ(d.Items()[0].message,
+            "the number 999999999999999999999999... is too large; effort_days is a number of "
+            "working days, e.g. 10");
+  Landscape l = testing::Parse(R"({"systems": [{"id": "a", "cutover": {"effort_days": 1e-400}}]})");
+  EXPECT_EQ(*l.systems[0].cutover.effort_days, 0.0);
+}
+
+// A too-large number before a syntax error is reported with it; the scan does not mistake
+// what follows the syntax error for numbers.
+TEST(LoadNumbers, TooLargeNumberAndSyntaxError) {
+  Diagnostics d = testing::ParseErrors(
+      R"({"name": "x", "systems": [{"id": "a", "cutover": {"effort_days": 1e400}},, 1e500]})");
+  EXPECT_EQ(Messages(d),
+            "inline.json:1:66: error: the number 1e400 is too large; effort_days is a number "
+            "of working days, e.g. 10\n"
+            "inline.json:1:74: error: syntax error while parsing value - unexpected ','; "
+            "expected '[', '{', or a literal\n");
+}
+
+// No message may carry nlohmann's internal "[json.exception...]" tags, whatever the input.
+TEST(LoadNumbers, NoLibraryTextReachesUsers) {
+  const std::vector<std::string> broken = {
+      "",
+      "{",
+      "nul",
+      "[1e400]",
+      "1e400",
+      "{\"systems\": [1e400, -1e400, 1E+999]}",
+      "{\"name\": \"\\ud800\"}",
+      "{\"name\": \"\\uDC00x\"}",
+      "{\"name\": \"\\u12\"}",
+      "{\"name\": \"tab\there\"}",
+      "{\"name\": \"\xc3\x28\"}",
+      std::string("{\"name\": \"a\0b\"}", 15),
+      "{\"systems\": [{\"id\": \"a\", \"id\": 1e400}]}",
+      "{\"format\": 01}",
+      "{\"format\": 1.}",
+      "{\"format\": -}",
+      "{\"format\": .5}",
+      "{\"systems\": {\"a\": 1, \"a\": 2}}",
+      "\xef\xbb\xbf{\"systems\": 1e400}",
+      "{\"systems\": [{\"id\": \"a\", \"cutover\": {\"effort_days\": 1e308, \"after\": 1e309}}]}",
+      "{} {}",
+      "{\"a\": 1} 1e400",
+  };
+  for (const std::string& text : broken) {
+    Landscape l;
+    Diagnostics d("fuzz.json");
+    LoadLandscapeText(text, "fuzz.json", &l, &d);
+    EXPECT_TRUE(d.HasErrors()) << text;
+    for (const Diagnostic& item : d.Items()) {
+      EXPECT_EQ(item.message.find("json.exception"), std::string::npos) << text << "\n"
+                                                                        << item.message;
+      EXPECT_FALSE(item.message.empty()) << text;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace landskap
