@@ -66,6 +66,15 @@ std::string Printable(std::string_view text) {
   return out;
 }
 
+// At most about `max` bytes of `text`, cut at a character boundary, with "..." when cut: a key
+// of a megabyte would drown its message.
+std::string Shortened(std::string_view text, size_t max = 80) {
+  if (text.size() <= max) return std::string(text);
+  size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "...";
+}
+
 std::string TypeName(const json& value) {
   switch (value.type()) {
     case json::value_t::null:
@@ -290,7 +299,7 @@ class Reader {
       auto first = where.find(d.first), second = where.find(d.second);
       if (first == where.end() || second == where.end()) continue;  // cannot happen
       diags_->Error(LineCounter::Format(second->second),
-                    "duplicate field \"" + Printable(d.key) +
+                    "duplicate field \"" + Printable(Shortened(d.key)) +
                         "\": the same object already has it at line " +
                         std::to_string(first->second.first) + ", column " +
                         std::to_string(first->second.second) +
@@ -306,7 +315,8 @@ class Reader {
     for (const auto& [field, value] : object.items()) {
       if (std::find(known.begin(), known.end(), field) != known.end()) continue;
       std::string hint = DidYouMean(field, candidates);
-      diags_->Warning(Child(path, field),
+      // The path is shown too: a key with a newline must not break the line.
+      diags_->Warning(Child(path, Printable(field)),
                       "unknown field '" + Printable(field) + "' is ignored" +
                           (hint.empty() ? " (known fields: " + Join(known) + ")" : hint));
     }
@@ -877,6 +887,38 @@ std::string OverflowMessage(std::string_view text, const Overflow& o) {
                                "number");
 }
 
+// The byte offset of a 1-based line:column.
+size_t OffsetOf(std::string_view text, std::pair<size_t, size_t> at) {
+  size_t offset = 0;
+  for (size_t line = 1; line < at.first && offset < text.size(); ++line) {
+    offset = text.find('\n', offset);
+    if (offset == std::string_view::npos) return text.size();
+    ++offset;
+  }
+  return std::min(text.size(), offset + at.second - 1);
+}
+
+// A syntax error in the copy with blanked numbers quotes what nlohmann last read ("last read:
+// '0     x'"), which would show the 0 instead of the number in the file: drop that part then.
+void HidePatchedSnippet(std::string_view text, const std::vector<Overflow>& overflows,
+                        Outcome* outcome) {
+  const Diagnostic& error = outcome->diags.Items()[0];
+  const std::string clause = "; last read: '";
+  size_t from = error.message.find(clause);
+  if (from == std::string::npos) return;
+  size_t to = error.message.rfind("'; expected ");
+  if (to == std::string::npos || to < from) to = error.message.size() - 1;
+  size_t shown = to - from - clause.size();  // at least as long as the bytes it quotes
+  size_t end = OffsetOf(text, *outcome->syntax_error_at);
+  bool patched = false;
+  for (const Overflow& o : overflows) patched |= o.begin < end && o.end + shown > end;
+  if (!patched) return;
+  std::string message = error.message.substr(0, from) + error.message.substr(to + 1);
+  Diagnostics diags(outcome->diags.File());
+  diags.Error(error.location, message);
+  outcome->diags = diags;
+}
+
 // Errors and warnings with a line:column first, in the order of the file, then the others in
 // the order they came.
 Diagnostics SortedByPosition(const Diagnostics& diags) {
@@ -928,6 +970,7 @@ bool LoadLandscapeText(std::string_view text, const std::string& file_label, Lan
                 patched.begin() + static_cast<std::ptrdiff_t>(o.end), ' ');
     }
     Outcome rest = Read(patched, file_label);
+    if (rest.syntax_error_at) HidePatchedSnippet(text, overflows, &rest);
     Diagnostics merged(file_label);
     for (const Overflow& o : overflows) {
       // Past a syntax error the scan may have read garbage as numbers.

@@ -649,3 +649,33 @@ TEST(LoadNumbers, NoLibraryTextReachesUsers) {
 
 }  // namespace
 }  // namespace landskap
+
+namespace landskap {
+namespace {
+
+// The syntax error after a blanked number must not quote the 0 that replaced it.
+TEST(LoadNumbers, SyntaxErrorRightAfterATooLargeNumber) {
+  Diagnostics d = testing::ParseErrors(R"({"name": 1e400 x})");
+  EXPECT_EQ(Messages(d),
+            "inline.json:1:10: error: the number 1e400 is too large to be read (numbers go up "
+            "to about 1.8e308); write a smaller number\n"
+            "inline.json:1:16: error: syntax error while parsing object - invalid literal; "
+            "expected '}'\n");
+}
+
+// A megabyte-long key appearing twice gets a message of a readable length; a key with a
+// newline does not break the line of its warning.
+TEST(LoadDuplicateKeys, LongAndControlCharacterKeys) {
+  std::string key(1000000, 'k');
+  Diagnostics d = testing::ParseErrors("{\"" + key + "\": 1, \"" + key + "\": 2}");
+  ASSERT_EQ(d.ErrorCount(), 1u);
+  EXPECT_LT(d.Items()[0].message.size(), 300u);
+  EXPECT_NE(d.Items()[0].message.find("\"" + std::string(80, 'k') + "...\""), std::string::npos);
+  Diagnostics newline = testing::ParseErrors(R"({"a\nb": 1, "a\nb": 2})");
+  EXPECT_EQ(Messages(newline).find("a\nb"), std::string::npos) << Messages(newline);
+  EXPECT_NE(Messages(newline).find("/a\\x0ab: warning: unknown field 'a\\x0ab'"), std::string::npos)
+      << Messages(newline);
+}
+
+}  // namespace
+}  // namespace landskap
