@@ -2,7 +2,9 @@
 // check), building the graph, the blast radius of a kommunenummer change with and without a
 // reform scope, the cutover plan, and weak points (cuts, sampled betweenness). Small and medium
 // sizes run by default; LANDSKAP_BENCH_LARGE=1 adds the national size (356 municipalities × 560
-// systems, ~1 000 000 integrations; ~1.5 GB of memory).
+// systems, ~1 000 000 integrations; ~1.5 GB of memory). The load_shape benchmarks are files
+// that used to load in quadratic time (issue 7): many repeats of one pair without ids, many
+// undeclared keys, unknown references among long, similar ids.
 //   build/bench/bench/landskap_bench --benchmark_filter=impact
 //   LANDSKAP_BENCH_LARGE=1 build/bench/bench/landskap_bench --benchmark_filter=/national
 #include <benchmark/benchmark.h>
@@ -179,7 +181,65 @@ void BM_BetweennessSampled(benchmark::State& state, size_t size) {
   SetCounters(state, fixture.landscape);
 }
 
+// The files of the load_shape benchmarks, `n` being the number of integrations, keys or
+// systems.
+std::string SamePairShape(int n) {
+  std::string text = R"({"systems": [{"id": "a"}, {"id": "b"}], "integrations": [)";
+  for (int i = 0; i < n; ++i) text += std::string(i ? "," : "") + R"({"from": "a", "to": "b"})";
+  return text + "]}";
+}
+
+std::string UndeclaredKeysShape(int n) {
+  std::string declared, used;
+  for (int i = 0; i < n; ++i) {
+    declared += std::string(i ? "," : "") + "\"k" + std::to_string(i) + "\"";
+    used += std::string(i ? "," : "") + "\"u" + std::to_string(i) + "\"";
+  }
+  return R"({"keys": [)" + declared + R"(], "systems": [{"id": "s", "keys": [)" + used + "]}]}";
+}
+
+// 200 references, each one letter off one of `n` ids of ~190 characters.
+std::string LongSimilarRefsShape(int n) {
+  std::string prefix;
+  for (int i = 0; i < 6; ++i) prefix += "municipality.system.component.";
+  auto id = [&](int i, char lead) {
+    std::string digits = std::to_string(i);
+    return prefix + lead + std::string(6 - digits.size(), '0') + digits;
+  };
+  std::string text = R"({"systems": [)";
+  for (int i = 0; i < n; ++i)
+    text += std::string(i ? "," : "") + R"({"id": ")" + id(i, '0') + "\"}";
+  text += R"(], "integrations": [)";
+  for (int i = 0; i < 200; ++i)
+    text += std::string(i ? "," : "") + R"({"from": ")" + id(0, '0') + R"(", "to": ")" +
+            id(i, 'x') + "\"}";
+  return text + "]}";
+}
+
+void BM_LoadShape(benchmark::State& state, std::string (*shape)(int)) {
+  std::string text = shape(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    Landscape landscape;
+    Diagnostics diagnostics;
+    bool ok = LoadLandscapeText(text, "shape.json", &landscape, &diagnostics);
+    benchmark::DoNotOptimize(ok);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+
 int RegisterAll() {
+  benchmark::RegisterBenchmark("load_shape/same_pair", BM_LoadShape, SamePairShape)
+      ->Arg(20000)
+      ->Arg(40000)
+      ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("load_shape/undeclared_keys", BM_LoadShape, UndeclaredKeysShape)
+      ->Arg(10000)
+      ->Arg(20000)
+      ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("load_shape/long_similar_refs", BM_LoadShape, LongSimilarRefsShape)
+      ->Arg(1000)
+      ->Arg(2000)
+      ->Unit(benchmark::kMillisecond);
   for (size_t i = 0; i < Sizes().size(); ++i) {
     const Size& size = Sizes()[i];
     if (size.large && !LargeEnabled()) continue;

@@ -71,15 +71,43 @@ std::optional<IntegrationIndex> Landscape::AddIntegration(Integration integratio
   auto index = static_cast<IntegrationIndex>(integrations.size());
   if (integration.id.empty()) {
     integration.id_generated = true;
-    std::string base = systems[integration.from].id + ":" + systems[integration.to].id;
-    integration.id = base;
-    for (int n = 2; integration_by_id_.count(integration.id); ++n)
-      integration.id = base + "+" + std::to_string(n);
+    integration.id = FreeIntegrationId(integration);
   }
   auto [it, inserted] = integration_by_id_.emplace(integration.id, index);
   if (!inserted) return std::nullopt;
   integrations.push_back(std::move(integration));
   return index;
+}
+
+IntegrationIndex Landscape::AddIntegrationNamedLater(Integration integration) {
+  auto index = static_cast<IntegrationIndex>(integrations.size());
+  integration.id.clear();
+  integration.id_generated = true;
+  integrations.push_back(std::move(integration));
+  unnamed_.push_back(index);
+  return index;
+}
+
+void Landscape::NameIntegrations() {
+  for (IntegrationIndex i : unnamed_) {
+    integrations[i].id = FreeIntegrationId(integrations[i]);
+    integration_by_id_.emplace(integrations[i].id, i);
+  }
+  unnamed_.clear();
+  unnamed_.shrink_to_fit();
+}
+
+std::string Landscape::FreeIntegrationId(const Integration& integration) {
+  std::string base = systems[integration.from].id + ":" + systems[integration.to].id;
+  ++id_probes_;
+  if (!integration_by_id_.count(base)) return base;
+  // Ids are never removed, so every N below the remembered one is still taken.
+  uint32_t& next = next_suffix_.try_emplace(base, 2).first->second;
+  for (;;) {
+    std::string id = base + "+" + std::to_string(next++);
+    ++id_probes_;
+    if (!integration_by_id_.count(id)) return id;
+  }
 }
 
 std::vector<std::string_view> Landscape::SystemIds() const {

@@ -112,6 +112,16 @@ class Landscape {
   // Adds an integration; an empty id gets "FROM:TO", made unique with "+N", and id_generated.
   // Returns nullopt when an explicit id is taken.
   std::optional<IntegrationIndex> AddIntegration(Integration integration);
+  // For loaders: adds an integration whose id is empty and stays empty until
+  // NameIntegrations(). A file may spell out "a:b" after an integration a -> b without an id;
+  // the id the file gives must win over the one landskap would make up.
+  IntegrationIndex AddIntegrationNamedLater(Integration integration);
+  // Gives each integration added by AddIntegrationNamedLater, in the order they were added,
+  // "FROM:TO" or "FROM:TO+N" with the smallest N >= 2 that no other integration has.
+  void NameIntegrations();
+  // Id lookups spent so far making ids up. Tests check that it grows linearly with the number
+  // of integrations (unit tests never time anything).
+  size_t IdProbes() const { return id_probes_; }
 
   // All system ids, for did-you-mean suggestions.
   std::vector<std::string_view> SystemIds() const;
@@ -120,6 +130,14 @@ class Landscape {
   IdMap<SystemIndex> system_by_id_;
   IdMap<KeyIndex> key_by_id_;
   IdMap<IntegrationIndex> integration_by_id_;
+
+  std::string FreeIntegrationId(const Integration& integration);
+  // For each "FROM:TO" already taken, the next "+N" to try. Counting on from the last N given
+  // instead of from 2 keeps 40 000 integrations between the same two systems linear (each N is
+  // looked at once). Only repeated pairs get an entry, so a national file stays small.
+  IdMap<uint32_t> next_suffix_;
+  std::vector<IntegrationIndex> unnamed_;  // added by AddIntegrationNamedLater, not yet named
+  size_t id_probes_ = 0;
 };
 
 }  // namespace landskap

@@ -4,12 +4,19 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
+#include <unordered_map>
+#include <utility>
 
 #include "engine/input.h"
 #include "engine/scope.h"
@@ -23,8 +30,9 @@ using nlohmann::json;
 // How the warning about an unknown field begins; IsUnknownFieldWarning recognises it by this.
 constexpr std::string_view kUnknownFieldPrefix = "unknown field '";
 
-// Suggestions scan every id; past this many unknown references we stop suggesting, so that a
-// file with a million broken references still loads in reasonable time.
+// Past this many unknown references or keys we stop suggesting: a file with a million broken
+// references needs a fix of its generator, not a million hints. What bounds the time is the
+// SuggestionBudget (a few long ids can cost more than many short ones).
 constexpr size_t kMaxSuggestions = 200;
 
 std::string EscapePointerToken(std::string_view token) {
@@ -62,6 +70,15 @@ std::string Printable(std::string_view text) {
   return out;
 }
 
+// At most about `max` bytes of `text`, cut at a character boundary, with "..." when cut: a key
+// of a megabyte would drown its message.
+std::string Shortened(std::string_view text, size_t max = 80) {
+  if (text.size() <= max) return std::string(text);
+  size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "...";
+}
+
 std::string TypeName(const json& value) {
   switch (value.type()) {
     case json::value_t::null:
@@ -83,19 +100,122 @@ std::string TypeName(const json& value) {
   }
 }
 
+// Turns byte offsets, visited in increasing order, into "LINE:COL" (1-based; columns count
+// bytes, as in nlohmann's syntax errors).
+class LineCounter {
+ public:
+  explicit LineCounter(std::string_view text) : text_(text) {}
+  std::pair<size_t, size_t> At(size_t offset) {
+    for (; pos_ < offset && pos_ < text_.size(); ++pos_) {
+      if (text_[pos_] == '\n') {
+        ++line_;
+        line_start_ = pos_ + 1;
+      }
+    }
+    return {line_, offset - line_start_ + 1};
+  }
+  static std::string Format(std::pair<size_t, size_t> at) {
+    return std::to_string(at.first) + ":" + std::to_string(at.second);
+  }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0, line_ = 1, line_start_ = 0;
+};
+
+// nlohmann's parser callback tells what was parsed but not where. This minimal tokenizer walks
+// the text again to find places: it calls on_key(begin, end) for every object key (with its
+// quotes) and on_number(begin, end) for every number, in document order, until one returns
+// false. It does not validate: it is right for the part of the text the parser accepted.
+template <typename OnKey, typename OnNumber>
+void ScanTokens(std::string_view text, OnKey on_key, OnNumber on_number) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  size_t i = 0, n = text.size();
+  while (i < n) {
+    char c = text[i];
+    if (c == '"') {
+      size_t begin = i++;
+      while (i < n && text[i] != '"') i += text[i] == '\\' ? 2 : 1;
+      ++i;  // the closing quote
+      size_t next = i;
+      while (next < n && is_space(text[next])) ++next;
+      if (next < n && text[next] == ':' && !on_key(begin, std::min(i, n))) return;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      size_t begin = i;
+      auto in_number = [](char d) {
+        return (d >= '0' && d <= '9') || d == '+' || d == '-' || d == '.' || d == 'e' || d == 'E';
+      };
+      while (i < n && in_number(text[i])) ++i;
+      if (!on_number(begin, i)) return;
+    } else {
+      ++i;
+    }
+  }
+}
+
+// The keys seen so far in one open object, to find a key that appears twice.
+class KeySet {
+ public:
+  void Clear() {
+    small_.clear();
+    if (!large_.empty()) large_ = {};  // a cleared map keeps its buckets; clearing those is slow
+  }
+  // The number of an earlier equal key, or nullopt after recording this one as `ordinal`.
+  std::optional<size_t> Insert(const std::string& key, size_t ordinal) {
+    if (large_.empty()) {
+      for (const auto& [k, o] : small_)
+        if (k == key) return o;
+      small_.emplace_back(key, ordinal);
+      // Objects with many keys (a misused "systems": {...}) must not make this quadratic.
+      if (small_.size() > 16) {
+        for (auto& [k, o] : small_) large_.emplace(std::move(k), o);
+        small_.clear();
+      }
+      return std::nullopt;
+    }
+    auto [it, inserted] = large_.emplace(key, ordinal);
+    if (inserted) return std::nullopt;
+    return it->second;
+  }
+
+ private:
+  std::vector<std::pair<std::string, size_t>> small_;
+  std::unordered_map<std::string, size_t> large_;
+};
+
 // Walks the parsed document and fills the landscape, reporting every problem it meets.
 class Reader {
  public:
-  Reader(Landscape* landscape, Diagnostics* diagnostics)
-      : landscape_(*landscape), main_(*diagnostics), diags_(diagnostics) {}
+  Reader(std::string_view text, Landscape* landscape, Diagnostics* diagnostics)
+      : text_(text), landscape_(*landscape), main_(*diagnostics), diags_(diagnostics) {}
+
+  size_t SuggestionWork() const { return suggestion_budget_.Used(); }
 
   // Called by the parser for every event. Elements of the top-level "systems" and
   // "integrations" arrays are read as soon as each is complete and then dropped from the
   // document (return false), so a national file never sits in memory as a whole DOM.
   // Integrations are streamed only once every system is known; earlier ones are kept and read
   // in Finish.
+  //
+  // A key that appears a second time in an object is dropped (return false), with its value:
+  // the first one counts, and a second "systems" array is not streamed into the first.
   bool OnEvent(int depth, json::parse_event_t event, json& parsed) {
     using Event = json::parse_event_t;
+    if (event == Event::object_start) {
+      // The keys of this object come at depth + 1. Objects inside dropped values get no
+      // object_end event, so a level is reset when the next object opens there.
+      auto level = static_cast<size_t>(depth) + 1;
+      if (open_keys_.size() <= level) open_keys_.resize(level + 1);
+      open_keys_[level].Clear();
+    } else if (event == Event::key) {
+      size_t ordinal = key_count_++;
+      const std::string& key = parsed.get_ref<const std::string&>();
+      if (auto first = open_keys_[static_cast<size_t>(depth)].Insert(key, ordinal)) {
+        duplicate_keys_.push_back({key, *first, ordinal});
+        if (depth == 1) section_ = "";  // nothing of a second "systems" is read
+        return false;
+      }
+    }
     if (depth == 1) {
       if (event == Event::key) {
         section_ = parsed.is_string() ? parsed.get<std::string>() : "";
@@ -130,6 +250,7 @@ class Reader {
   // Reads what the stream left in the document: the small top-level fields, and integrations
   // that came before the systems.
   void Finish(const json& root) {
+    ReportDuplicateKeys();
     if (!root.is_object()) {
       diags_->Error("",
                     "a landscape file is a JSON object like {\"format\": \"landskap/1\", "
@@ -149,11 +270,48 @@ class Reader {
       for (size_t i = 0; i < integrations->size(); ++i)
         ReadIntegration((*integrations)[i], integrations_streamed_ + i);
     }
+    landscape_.NameIntegrations();
     ReadChanges(root);
     CheckUndeclaredKeys();
   }
 
  private:
+  struct DuplicateKey {
+    std::string key;
+    size_t first;   // the number of the key's first occurrence among all keys of the file
+    size_t second;  // and of this one
+  };
+
+  // Only now, and only when there are duplicates, is the text scanned again for the places.
+  void ReportDuplicateKeys() {
+    if (duplicate_keys_.empty()) return;
+    std::vector<size_t> wanted;
+    for (const DuplicateKey& d : duplicate_keys_) wanted.insert(wanted.end(), {d.first, d.second});
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    std::map<size_t, std::pair<size_t, size_t>> where;
+    LineCounter lines(text_);
+    size_t ordinal = 0, next = 0;
+    ScanTokens(
+        text_,
+        [&](size_t offset, size_t) {
+          if (ordinal++ == wanted[next]) where[wanted[next++]] = lines.At(offset);
+          return next < wanted.size();
+        },
+        [](size_t, size_t) { return true; });
+    for (const DuplicateKey& d : duplicate_keys_) {
+      auto first = where.find(d.first), second = where.find(d.second);
+      if (first == where.end() || second == where.end()) continue;  // cannot happen
+      diags_->Error(LineCounter::Format(second->second),
+                    "duplicate field \"" + Printable(Shortened(d.key)) +
+                        "\": the same object already has it at line " +
+                        std::to_string(first->second.first) + ", column " +
+                        std::to_string(first->second.second) +
+                        "; a field may appear only once, so merge the two or remove one (only "
+                        "the first is read)");
+    }
+  }
+
   // Warns about fields this format does not have (usually typos) and suggests the right one.
   void CheckFields(const json& object, const std::string& path,
                    std::initializer_list<std::string_view> known) {
@@ -161,7 +319,8 @@ class Reader {
     for (const auto& [field, value] : object.items()) {
       if (std::find(known.begin(), known.end(), field) != known.end()) continue;
       std::string hint = DidYouMean(field, candidates);
-      diags_->Warning(Child(path, field),
+      // The path is shown too: a key with a newline must not break the line.
+      diags_->Warning(Child(path, Printable(field)),
                       std::string(kUnknownFieldPrefix) + Printable(field) + "' is ignored" +
                           (hint.empty() ? " (known fields: " + Join(known) + ")" : hint));
     }
@@ -447,7 +606,7 @@ class Reader {
     std::string hint;
     if (suggestions_made_++ < kMaxSuggestions) {
       if (system_ids_.empty()) system_ids_ = landscape_.SystemIds();
-      hint = DidYouMean(id, system_ids_);
+      hint = DidYouMean(id, system_ids_, &suggestion_budget_);
     }
     diags_->Error(path, "unknown system '" + Printable(id) + "'" + hint +
                             "; it must be the id of a system in /systems");
@@ -490,18 +649,19 @@ class Reader {
       }
       integration.from = *from_index;
       integration.to = *to_index;
-      std::string id = integration.id;
-      if (!id.empty()) {
+      if (integration.id.empty()) {
+        // Named in Finish, once every id the file spells out is known (those win).
+        landscape_.AddIntegrationNamedLater(std::move(integration));
+      } else {
+        std::string id = integration.id;
+        // Only explicit ids are indexed while reading, so `previous` has this id in the file.
         if (auto previous = landscape_.FindIntegration(id)) {
           diags_->Error(Child(path, "id"),
                         "duplicate integration id '" + id + "' (first defined at " +
                             Child("/integrations", integration_positions_[*previous]) + ")");
           return;
         }
-      }
-      if (!landscape_.AddIntegration(std::move(integration))) {
-        diags_->Error(Child(path, "id"), "integration id '" + id + "' is already used");
-        return;
+        landscape_.AddIntegration(std::move(integration));
       }
       integration_positions_.push_back(static_cast<uint32_t>(i));
     }
@@ -567,12 +727,15 @@ class Reader {
       if (k.declared) declared.push_back(k.id);
     for (KeyIndex k = 0; k < landscape_.keys.size(); ++k) {
       if (landscape_.keys[k].declared || k >= key_first_use_.size()) continue;
-      diags_->Warning(key_first_use_[k], "key '" + landscape_.keys[k].id +
-                                             "' is not declared in /keys" +
-                                             DidYouMean(landscape_.keys[k].id, declared));
+      std::string hint;
+      if (suggestions_made_++ < kMaxSuggestions)
+        hint = DidYouMean(landscape_.keys[k].id, declared, &suggestion_budget_);
+      diags_->Warning(key_first_use_[k],
+                      "key '" + landscape_.keys[k].id + "' is not declared in /keys" + hint);
     }
   }
 
+  std::string_view text_;
   Landscape& landscape_;
   Diagnostics& main_;
   // Where diagnostics go now: streamed elements report into their section's collection, which
@@ -593,6 +756,10 @@ class Reader {
   std::vector<std::string> key_first_use_;  // by KeyIndex: where an undeclared key is first used
   std::vector<std::string_view> system_ids_;
   size_t suggestions_made_ = 0;
+  SuggestionBudget suggestion_budget_;  // for suggestions among the file's own ids
+  std::vector<KeySet> open_keys_;       // by depth: the keys of the object open there
+  size_t key_count_ = 0;                // keys parsed so far, in document order
+  std::vector<DuplicateKey> duplicate_keys_;
   bool declared_keys_ = false;
 };
 
@@ -622,6 +789,164 @@ void ReportParseError(const json::parse_error& e, std::string_view text, Diagnos
   diags->Error(location, Printable(message));
 }
 
+// nlohmann's messages start with a tag like "[json.exception.type_error.302] ", which means
+// nothing to the people who read ours.
+std::string WithoutExceptionTag(const std::string& message) {
+  if (message.rfind("[json.exception.", 0) == 0) {
+    size_t end = message.find("] ");
+    if (end != std::string::npos) return message.substr(end + 2);
+  }
+  return message;
+}
+
+// What reading one text gave.
+struct Outcome {
+  Landscape landscape;
+  Diagnostics diags;
+  LoadWork work;
+  bool overflow = false;  // nlohmann stopped at a number too large for a double
+  std::optional<std::pair<size_t, size_t>> syntax_error_at;  // line, column
+};
+
+Outcome Read(std::string_view text, const std::string& file_label) {
+  Outcome out{Landscape(), Diagnostics(file_label), {}, false, std::nullopt};
+  Reader reader(text, &out.landscape, &out.diags);
+  bool parsed = false;
+  try {
+    json root = json::parse(text.begin(), text.end(),
+                            [&reader](int depth, json::parse_event_t event, json& value) {
+                              return reader.OnEvent(depth, event, value);
+                            });
+    parsed = true;
+    reader.Finish(root);
+  } catch (const json::parse_error& e) {
+    // What the stream read before the broken spot would only confuse: report the syntax error.
+    out.diags = Diagnostics(file_label);
+    ReportParseError(e, text, &out.diags);
+    size_t line = 0, column = 0;
+    if (std::sscanf(out.diags.Items()[0].location.c_str(), "%zu:%zu", &line, &column) == 2)
+      out.syntax_error_at = std::make_pair(line, column);
+  } catch (const json::out_of_range& e) {
+    if (!parsed && e.id == 406) {
+      out.overflow = true;  // "number overflow parsing '1e400'"
+    } else {
+      out.diags.Error("", "cannot read the file: " + WithoutExceptionTag(e.what()));
+    }
+  } catch (const std::exception& e) {
+    // The reader checks types before every access; reaching here is a bug, but the user still
+    // gets a message with the file name instead of a crash.
+    out.diags.Error("", std::string(parsed ? "internal error while reading the file: "
+                                           : "cannot read the file as JSON: ") +
+                            WithoutExceptionTag(e.what()));
+  }
+  out.work.id_probes = out.landscape.IdProbes();
+  out.work.suggestion_work = reader.SuggestionWork();
+  return out;
+}
+
+// A number in the text too large for a double.
+struct Overflow {
+  size_t begin, end;             // byte offsets of the number
+  std::pair<size_t, size_t> at;  // line, column
+  std::string_view field;        // the key it is the value of, or empty (e.g. in an array)
+};
+
+std::vector<Overflow> FindOverflows(std::string_view text) {
+  std::vector<Overflow> found;
+  LineCounter lines(text);
+  size_t key_begin = 0, key_end = 0;
+  ScanTokens(
+      text,
+      [&](size_t begin, size_t end) {
+        key_begin = begin;
+        key_end = end;
+        return true;
+      },
+      [&](size_t begin, size_t end) {
+        // The same conversion as nlohmann's: an integer too long for 64 bits is read as a
+        // double too, so 400 digits overflow like 1e400.
+        std::string number(text.substr(begin, end - begin));
+        if (!std::isinf(std::strtod(number.c_str(), nullptr))) return true;
+        std::string_view field;
+        size_t colon = text.find_first_not_of(" \t\r\n", key_end);
+        if (key_end > key_begin && colon < begin && text[colon] == ':' &&
+            text.find_first_not_of(" \t\r\n", colon + 1) == begin)
+          field = text.substr(key_begin + 1, key_end - key_begin - 2);
+        found.push_back({begin, end, lines.At(begin), field});
+        return true;
+      });
+  return found;
+}
+
+std::string OverflowMessage(std::string_view text, const Overflow& o) {
+  std::string number = Printable(text.substr(o.begin, std::min<size_t>(o.end - o.begin, 24)));
+  if (o.end - o.begin > 24) number += "...";
+  bool negative = text[o.begin] == '-';
+  std::string message =
+      "the number " + number + (negative ? " is too far below zero" : " is too large");
+  if (o.field == "effort_days")
+    return message + "; effort_days is a number of working days, e.g. 10";
+  return message + (negative ? " to be read (numbers go down to about -1.8e308); write a number "
+                               "closer to zero"
+                             : " to be read (numbers go up to about 1.8e308); write a smaller "
+                               "number");
+}
+
+// The byte offset of a 1-based line:column.
+size_t OffsetOf(std::string_view text, std::pair<size_t, size_t> at) {
+  size_t offset = 0;
+  for (size_t line = 1; line < at.first && offset < text.size(); ++line) {
+    offset = text.find('\n', offset);
+    if (offset == std::string_view::npos) return text.size();
+    ++offset;
+  }
+  return std::min(text.size(), offset + at.second - 1);
+}
+
+// A syntax error in the copy with blanked numbers quotes what nlohmann last read ("last read:
+// '0     x'"), which would show the 0 instead of the number in the file: drop that part then.
+void HidePatchedSnippet(std::string_view text, const std::vector<Overflow>& overflows,
+                        Outcome* outcome) {
+  const Diagnostic& error = outcome->diags.Items()[0];
+  const std::string clause = "; last read: '";
+  size_t from = error.message.find(clause);
+  if (from == std::string::npos) return;
+  size_t to = error.message.rfind("'; expected ");
+  if (to == std::string::npos || to < from) to = error.message.size() - 1;
+  size_t shown = to - from - clause.size();  // at least as long as the bytes it quotes
+  size_t end = OffsetOf(text, *outcome->syntax_error_at);
+  bool patched = false;
+  for (const Overflow& o : overflows) patched |= o.begin < end && o.end + shown > end;
+  if (!patched) return;
+  std::string message = error.message.substr(0, from) + error.message.substr(to + 1);
+  Diagnostics diags(outcome->diags.File());
+  diags.Error(error.location, message);
+  outcome->diags = diags;
+}
+
+// Errors and warnings with a line:column first, in the order of the file, then the others in
+// the order they came.
+Diagnostics SortedByPosition(const Diagnostics& diags) {
+  std::vector<std::pair<std::pair<size_t, size_t>, const Diagnostic*>> items;
+  for (const Diagnostic& d : diags.Items()) {
+    size_t line = 0, column = 0;
+    bool positioned = !d.location.empty() && d.location[0] != '/' &&
+                      std::sscanf(d.location.c_str(), "%zu:%zu", &line, &column) == 2;
+    items.push_back(
+        {positioned ? std::make_pair(line, column) : std::make_pair(SIZE_MAX, SIZE_MAX), &d});
+  }
+  std::stable_sort(items.begin(), items.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  Diagnostics sorted(diags.File());
+  for (const auto& [at, d] : items) {
+    if (d->severity == Severity::kError)
+      sorted.Error(d->location, d->message);
+    else
+      sorted.Warning(d->location, d->message);
+  }
+  return sorted;
+}
+
 }  // namespace
 
 bool IsUnknownFieldWarning(const Diagnostic& d) {
@@ -640,32 +965,37 @@ bool IsWellFormedId(std::string_view id) {
 }
 
 bool LoadLandscapeText(std::string_view text, const std::string& file_label, Landscape* landscape,
-                       Diagnostics* diagnostics) {
-  Diagnostics diags(file_label);
-  Landscape loaded;
-  bool parsed = false;
-  try {
-    Reader reader(&loaded, &diags);
-    json root = json::parse(text.begin(), text.end(),
-                            [&reader](int depth, json::parse_event_t event, json& value) {
-                              return reader.OnEvent(depth, event, value);
-                            });
-    parsed = true;
-    reader.Finish(root);
-  } catch (const json::parse_error& e) {
-    // What the stream read before the broken spot would only confuse: report the syntax error.
-    diags = Diagnostics(file_label);
-    ReportParseError(e, text, &diags);
-  } catch (const std::exception& e) {
-    // The reader checks types before every access; reaching here is a bug, but the user still
-    // gets a message with the file name instead of a crash.
-    diags.Error("", std::string(parsed ? "internal error while reading the file: "
-                                       : "cannot read the file as JSON: ") +
-                        e.what());
+                       Diagnostics* diagnostics, LoadWork* work) {
+  Outcome result = Read(text, file_label);
+  if (result.overflow) {
+    // nlohmann stops at the first number too large for a double, without its place. Find all
+    // of them, and read a copy where each is 0 (padded, so every place stays where it was) to
+    // report every other problem of the file as well.
+    std::vector<Overflow> overflows = FindOverflows(text);
+    std::string patched(text);
+    for (const Overflow& o : overflows) {
+      patched[o.begin] = '0';
+      std::fill(patched.begin() + static_cast<std::ptrdiff_t>(o.begin) + 1,
+                patched.begin() + static_cast<std::ptrdiff_t>(o.end), ' ');
+    }
+    Outcome rest = Read(patched, file_label);
+    if (rest.syntax_error_at) HidePatchedSnippet(text, overflows, &rest);
+    Diagnostics merged(file_label);
+    for (const Overflow& o : overflows) {
+      // Past a syntax error the scan may have read garbage as numbers.
+      if (rest.syntax_error_at && o.at >= *rest.syntax_error_at) continue;
+      merged.Error(LineCounter::Format(o.at), OverflowMessage(text, o));
+    }
+    if (overflows.empty() || rest.overflow)  // FindOverflows and nlohmann disagree: a bug
+      merged.Error("", "a number in the file is too large to be read; write a smaller number");
+    merged.Append(rest.diags);
+    rest.diags = SortedByPosition(merged);
+    result = std::move(rest);
   }
-  bool ok = !diags.HasErrors();
-  if (ok) *landscape = std::move(loaded);
-  diagnostics->Append(diags);
+  if (work) *work = result.work;
+  bool ok = !result.diags.HasErrors();
+  if (ok) *landscape = std::move(result.landscape);
+  diagnostics->Append(result.diags);
   return ok;
 }
 

@@ -14,9 +14,17 @@ namespace landskap {
 // receives every error and warning, each with the file name and a line:column or JSON path.
 bool LoadLandscapeFile(const std::string& path, Landscape* landscape, Diagnostics* diagnostics);
 
-// The same for text already in memory; `file_label` is the name used in diagnostics.
+// Machine-independent measures of what one load cost, so that tests can check that the work
+// grows linearly with the file (unit tests never time anything).
+struct LoadWork {
+  size_t id_probes = 0;        // id lookups spent making up ids for integrations without one
+  size_t suggestion_work = 0;  // candidates and edit-distance cells looked at for "did you mean"
+};
+
+// The same for text already in memory; `file_label` is the name used in diagnostics. `work`,
+// when given, receives what the load cost.
 bool LoadLandscapeText(std::string_view text, const std::string& file_label, Landscape* landscape,
-                       Diagnostics* diagnostics);
+                       Diagnostics* diagnostics, LoadWork* work = nullptr);
 
 // True for the warning about a field the format does not have, which the loader drops: a
 // command that writes the landscape back (fmt) would lose it.
