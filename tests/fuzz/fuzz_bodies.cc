@@ -46,6 +46,36 @@ size_t FormatAll(const Diagnostics& diagnostics) {
   return total;
 }
 
+template <typename Index>
+bool SortedUniqueBelow(const std::vector<Index>& v, size_t limit) {
+  for (size_t i = 0; i < v.size(); ++i)
+    if (v[i] >= limit || (i > 0 && v[i - 1] >= v[i])) return false;
+  return true;
+}
+
+// What engine/landscape.h promises about a landscape that loaded without errors.
+void CheckLandscape(const Landscape& landscape) {
+  const size_t systems = landscape.systems.size(), keys = landscape.keys.size();
+  for (SystemIndex s = 0; s < systems; ++s) {
+    const System& system = landscape.systems[s];
+    Check(IsWellFormedId(system.id), "load: system ids are well-formed");
+    Check(landscape.FindSystem(system.id) == s, "load: FindSystem(id) is the system");
+    Check(SortedUniqueBelow(system.keys, keys), "load: a system's keys are sorted, unique");
+    for (SystemIndex a : system.cutover.after) Check(a < systems, "load: after in range");
+  }
+  for (KeyIndex k = 0; k < keys; ++k)
+    Check(landscape.FindKey(landscape.keys[k].id) == k, "load: FindKey(id) is the key");
+  for (IntegrationIndex e = 0; e < landscape.integrations.size(); ++e) {
+    const Integration& integration = landscape.integrations[e];
+    Check(landscape.FindIntegration(integration.id) == e,
+          "load: FindIntegration(id) is the integration");
+    Check(integration.from < systems && integration.to < systems, "load: ends in range");
+    Check(integration.from != integration.to, "load: an integration joins two systems");
+    Check(SortedUniqueBelow(integration.carries, keys), "load: carries is sorted, unique");
+  }
+  for (const Change& change : landscape.changes) Check(change.key < keys, "load: change key");
+}
+
 void CheckImpact(const Landscape& landscape, const ImpactResult& result) {
   for (const AffectedSystem& a : result.affected) {
     Check(a.system < landscape.systems.size(), "impact: affected system index in range");
@@ -111,6 +141,7 @@ void FuzzLoad(const uint8_t* data, size_t size) {
   Check(ok == !diagnostics.HasErrors(), "load: returns true exactly when there are no errors");
   if (!ok) return;
 
+  CheckLandscape(landscape);
   const uint32_t h = Hash(data, size);
   Graph graph(landscape);
   Check(graph.SystemCount() == landscape.systems.size(), "graph: one vertex per system");
