@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the `fuzz` preset and runs each libFuzzer target for a bounded time.
 #   tests/fuzz/run.sh [SECONDS]     SECONDS per fuzzer, default 60
-# The seed corpus is copied into build/fuzz/corpus/<target> first, so the inputs a run finds
-# stay in the build folder and never land in the source tree. Prints executions per second and
-# the outcome per fuzzer; exits 1 when one found a crash, a leak or a timeout, with the path of
+# The seeds (tests/fuzz/corpus/<target>, and past findings from tests/fuzz/regressions/<target>)
+# are copied into build/fuzz/corpus/<target> first, so the inputs a run finds stay in the build
+# folder and never land in the source tree. Prints executions per second and the outcome per
+# fuzzer; exits 1 when one found a crash, a leak or a timeout, with the path of
 # the input that triggers it (turn it into a regression file: tests/fuzz/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -22,6 +23,10 @@ for target in load changes; do
   log="$build/fuzz-$target.log"
   mkdir -p "$corpus" "$artifacts"
   cp -n tests/fuzz/corpus/"$target"/* "$corpus"/
+  # Past findings are seeds too: the fuzzer keeps mutating around the bugs already fixed.
+  if [ -d tests/fuzz/regressions/"$target" ]; then
+    cp -n tests/fuzz/regressions/"$target"/* "$corpus"/
+  fi
   echo "== ${target}_fuzzer: $seconds s (log: $log)"
   rc=0
   # Leaks are findings too (nothing to suppress: the fuzzers link no Graphviz).
