@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what landskap needs on Debian 12 and is not there yet.
 #   scripts/setup.sh          what building and running needs
-#   scripts/setup.sh --test   also what the test suite needs (NetworkX, igraph, Chromium, Playwright)
+#   scripts/setup.sh --test   also what the test suite needs (NetworkX, igraph, Chromium, Playwright,
+#                             clang with libFuzzer for tests/fuzz)
 # Uses apt-get as root, or through sudo; otherwise says which packages to install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,8 @@ packages=(g++ cmake ninja-build pkg-config libboost-graph-dev libboost-program-o
           nlohmann-json3-dev libgraphviz-dev libgtest-dev libgmock-dev libbenchmark-dev)
 if [ "${1:-}" = "--test" ]; then
   packages+=(python3 python3-networkx python3-igraph python3-jsonschema chromium fonts-dejavu-core)
+  # tests/fuzz: clang++-14, and libclang_rt.fuzzer-x86_64.a with the sanitizer runtimes.
+  packages+=(clang-14 libclang-rt-14-dev)
   # Debian 12's nodejs is 18.20, which the pinned playwright-core supports; a node already on
   # the PATH (nodesource's, say) is used as it is.
   { command -v node && command -v npm; } >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -1,0 +1,203 @@
+// The code both fuzz targets and the regression test run on one input. Query options that the
+// command line would take from its arguments are picked from a hash of the input, so that the
+// fuzzer reaches scoped and unscoped impact, workday calendars and wave capacities, while a
+// given input always takes the same path (a crash file replays exactly).
+#include "tests/fuzz/fuzz_bodies.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/changes.h"
+#include "engine/diagnostics.h"
+#include "engine/graph.h"
+#include "engine/impact.h"
+#include "engine/landscape.h"
+#include "engine/load.h"
+#include "engine/plan.h"
+
+namespace landskap::fuzz {
+namespace {
+
+// How many keys get their own impact query: enough to mix declared and used-only keys, few
+// enough that a landscape with thousands of keys does not turn into a timeout.
+constexpr size_t kMaxKeyQueries = 3;
+
+// Stops the process in a way libFuzzer and the regression test both report, naming the rule.
+void Check(bool ok, const char* what) {
+  if (ok) return;
+  std::fprintf(stderr, "landskap fuzz: invariant violated: %s\n", what);
+  std::abort();
+}
+
+uint32_t Hash(const uint8_t* data, size_t size) {
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (size_t i = 0; i < size; ++i) h = (h ^ data[i]) * 16777619u;
+  return h;
+}
+
+// Formats every diagnostic, so the message-building code (paths, did-you-mean, quoting) runs.
+size_t FormatAll(const Diagnostics& diagnostics) {
+  size_t total = 0;
+  for (const Diagnostic& d : diagnostics.Items()) total += FormatDiagnostic(d).size();
+  return total;
+}
+
+template <typename Index>
+bool SortedUniqueBelow(const std::vector<Index>& v, size_t limit) {
+  for (size_t i = 0; i < v.size(); ++i)
+    if (v[i] >= limit || (i > 0 && v[i - 1] >= v[i])) return false;
+  return true;
+}
+
+// What engine/landscape.h promises about a landscape that loaded without errors.
+void CheckLandscape(const Landscape& landscape) {
+  const size_t systems = landscape.systems.size(), keys = landscape.keys.size();
+  for (SystemIndex s = 0; s < systems; ++s) {
+    const System& system = landscape.systems[s];
+    Check(IsWellFormedId(system.id), "load: system ids are well-formed");
+    Check(landscape.FindSystem(system.id) == s, "load: FindSystem(id) is the system");
+    Check(SortedUniqueBelow(system.keys, keys), "load: a system's keys are sorted, unique");
+    for (SystemIndex a : system.cutover.after) Check(a < systems, "load: after in range");
+  }
+  for (KeyIndex k = 0; k < keys; ++k)
+    Check(landscape.FindKey(landscape.keys[k].id) == k, "load: FindKey(id) is the key");
+  for (IntegrationIndex e = 0; e < landscape.integrations.size(); ++e) {
+    const Integration& integration = landscape.integrations[e];
+    Check(landscape.FindIntegration(integration.id) == e,
+          "load: FindIntegration(id) is the integration");
+    Check(integration.from < systems && integration.to < systems, "load: ends in range");
+    Check(integration.from != integration.to, "load: an integration joins two systems");
+    Check(SortedUniqueBelow(integration.carries, keys), "load: carries is sorted, unique");
+  }
+  for (const Change& change : landscape.changes) Check(change.key < keys, "load: change key");
+}
+
+void CheckImpact(const Landscape& landscape, const ImpactResult& result) {
+  for (const AffectedSystem& a : result.affected) {
+    Check(a.system < landscape.systems.size(), "impact: affected system index in range");
+    Check(a.distance >= 0, "impact: distance >= 0");
+    Check(!a.path.empty() && a.path.back() == a.system, "impact: evidence ends at the system");
+    Check(a.via.size() + 1 == a.path.size(), "impact: via.size() == path.size() - 1");
+    for (SystemIndex s : a.path) Check(s < landscape.systems.size(), "impact: path in range");
+    for (IntegrationIndex e : a.via)
+      Check(e < landscape.integrations.size(), "impact: via in range");
+  }
+  for (IntegrationIndex e : result.integrations)
+    Check(e < landscape.integrations.size(), "impact: integration index in range");
+}
+
+void CheckPlan(const Landscape& landscape, const Plan& plan) {
+  Check(plan.task_of_system.size() == landscape.systems.size(),
+        "plan: task_of_system has one entry per system");
+  for (const PlanTask& task : plan.tasks) {
+    Check(plan.Find(task.system) == &task, "plan: Find returns the task of its system");
+    Check(task.wave >= 1 && static_cast<size_t>(task.wave) <= plan.waves.size(),
+          "plan: wave is 1-based and exists");
+    Check(task.bundle >= -1 && task.bundle < static_cast<int>(plan.bundles.size()),
+          "plan: bundle index in range");
+    Check(task.slack == task.ls - task.es, "plan: slack == ls - es");
+    Check(task.critical == (task.slack == 0), "plan: critical == (slack == 0)");
+  }
+  size_t in_waves = 0;
+  for (const PlanWave& wave : plan.waves) {
+    Check(wave.task_count == wave.systems.size(), "plan: wave task_count == systems.size()");
+    in_waves += wave.systems.size();
+  }
+  Check(in_waves == plan.tasks.size(), "plan: every task is in exactly one wave");
+  for (const PlanBundle& bundle : plan.bundles) {
+    Check(!bundle.cycle.empty() && bundle.cycle.front() == bundle.cycle.back(),
+          "plan: a bundle's cycle is closed");
+    Check(bundle.cycle_via.size() + 1 == bundle.cycle.size(),
+          "plan: cycle_via.size() == cycle.size() - 1");
+  }
+  for (const auto& path : plan.critical_paths)
+    for (SystemIndex s : path) Check(plan.Find(s) != nullptr, "plan: critical path in the plan");
+  for (SystemIndex s : plan.late) Check(plan.Find(s) != nullptr, "plan: late task in the plan");
+}
+
+void RunPlan(const Graph& graph, const PlanOptions& options) {
+  Plan plan;
+  Diagnostics diagnostics("fuzz.json");
+  if (ComputePlan(graph, options, &plan, &diagnostics)) {
+    CheckPlan(graph.landscape(), plan);
+  } else {
+    Check(diagnostics.HasErrors(), "plan: a failed plan says why");
+  }
+  FormatAll(diagnostics);
+}
+
+}  // namespace
+
+void FuzzLoad(const uint8_t* data, size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  Landscape landscape;
+  Diagnostics diagnostics("fuzz.json");
+  bool ok = LoadLandscapeText(text, "fuzz.json", &landscape, &diagnostics);
+  FormatAll(diagnostics);
+  Check(ok == !diagnostics.HasErrors(), "load: returns true exactly when there are no errors");
+  if (!ok) return;
+
+  CheckLandscape(landscape);
+  const uint32_t h = Hash(data, size);
+  Graph graph(landscape);
+  Check(graph.SystemCount() == landscape.systems.size(), "graph: one vertex per system");
+
+  // Blast radius of a change of each of the first keys: the CLI's `impact --key K`, with the
+  // direction, --through-all, --depth and --owner varying by input.
+  const Direction directions[] = {Direction::kDown, Direction::kUp, Direction::kBoth};
+  for (KeyIndex k = 0; k < landscape.keys.size() && k < kMaxKeyQueries; ++k) {
+    ImpactQuery query;
+    query.key = k;
+    query.direction = directions[(h >> (2 * k)) % 3];
+    query.through_all = (h >> (8 + k)) & 1;
+    if ((h >> 12) & 1) query.max_depth = static_cast<int>((h >> 13) % 4);
+    if ((h >> 16) & 1) query.owners = {"1246", "1245"};
+    CheckImpact(landscape, ComputeImpact(graph, query));
+  }
+  // One system's change or outage: `impact --system <first> --direction both`.
+  if (!landscape.systems.empty()) {
+    ImpactQuery query;
+    query.sources = {0};
+    query.direction = Direction::kBoth;
+    if ((h >> 17) & 1 && !landscape.keys.empty()) query.key = 0;
+    CheckImpact(landscape, ComputeImpact(graph, query));
+  }
+
+  // `plan --all`, with the file's fixed dates deciding day 0.
+  PlanOptions all;
+  all.all_systems = true;
+  all.workdays = (h >> 18) & 1;
+  RunPlan(graph, all);
+  // `plan --key K --start 2019-08-01 --deadline 2020-01-01`, with capacities by input.
+  if (!landscape.keys.empty()) {
+    PlanOptions by_key;
+    by_key.impact.key = 0;
+    by_key.impact.through_all = (h >> 19) & 1;
+    by_key.start = ParseDate("2019-08-01");
+    by_key.deadline = ParseDate("2020-01-01");
+    by_key.workdays = (h >> 20) & 1;
+    if ((h >> 21) & 1) by_key.capacity = 1 + (h >> 22) % 3;
+    if ((h >> 24) & 1) by_key.vendor_capacity = 1 + (h >> 25) % 2;
+    by_key.default_effort_days = (h >> 26) & 1 ? 0.5 : kDefaultEffortDays;
+    RunPlan(graph, by_key);
+  }
+}
+
+void FuzzChanges(const uint8_t* data, size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  std::vector<std::pair<std::string, std::string>> pairs;
+  Diagnostics diagnostics("changes.csv");
+  bool ok = ReadChangeTable(text, "changes.csv", "kommunenummer", &pairs, &diagnostics);
+  FormatAll(diagnostics);
+  Check(ok == !diagnostics.HasErrors(), "changes: returns true exactly when there are no errors");
+  for (const auto& [from, to] : pairs) {
+    Check(from.size() == 4 && to.size() == 4, "changes: numbers have four digits");
+    Check(from != to, "changes: only rows where the number changes");
+  }
+}
+
+}  // namespace landskap::fuzz

@@ -1,0 +1,20 @@
+// The bodies of the fuzz targets, shared by the libFuzzer binaries (tests/fuzz/*_fuzzer.cc) and
+// the regression test (tests/fuzz_regression_test.cc), so that every input the fuzzers once
+// found is replayed through exactly the same code in the normal and the ASan builds.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace landskap::fuzz {
+
+// Loads the bytes as a landscape file; when it loads without errors, builds the graph and runs
+// impact (by key, and from system 0 in both directions) and the cutover plan (all systems, and
+// by key) on it. Formats every diagnostic. Aborts when a documented invariant of a result does
+// not hold, so that the fuzzer reports it as a crash.
+void FuzzLoad(const uint8_t* data, size_t size);
+
+// Reads the bytes as a kommunenummer change table.
+void FuzzChanges(const uint8_t* data, size_t size);
+
+}  // namespace landskap::fuzz
