@@ -119,10 +119,10 @@ void CheckPlan(const Landscape& landscape, const Plan& plan) {
   for (SystemIndex s : plan.late) Check(plan.Find(s) != nullptr, "plan: late task in the plan");
 }
 
-void RunPlan(const Graph& graph, const PlanOptions& options) {
+void RunPlan(const Graph& graph, const PlanOptions& options, const ImpactResult* impact) {
   Plan plan;
   Diagnostics diagnostics("fuzz.json");
-  if (ComputePlan(graph, options, &plan, &diagnostics)) {
+  if (ComputePlan(graph, options, impact, &plan, &diagnostics)) {
     CheckPlan(graph.landscape(), plan);
   } else {
     Check(diagnostics.HasErrors(), "plan: a failed plan says why");
@@ -171,19 +171,21 @@ void FuzzLoad(const uint8_t* data, size_t size) {
   PlanOptions all;
   all.all_systems = true;
   all.workdays = (h >> 18) & 1;
-  RunPlan(graph, all);
+  RunPlan(graph, all, nullptr);
   // `plan --key K --start 2019-08-01 --deadline 2020-01-01`, with capacities by input.
   if (!landscape.keys.empty()) {
     PlanOptions by_key;
-    by_key.impact.key = 0;
-    by_key.impact.through_all = (h >> 19) & 1;
+    ImpactQuery query;
+    query.key = 0;
+    query.through_all = (h >> 19) & 1;
+    ImpactResult impact = ComputeImpact(graph, query);
     by_key.start = ParseDate("2019-08-01");
     by_key.deadline = ParseDate("2020-01-01");
     by_key.workdays = (h >> 20) & 1;
     if ((h >> 21) & 1) by_key.capacity = 1 + (h >> 22) % 3;
     if ((h >> 24) & 1) by_key.vendor_capacity = 1 + (h >> 25) % 2;
     by_key.default_effort_days = (h >> 26) & 1 ? 0.5 : kDefaultEffortDays;
-    RunPlan(graph, by_key);
+    RunPlan(graph, by_key, &impact);
   }
 }
 
