@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "engine/result_json.h"
 #include "engine/text.h"
 
 namespace landskap::cli {
@@ -228,87 +229,8 @@ std::string FormatPlanCsv(const Landscape& l, const Plan& plan) {
 }
 
 std::string FormatPlanJson(const Landscape& l, const Plan& plan, const std::string& file) {
-  auto date = [](const std::optional<DayNumber>& d) {
-    return d ? ordered_json(FormatDate(*d)) : ordered_json(nullptr);
-  };
-  auto ids = [&](const std::vector<SystemIndex>& systems) {
-    ordered_json out = ordered_json::array();
-    for (SystemIndex s : systems) out.push_back(l.systems[s].id);
-    return out;
-  };
-  ordered_json j;
-  j["file"] = file;
-  j["duration_days"] = plan.duration_days;
-  j["workdays"] = plan.workdays;
-  j["start"] = date(plan.start);
-  j["finish_date"] = date(plan.finish_date);
-  j["deadline"] = date(plan.deadline);
-  j["default_effort_days"] = plan.default_effort_days;
-  j["precedence_count"] = plan.precedence_count;
-  j["capacity"] = plan.capacity ? ordered_json(*plan.capacity) : ordered_json(nullptr);
-  j["vendor_capacity"] =
-      plan.vendor_capacity ? ordered_json(*plan.vendor_capacity) : ordered_json(nullptr);
-
-  ordered_json tasks = ordered_json::array();
-  for (const PlanTask& t : plan.tasks) {
-    const System& s = l.systems[t.system];
-    ordered_json item;
-    item["id"] = s.id;
-    item["name"] = s.name;
-    item["vendor"] = s.vendor;
-    item["owner"] = s.owner;
-    item["bundle"] = t.bundle >= 0 ? ordered_json(t.bundle + 1) : ordered_json(nullptr);
-    item["wave"] = t.wave;
-    item["duration"] = t.duration;
-    item["estimated"] = t.estimated;
-    item["es"] = t.es;
-    item["ef"] = t.ef;
-    item["ls"] = t.ls;
-    item["lf"] = t.lf;
-    item["slack"] = t.slack;
-    item["critical"] = t.critical;
-    item["fixed_date"] = date(s.cutover.fixed_date);
-    item["start_date"] = date(t.start_date);
-    item["finish_date"] = date(t.finish_date);
-    item["days_late"] = t.days_late;
-    tasks.push_back(std::move(item));
-  }
-  j["tasks"] = std::move(tasks);
-
-  ordered_json waves = ordered_json::array();
-  for (const PlanWave& w : plan.waves)
-    waves.push_back(
-        {{"wave", w.wave}, {"systems", ids(w.systems)}, {"over_capacity", w.over_capacity}});
-  j["waves"] = std::move(waves);
-
-  ordered_json bundles = ordered_json::array();
-  for (size_t i = 0; i < plan.bundles.size(); ++i) {
-    const PlanBundle& b = plan.bundles[i];
-    ordered_json via = ordered_json::array();
-    for (const auto& e : b.cycle_via)
-      via.push_back(e ? ordered_json(l.integrations[*e].id) : ordered_json("after"));
-    bundles.push_back({{"bundle", i + 1},
-                       {"systems", ids(b.systems)},
-                       {"cycle", ids(b.cycle)},
-                       {"via", std::move(via)}});
-  }
-  j["bundles"] = std::move(bundles);
-
-  ordered_json paths = ordered_json::array();
-  for (const auto& path : plan.critical_paths) paths.push_back(ids(path));
-  j["critical_paths"] = std::move(paths);
-  j["critical_paths_cut"] = plan.critical_paths_cut;
-
-  ordered_json late = ordered_json::array();
-  for (SystemIndex s : plan.late) {
-    const PlanTask& t = *plan.Find(s);
-    late.push_back({{"id", l.systems[s].id},
-                    {"finish_date", date(t.finish_date)},
-                    {"days_late", t.days_late}});
-  }
-  j["late"] = std::move(late);
   // Exact strings, but DEL and C1 controls escaped too: this may be printed to a terminal.
-  return EscapeJsonControls(j.dump(2)) + "\n";
+  return EscapeJsonControls(PlanJson(l, plan, file).dump(2)) + "\n";
 }
 
 }  // namespace landskap::cli
