@@ -58,7 +58,6 @@ class Planner {
   Planner(const Graph& graph, const PlanOptions& options, const ImpactResult* impact, Plan* plan,
           Diagnostics* diagnostics)
       : landscape_(graph.landscape()),
-        graph_(graph),
         options_(options),
         impact_(impact),
         plan_(plan),
@@ -681,7 +680,6 @@ class Planner {
   }
 
   const Landscape& landscape_;
-  const Graph& graph_;
   const PlanOptions& options_;
   const ImpactResult* impact_;
   Plan* plan_;
