@@ -584,7 +584,9 @@ TEST_P(RandomOutage, MatchesBruteForceOnAnyThreadCount) {
 }
 
 // Above the limit only the systems with the largest estimates are counted, but exactly: each
-// one's numbers equal brute force, and (on these graphs) the true top 10 are among them.
+// one's numbers equal brute force. The estimate (64 ranks, about 13 % error) may swap systems
+// of nearly equal reach at the edge of the list, never much larger ones: no system left out
+// breaks more than 1.5 times the weight of the smallest one counted, and the top 3 are found.
 TEST_P(RandomOutage, EstimatedCandidatesAreCountedExactly) {
   Landscape l = RandomWithCriticality(400, 600, GetParam());
   Graph g(l);
@@ -599,9 +601,14 @@ TEST_P(RandomOutage, EstimatedCandidatesAreCountedExactly) {
   OutageResult exact = ComputeOutage(g, {});
   std::set<std::string> shown;
   for (const OutageReach& x : r.ranking) shown.insert(l.systems[x.system].id);
-  for (size_t i = 0; i < 10; ++i)
+  for (size_t i = 0; i < 3; ++i)
     EXPECT_TRUE(shown.count(l.systems[exact.ranking[i].system].id))
         << l.systems[exact.ranking[i].system].id;
+  const uint64_t smallest = r.ranking.back().weight;
+  for (const OutageReach& x : exact.ranking)
+    if (!shown.count(l.systems[x.system].id)) {
+      EXPECT_LE(x.weight, smallest * 3 / 2) << l.systems[x.system].id;
+    }
   OutageOptions single = o;
   single.threads = 1;
   OutageResult r1 = ComputeOutage(g, single);

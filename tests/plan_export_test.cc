@@ -123,7 +123,9 @@ TEST(PlanExportTest, MsProjectParsesBackWithHandComputedDatesAndLinks) {
     EXPECT_STREQ(task.child_value("Deadline"), "2019-10-01T17:00:00");
     const bool fixed = id == "folkeregisteret" || id == "matrikkelen";
     EXPECT_EQ(std::string(task.child_value("ConstraintType")), fixed ? "2" : "0");
-    if (fixed) EXPECT_EQ(std::string(task.child_value("ConstraintDate")), want.start + "T08:00:00");
+    if (fixed) {
+      EXPECT_EQ(std::string(task.child_value("ConstraintDate")), want.start + "T08:00:00");
+    }
     std::set<std::string> before;
     for (pugi::xml_node link : task.children("PredecessorLink")) {
       EXPECT_STREQ(link.child_value("Type"), "1");  // finish to start
@@ -218,7 +220,8 @@ TEST(PlanExportTest, MermaidLinesAreWellFormedAndMatchThePlan) {
   ASSERT_TRUE(std::getline(in, line));
   EXPECT_EQ(line, "gantt");
   const std::regex title(R"(    title [^:#;]+)"), format(R"(    dateFormat YYYY-MM-DD)"),
-      axis(R"(    axisFormat %d\.%m)"), section(R"(    section (Wave \d+|Deadline))"),
+      axis(R"(    axisFormat %d\.%m)"), excludes(R"(    excludes weekends(, \d{4}-\d\d-\d\d)*)"),
+      section(R"(    section (Wave \d+|Deadline))"),
       after(R"(    %% (t\d+) after((?: t\d+)+))"),
       task(R"(    ([^:#;]+) :((?:milestone, )?(?:crit, )?)(t\d+|deadline), (\d{4}-\d\d-\d\d), (\d+)d)");
   std::map<std::string, std::string> id_of_task;  // t1 -> system id
@@ -250,7 +253,7 @@ TEST(PlanExportTest, MermaidLinesAreWellFormedAndMatchThePlan) {
       ++sections;
     } else {
       EXPECT_TRUE(std::regex_match(l, title) || std::regex_match(l, format) ||
-                  std::regex_match(l, axis))
+                  std::regex_match(l, axis) || std::regex_match(l, excludes))
           << "unexpected line: " << l;
     }
   }
@@ -263,11 +266,21 @@ TEST(PlanExportTest, MermaidLinesAreWellFormedAndMatchThePlan) {
   }
 }
 
-// With --workdays the chart leaves out weekends, as the plan does.
+// With --workdays the chart leaves out weekends, as the plan does, and starts each task on the
+// plan's date.
 TEST(PlanExportTest, MermaidExcludesWeekendsWithWorkdays) {
   auto r = RunCli(With(kPlan, {"--workdays", "--format", "mermaid"}));
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("\n    excludes weekends\n"), std::string::npos) << r.out;
+  json j = json::parse(RunCli(With(kPlan, {"--workdays", "--format", "json"})).out);
+  for (const json& t : j["tasks"]) {
+    const std::string id = t["id"];
+    // The task's line: "    NAME (id) :..., tN, DATE, Nd", or "    id :..." without a name.
+    const std::regex task("\n    [^\n]*" + std::regex_replace(id, std::regex(R"([.])"), R"(\.)") +
+                          "\\)? :[^\n]*, " + t["start_date"].get<std::string>() + ", " +
+                          std::to_string(t["duration"].get<int>()) + "d\n");
+    EXPECT_TRUE(std::regex_search(r.out, task)) << id;
+  }
 }
 
 // Names Mermaid cannot take (':' '#' ';' and line breaks) are cleaned; the id stays readable.
