@@ -114,12 +114,11 @@ std::string DominatorTable(const Landscape& landscape, const HotspotsResult& r,
   return out;
 }
 
-
 std::string OutageSentence(const Landscape& landscape, const OutageReach& o) {
   const System& s = landscape.systems[o.system];
   std::string who = s.id + (s.name.empty() ? "" : " (" + Shorten(s.name, 40) + ")");
-  return "If " + who + " fails, " + Count(o.reached, "system loses", "systems lose") +
-         " data, " + std::to_string(o.critical) + " of them critical.";
+  return "If " + who + " fails, " + Count(o.reached, "system loses", "systems lose") + " data, " +
+         std::to_string(o.critical) + " of them critical.";
 }
 
 std::string OutageMethod(const OutageResult& o) {
@@ -382,13 +381,15 @@ std::string FormatHotspotsCsv(const Landscape& landscape, const HotspotsResult& 
 
   std::vector<std::string> header = {"id",      "name",      "owner",    "betweenness",
                                      "share",   "cut_off",   "bridges",  "fan_in",
-                                     "fan_out", "providers", "consumers",
-                                     "outage_lose_data", "outage_critical", "outage_weight"};
+                                     "fan_out", "providers", "consumers"};
   if (r.dominators) {
     const std::string& target = Id(landscape, r.dominators->target);
     header.push_back("dependents_towards_" + target);
     header.push_back("route_to_" + target + "_through");
   }
+  // Added after the columns that were there before, so that positions stay.
+  for (const char* column : {"outage_lose_data", "outage_critical", "outage_weight"})
+    header.push_back(column);
   std::string out = CsvRow(header);
   for (size_t i = 0; i < Shown(n, view); ++i) {
     SystemIndex s = r.by_betweenness[i];
@@ -405,10 +406,7 @@ std::string FormatHotspotsCsv(const Landscape& landscape, const HotspotsResult& 
                                     std::to_string(f.fan_in),
                                     std::to_string(f.fan_out),
                                     std::to_string(f.providers),
-                                    std::to_string(f.consumers),
-                                    outage[s] ? std::to_string(outage[s]->reached) : nothing,
-                                    outage[s] ? std::to_string(outage[s]->critical) : nothing,
-                                    outage[s] ? std::to_string(outage[s]->weight) : nothing};
+                                    std::to_string(f.consumers)};
     if (r.dominators) {
       const DominatorResult& d = *r.dominators;
       row.push_back(d.Reaches(s) || s == d.target ? std::to_string(d.dependents[s]) : "");
@@ -417,6 +415,9 @@ std::string FormatHotspotsCsv(const Landscape& landscape, const HotspotsResult& 
         through += (through.empty() ? "" : " > ") + Id(landscape, t);
       row.push_back(through);
     }
+    row.push_back(outage[s] ? std::to_string(outage[s]->reached) : nothing);
+    row.push_back(outage[s] ? std::to_string(outage[s]->critical) : nothing);
+    row.push_back(outage[s] ? std::to_string(outage[s]->weight) : nothing);
     out += CsvRow(row);
   }
   return out;

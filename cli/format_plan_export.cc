@@ -161,8 +161,7 @@ std::vector<std::vector<SystemIndex>> Predecessors(const Landscape& l, const Pla
       before[link.to].push_back(link.from);
       continue;
     }
-    for (SystemIndex member : plan.bundles[b->bundle].systems)
-      before[member].push_back(link.from);
+    for (SystemIndex member : plan.bundles[b->bundle].systems) before[member].push_back(link.from);
   }
   for (auto& list : before) {
     std::sort(list.begin(), list.end(),
@@ -222,17 +221,17 @@ std::string FormatPlanMsProject(const Landscape& l, const Plan& plan, const Plan
 
   // Tasks: UID 0 is the project summary; the systems follow in plan order.
   std::vector<int> uid(l.systems.size(), 0);
-  for (size_t i = 0; i < plan.tasks.size(); ++i) uid[plan.tasks[i].system] = static_cast<int>(i) + 1;
+  for (size_t i = 0; i < plan.tasks.size(); ++i)
+    uid[plan.tasks[i].system] = static_cast<int>(i) + 1;
   const std::vector<std::vector<SystemIndex>> predecessors = Predecessors(l, plan);
   x += "  <Tasks>\n";
   x += "    <Task>" + Element("UID", "0") + Element("ID", "0") + Element("Name", Xml(title)) +
        Element("Type", "1") + Element("IsNull", "0") + Element("OutlineNumber", "0") +
        Element("OutlineLevel", "0") + Element("Start", Morning(first)) +
-       Element("Finish", plan.tasks.empty() ? Morning(first)
-                                            : FinishAt(plan, plan.duration_days, 0)) +
+       Element("Finish",
+               plan.tasks.empty() ? Morning(first) : FinishAt(plan, plan.duration_days, 0)) +
        Element("Duration", Duration(plan.duration_days)) + Element("DurationFormat", "7") +
-       Element("Milestone", "0") + Element("Summary", "1") + Element("Critical", "1") +
-       "</Task>\n";
+       Element("Milestone", "0") + Element("Summary", "1") + Element("Critical", "1") + "</Task>\n";
   for (size_t i = 0; i < plan.tasks.size(); ++i) {
     const PlanTask& t = plan.tasks[i];
     const System& s = l.systems[t.system];
@@ -270,8 +269,9 @@ std::string FormatPlanMsProject(const Landscape& l, const Plan& plan, const Plan
          Element("Duration", Duration(0)) + Element("DurationFormat", "7") +
          Element("Milestone", "1") + Element("Summary", "0") + Element("Critical", "0") +
          Element("ConstraintType", "2") + Element("ConstraintDate", Evening(*plan.deadline)) +
-         Element("Notes", plan.late.empty() ? "met" : std::to_string(plan.late.size()) +
-                                                          " systems finish after it") +
+         Element("Notes", plan.late.empty()
+                              ? "met"
+                              : std::to_string(plan.late.size()) + " systems finish after it") +
          "</Task>\n";
   }
   x += "  </Tasks>\n</Project>\n";
@@ -289,13 +289,12 @@ std::string FormatPlanIcs(const Landscape& l, const Plan& plan, const PlanHeadin
                     "First day of the cutover plan for " + heading.tasks + "."});
   for (const PlanTask& t : plan.tasks) {
     const System& s = l.systems[t.system];
-    const std::string state = std::string(t.critical ? "critical" : "not critical") +
-                              ", slack " + std::to_string(t.slack) +
+    const std::string state = std::string(t.critical ? "critical" : "not critical") + ", slack " +
+                              std::to_string(t.slack) +
                               (plan.workdays ? " working days" : " days") +
                               (t.days_late > 0 ? ", late by " + std::to_string(t.days_late) : "");
     if (s.cutover.fixed_date)
-      events.push_back({*t.start_date, "fixed-" + s.id + "@landskap",
-                        "Fixed start: " + TaskName(s),
+      events.push_back({*t.start_date, "fixed-" + s.id + "@landskap", "Fixed start: " + TaskName(s),
                         s.id + " starts on its fixed date (cutover.fixed_date " +
                             FormatDate(*s.cutover.fixed_date) + "); " + state + "."});
     if (t.duration == 0)
@@ -305,15 +304,13 @@ std::string FormatPlanIcs(const Landscape& l, const Plan& plan, const PlanHeadin
   }
   if (plan.finish_date)
     events.push_back({*plan.finish_date, "finish@landskap", "Last day of cutover work",
-                      "The plan's last day of work (" +
-                          std::to_string(plan.duration_days) +
+                      "The plan's last day of work (" + std::to_string(plan.duration_days) +
                           (plan.workdays ? " working days" : " days") + ")."});
   if (plan.deadline)
-    events.push_back(
-        {*plan.deadline, "deadline@landskap", "Deadline: every system switched",
-         plan.late.empty()
-             ? std::string("The plan meets the deadline.")
-             : std::to_string(plan.late.size()) + " systems finish after the deadline."});
+    events.push_back({*plan.deadline, "deadline@landskap", "Deadline: every system switched",
+                      plan.late.empty() ? std::string("The plan meets the deadline.")
+                                        : std::to_string(plan.late.size()) +
+                                              " systems finish after the deadline."});
   std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
     return std::tie(a.day, a.uid) < std::tie(b.day, b.uid);
   });

@@ -24,8 +24,7 @@ std::string FormatPlanMsProject(const Landscape& landscape, const Plan& plan,
 // iCalendar (RFC 5545, built with libical): all-day events for the plan's start, each fixed
 // date, each task of 0 days, the last day of work and the deadline. UIDs come from system ids
 // and DTSTAMP from the plan's start, so the same plan gives the same bytes.
-std::string FormatPlanIcs(const Landscape& landscape, const Plan& plan,
-                          const PlanHeading& heading);
+std::string FormatPlanIcs(const Landscape& landscape, const Plan& plan, const PlanHeading& heading);
 // A Mermaid gantt block: one section per wave, tasks t1, t2 ... with their start date and
 // duration, `crit` for critical tasks, a comment line per task naming its predecessors, and
 // the deadline as a milestone.

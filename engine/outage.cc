@@ -43,11 +43,11 @@ Condensed Condense(const Graph& graph) {
   const size_t n = graph.SystemCount();
   Condensed c;
   c.component.resize(n);
-  const size_t count = n == 0 ? 0
-                              : boost::strong_components(
-                                    graph.csr(), boost::make_iterator_property_map(
-                                                     c.component.begin(),
-                                                     get(boost::vertex_index, graph.csr())));
+  const size_t count =
+      n == 0 ? 0
+             : boost::strong_components(
+                   graph.csr(), boost::make_iterator_property_map(
+                                    c.component.begin(), get(boost::vertex_index, graph.csr())));
   c.size.assign(count, 0);
   c.critical.assign(count, 0);
   c.weight.assign(count, 0);
@@ -162,10 +162,9 @@ std::vector<double> EstimateWeights(const Graph& graph, const Condensed& c, size
   // index, so the same file and seed give the same ranks on every machine.
   std::vector<double> rank(n);
   for (SystemIndex s = 0; s < n; ++s) {
-    const double u = static_cast<double>((SplitMix64(seed ^ (uint64_t{s} * 0x632be59bd9b4e019ULL)) >>
-                                          11) +
-                                         1) *
-                     0x1.0p-53;  // (0, 1]
+    const double u =
+        static_cast<double>((SplitMix64(seed ^ (uint64_t{s} * 0x632be59bd9b4e019ULL)) >> 11) + 1) *
+        0x1.0p-53;  // (0, 1]
     rank[s] = -std::log(u) / CriticalityWeight(landscape.systems[s].criticality);
   }
   // Each component's own members, bottom-k.
@@ -178,12 +177,16 @@ std::vector<double> EstimateWeights(const Graph& graph, const Condensed& c, size
   // reach[K]: bottom-k of everything K reaches (without K itself); down[K]: of K and its reach.
   std::vector<std::vector<Ranked>> down(c.Count());
   std::vector<double> estimate(c.Count(), 0.0);
+  // A sketch is freed once every component that feeds from it has merged it.
+  std::vector<uint32_t> readers(c.Count(), 0);
+  for (uint32_t d : c.succ) ++readers[d];
   std::vector<Ranked> merged;
   for (uint32_t comp : c.order) {
     merged.clear();
     for (uint32_t i = c.offsets[comp]; i < c.offsets[comp + 1]; ++i) {
-      const auto& d = down[c.succ[i]];
+      auto& d = down[c.succ[i]];
       merged.insert(merged.end(), d.begin(), d.end());
+      if (--readers[c.succ[i]] == 0) std::vector<Ranked>().swap(d);
     }
     std::sort(merged.begin(), merged.end());
     merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
@@ -191,19 +194,18 @@ std::vector<double> EstimateWeights(const Graph& graph, const Condensed& c, size
     if (merged.size() < k) {
       // Fewer than k systems reached: the sketch holds all of them, the sum is exact.
       double sum = 0;
-      for (const Ranked& r : merged) sum += CriticalityWeight(landscape.systems[r.system].criticality);
+      for (const Ranked& r : merged)
+        sum += CriticalityWeight(landscape.systems[r.system].criticality);
       estimate[comp] = sum;
     } else {
       estimate[comp] = static_cast<double>(k - 1) / merged.back().rank;
     }
-    std::vector<Ranked> mine = own[comp];
+    std::vector<Ranked> mine = std::move(own[comp]);
     mine.insert(mine.end(), merged.begin(), merged.end());
     std::sort(mine.begin(), mine.end());
     mine.erase(std::unique(mine.begin(), mine.end()), mine.end());
     if (mine.size() > k) mine.resize(k);
-    down[comp] = std::move(mine);
-    // A component's sketch is needed until all its predecessors are merged; keeping them all
-    // costs k entries per component (a few tens of MB at national size).
+    if (readers[comp] > 0) down[comp] = std::move(mine);
   }
   return estimate;
 }
@@ -247,8 +249,8 @@ OutageResult ComputeOutage(const Graph& graph, const OutageOptions& options) {
     // A component's best member loses its whole reach and the rest of the component.
     std::vector<uint32_t> lightest(comps, kNone);
     for (SystemIndex s = 0; s < n; ++s)
-      lightest[c.component[s]] = std::min(
-          lightest[c.component[s]], CriticalityWeight(landscape.systems[s].criticality));
+      lightest[c.component[s]] =
+          std::min(lightest[c.component[s]], CriticalityWeight(landscape.systems[s].criticality));
     std::vector<std::pair<double, uint32_t>> by_estimate;
     for (uint32_t k = 0; k < comps; ++k) {
       const double e = estimate[k] + static_cast<double>(c.weight[k] - lightest[k]);

@@ -493,9 +493,16 @@ void SetCriticality(Landscape* l, const std::string& id, Criticality c) {
 //   c:   d                -> 1, 0, 2;  d: c -> 1, 0, 1
 //   b, x, y: nothing, so not ranked.
 TEST(OutageTest, HandComputedReach) {
-  Landscape l = Make({"a", "b", "c", "d", "e", "hub", "x", "y"},
-                     {{"hub", "a"}, {"hub", "a"}, {"hub", "b"}, {"hub", "c"}, {"a", "d"},
-                      {"c", "d"}, {"d", "c"}, {"c", "c"}, {"e", "hub"}, {"b", "b"}});
+  Landscape l = Make({"a", "b", "c", "d", "e", "hub", "x", "y"}, {{"hub", "a"},
+                                                                  {"hub", "a"},
+                                                                  {"hub", "b"},
+                                                                  {"hub", "c"},
+                                                                  {"a", "d"},
+                                                                  {"c", "d"},
+                                                                  {"d", "c"},
+                                                                  {"c", "c"},
+                                                                  {"e", "hub"},
+                                                                  {"b", "b"}});
   SetCriticality(&l, "a", Criticality::kCritical);
   SetCriticality(&l, "b", Criticality::kHigh);
   SetCriticality(&l, "d", Criticality::kMedium);
@@ -504,10 +511,10 @@ TEST(OutageTest, HandComputedReach) {
   EXPECT_TRUE(r.exact);
   using T = std::tuple<uint64_t, uint64_t, uint64_t>;
   EXPECT_EQ(Outage(l, r), (std::map<std::string, T>{{"e", {5, 1, 16}},
-                                                     {"hub", {4, 1, 15}},
-                                                     {"a", {2, 0, 3}},
-                                                     {"c", {1, 0, 2}},
-                                                     {"d", {1, 0, 1}}}));
+                                                    {"hub", {4, 1, 15}},
+                                                    {"a", {2, 0, 3}},
+                                                    {"c", {1, 0, 2}},
+                                                    {"d", {1, 0, 1}}}));
   // Ranked by weight: e, hub, a, c, d.
   std::vector<std::string> order;
   for (const OutageReach& o : r.ranking) order.push_back(l.systems[o.system].id);
@@ -521,8 +528,8 @@ TEST(OutageTest, CycleMembersReachEachOther) {
   SetCriticality(&l, "z", Criticality::kCritical);
   OutageResult r = ComputeOutage(Graph(l), {});
   using T = std::tuple<uint64_t, uint64_t, uint64_t>;
-  EXPECT_EQ(Outage(l, r), (std::map<std::string, T>{
-                              {"a", {3, 1, 10}}, {"b", {3, 1, 10}}, {"c", {3, 1, 10}}}));
+  EXPECT_EQ(Outage(l, r),
+            (std::map<std::string, T>{{"a", {3, 1, 10}}, {"b", {3, 1, 10}}, {"c", {3, 1, 10}}}));
   EXPECT_EQ(l.systems[r.ranking[0].system].id, "a");
   EXPECT_EQ(l.systems[r.ranking[2].system].id, "c");
 }

@@ -28,8 +28,7 @@ const std::string kSmall = testing::SourcePath("tests/data/plan_small.json");
 const std::vector<std::string> kPlan = {"plan",    kSmall,       "--key",      "kommunenummer",
                                         "--start", "2019-08-26", "--deadline", "2019-10-01"};
 
-std::vector<std::string> With(std::vector<std::string> args,
-                              const std::vector<std::string>& more) {
+std::vector<std::string> With(std::vector<std::string> args, const std::vector<std::string>& more) {
   args.insert(args.end(), more.begin(), more.end());
   return args;
 }
@@ -221,9 +220,9 @@ TEST(PlanExportTest, MermaidLinesAreWellFormedAndMatchThePlan) {
   EXPECT_EQ(line, "gantt");
   const std::regex title(R"(    title [^:#;]+)"), format(R"(    dateFormat YYYY-MM-DD)"),
       axis(R"(    axisFormat %d\.%m)"), excludes(R"(    excludes weekends(, \d{4}-\d\d-\d\d)*)"),
-      section(R"(    section (Wave \d+|Deadline))"),
-      after(R"(    %% (t\d+) after((?: t\d+)+))"),
-      task(R"(    ([^:#;]+) :((?:milestone, )?(?:crit, )?)(t\d+|deadline), (\d{4}-\d\d-\d\d), (\d+)d)");
+      section(R"(    section (Wave \d+|Deadline))"), after(R"(    %% (t\d+) after((?: t\d+)+))"),
+      task(
+          R"(    ([^:#;]+) :((?:milestone, )?(?:crit, )?)(t\d+|deadline), (\d{4}-\d\d-\d\d), (\d+)d)");
   std::map<std::string, std::string> id_of_task;  // t1 -> system id
   std::map<std::string, std::set<std::string>> before;
   std::map<std::string, std::smatch> tasks;
@@ -299,8 +298,8 @@ TEST(PlanExportTest, MermaidCleansNames) {
 // -o picks the export from the file's ending; a plan without dates cannot be exported.
 TEST(PlanExportTest, OutputEndingPicksTheFormatAndDatesAreRequired) {
   std::string dir = testing::TempDir();
-  for (auto [name, start] : {std::pair{"plan.xml", "<?xml"}, {"plan.ics", "BEGIN:VCALENDAR"},
-                             {"plan.mmd", "gantt\n"}}) {
+  for (auto [name, start] :
+       {std::pair{"plan.xml", "<?xml"}, {"plan.ics", "BEGIN:VCALENDAR"}, {"plan.mmd", "gantt\n"}}) {
     auto r = RunCli(With(kPlan, {"-o", dir + "/" + name}));
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(testing::ReadFile(dir + "/" + name).rfind(start, 0), 0u) << name;
