@@ -17,9 +17,10 @@ class Hotspots : public CommandBody {
                         "(dominators)")("from", po::value(&from_)->value_name("ID"),
                                         "with --towards: only the routes from this system")(
         "samples", po::value(&samples_text_)->value_name("N"),
-        "estimate betweenness from N randomly chosen systems (default: exact up to 5000 "
-        "systems, else 500)")("seed", po::value(&seed_text_)->value_name("S"),
-                              "the random seed that chooses the sampled systems (default 1)")(
+        "estimate 'routes pass through' from N randomly chosen systems (default: exact up "
+        "to 5000 systems, else 500)")(
+        "seed", po::value(&seed_text_)->value_name("S"),
+        "the random seed of the estimates above 5000 systems (default 1)")(
         "exact", po::bool_switch(&exact_),
         "exact 'routes pass through' scores whatever the size (slow on large landscapes)")(
         "threads", po::value(&threads_text_)->value_name("N"),
