@@ -145,6 +145,9 @@ class Planner {
       prec_.push_back(p);
     }
     out_ = MakeRows(sys_.size(), prec_.size(), [&](size_t i) { return prec_[i].from; });
+    plan_->links.reserve(prec_.size());
+    for (const Precedence& p : prec_)
+      plan_->links.push_back({sys_[p.from], sys_[p.to], p.integration, p.after});
   }
 
   const Precedence* FindPrecedence(Local from, Local to) const {
