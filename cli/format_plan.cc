@@ -121,7 +121,7 @@ std::vector<std::string> Summary(const Landscape&, const Plan& plan, const PlanH
     calendar += "; from " + FormatDate(*plan.start) + " to " + FormatDate(last) + ": " +
                 Days(open, wd);
     if (closed.empty()) {
-      calendar += wd ? ", no holidays on a weekday" : "";
+      calendar += wd ? ", no public holiday on a weekday" : "";
     } else {
       calendar += ", " + std::to_string(closed.size()) + " closed (";
       for (size_t i = 0; i < closed.size(); ++i)
@@ -169,10 +169,14 @@ std::vector<std::string> Summary(const Landscape&, const Plan& plan, const PlanH
     lines.push_back(line);
   }
   size_t external = ExternalCount(plan);
-  lines.push_back("Our work: " + Count(plan.tasks.size() - external, "system", "systems") + " of " +
-                  OursPhrase(plan) + " (--owner-tasks); " +
-                  Count(external, "external dependency", "external dependencies") +
-                  " (other owners' systems the plan waits on).");
+  if (plan.owner_tasks.empty() && plan.intermunicipal_ours && external == 0)
+    lines.push_back("Our work: every system (the file names no changing municipality; "
+                    "--owner-tasks tells ours from external dependencies).");
+  else
+    lines.push_back("Our work: " + Count(plan.tasks.size() - external, "system", "systems") +
+                    " of " + OursPhrase(plan) + " (--owner-tasks); " +
+                    Count(external, "external dependency", "external dependencies") +
+                    " (other owners' systems the plan waits on).");
   size_t unestimated = 0;
   for (const PlanTask& t : plan.tasks) unestimated += t.estimated ? 0 : 1;
   std::string effort = "Effort from cutover.effort_days";
@@ -330,7 +334,8 @@ const char* kWavesNote =
     "wave 1 holds the systems that wait for no other; a system goes in the wave after its "
     "latest predecessor's. Each wave runs from its first start to its last finish";
 const char* kTasksNote =
-    "dates with the capacity limits; slack and critical are without them (the critical path)";
+    "dates with the capacity limits; slack and critical are those of the critical path, "
+    "without them";
 const char* kExternalNote =
     "other owners' systems: not the plan's work, but our systems wait for them";
 const char* kDelayNote =
