@@ -78,7 +78,7 @@ std::string Note(const Landscape& l, const Plan& plan, const PlanTask& t) {
   if (!t.estimated) notes.push_back("no estimate");
   if (t.wait > 0 && t.waiting_for >= 0)
     notes.push_back("waited " + std::to_string(t.wait) + " for " +
-                    ResourceText(plan.resources[t.waiting_for]));
+                    ResourceText(plan.resources[t.waiting_for]));  // a cell: VisibleText there
   if (t.days_late > 0) notes.push_back("late by " + std::to_string(t.days_late));
   std::string out;
   for (const std::string& n : notes) out += (out.empty() ? "" : ", ") + n;
@@ -134,21 +134,22 @@ std::vector<std::string> Summary(const Landscape&, const Plan& plan, const PlanH
     std::string text = Days(days, wd);
     if (plan.start && !plan.tasks.empty())
       text += ", from " + FormatDate(*plan.start) + " to " + FormatDate(*finish);
-    else if (!plan.start)
-      text += " (no calendar: give --start DATE for dates)";
     return text;
   };
+  std::string no_calendar = plan.start ? "" : " (no calendar: give --start DATE for dates)";
   if (!HasLimits(plan)) {
     lines.push_back("Duration: " + span(plan.duration_days, plan.finish_date) +
-                    " (no capacity limits: give --vendor-capacity, --owner-capacity or a "
+                    (plan.start ? " (" : " (no calendar: give --start DATE for dates; ") +
+                    "no capacity limits: give --vendor-capacity, --owner-capacity or a "
                     "\"resources\" section for them).");
   } else {
     lines.push_back("Without capacity limits (the critical path): " +
-                    span(plan.unconstrained_duration_days, plan.unconstrained_finish_date) + ".");
+                    span(plan.unconstrained_duration_days, plan.unconstrained_finish_date) +
+                    no_calendar + ".");
     std::string with = "With capacity limits: " + span(plan.duration_days, plan.finish_date);
     if (plan.bottleneck) {
       const PlanResource& r = plan.resources[*plan.bottleneck];
-      with += "; bottleneck: " + ResourceText(r) + " (" + std::to_string(r.capacity) +
+      with += "; bottleneck: " + VisibleText(ResourceText(r)) + " (" + std::to_string(r.capacity) +
               " at a time): " + Count(r.waiting, "system", "systems") + " waited " +
               Days(r.wait_days, wd) + " for it in all";
     } else {
@@ -174,7 +175,7 @@ std::vector<std::string> Summary(const Landscape&, const Plan& plan, const PlanH
                     "--owner-tasks tells ours from external dependencies).");
   else
     lines.push_back("Our work: " + Count(plan.tasks.size() - external, "system", "systems") +
-                    " of " + OursPhrase(plan) + " (--owner-tasks); " +
+                    " of " + VisibleText(OursPhrase(plan)) + " (--owner-tasks); " +
                     Count(external, "external dependency", "external dependencies") +
                     " (other owners' systems the plan waits on).");
   size_t unestimated = 0;
@@ -241,9 +242,9 @@ std::vector<std::string> WaitingOnLines(const Landscape& l, const Plan& plan) {
   std::vector<std::string> lines;
   for (SystemIndex s : order) {
     const System& sys = l.systems[s];
-    lines.push_back("waiting on " + OwnerText(sys.owner) + "'s " + sys.Label() + " (" + sys.id +
-                    "), ready " + Finish(*plan.Find(s)) + ", for " +
-                    std::to_string(needed[s].size()) + " of our systems");
+    lines.push_back(VisibleText("waiting on " + OwnerText(sys.owner) + "'s " + sys.Label() + " (" +
+                                sys.id + "), ready " + Finish(*plan.Find(s)) + ", for " +
+                                std::to_string(needed[s].size()) + " of our systems"));
   }
   return lines;
 }

@@ -35,21 +35,45 @@ const std::string kSmall = testing::SourcePath("tests/data/plan_small.json");
 // No capacities: both finishes are the same. The file has no changes: every system is ours.
 const char* kGoldenTable =
     R"(Cutover plan for the 7 systems affected by a change of kommunenummer.
-Duration: 48 days, from 2019-08-26 to 2019-10-12.
-Deadline 2019-10-01: 3 systems finish late, by up to 11 days.
+Calendar: working days (Monday to Friday without Norwegian public holidays); from 2019-08-26 to 2019-10-24: 44 working days, no public holiday on a weekday.
+Duration: 44 working days, from 2019-08-26 to 2019-10-24 (no capacity limits: give --vendor-capacity, --owner-capacity or a "resources" section for them).
+Deadline 2019-10-01: 4 systems finish late, by up to 17 working days.
+Our work: every system (the file names no changing municipality; --owner-tasks tells ours from external dependencies).
 Effort from cutover.effort_days, and 5 days (--default-effort) for 1 system without an estimate.
 Order: 7 precedence pairs (an integration converts the provider before the consumer; cutover.after adds more).
 
-Waves (a wave starts when the waves of everything it depends on are done; dates follow precedence and effort, not the wave capacity):
-wave  system           vendor   days  start       finish      slack  note
-----  ---------------  -------  ----  ----------  ----------  -----  ---------------------------------
-   1  folkeregisteret  -           5  2019-09-02  2019-09-06     21  fixed date
-   1  matrikkelen      -           5  2019-09-09  2019-09-13      0  critical, fixed date
-   2  fjell.gis        Norkart     6  2019-09-14  2019-09-19      0  critical
-   3  fjell.byggesak   Norkart     8  2019-09-20  2019-09-27      0  critical
-   4  fjell.arkiv      Tieto      10  2019-09-28  2019-10-07      0  critical, bundle 1, late by 6
-   4  fjell.sak        Tieto      10  2019-09-28  2019-10-07      0  critical, bundle 1, late by 6
-   5  fjell.lonn       Visma       5  2019-10-08  2019-10-12      0  critical, no estimate, late by 11
+Waves (wave 1 holds the systems that wait for no other; a system goes in the wave after its latest predecessor's. Each wave runs from its first start to its last finish):
+  wave 1: 2019-09-02 to 2019-09-13, 2 systems
+  wave 2: 2019-09-16 to 2019-09-23, 1 system
+  wave 3: 2019-09-24 to 2019-10-03, 1 system
+  wave 4: 2019-10-04 to 2019-10-17, 2 systems
+  wave 5: 2019-10-18 to 2019-10-24, 1 system
+
+Systems (dates with the capacity limits; slack and critical are those of the critical path, without them):
+wave  system           name  owner         vendor   days  start       finish      slack  note
+----  ---------------  ----  ------------  -------  ----  ----------  ----------  -----  ---------------------------------
+   1  folkeregisteret        Skatteetaten  -           5  2019-09-02  2019-09-06     19  fixed date
+   1  matrikkelen            Kartverket    -           5  2019-09-09  2019-09-13      0  critical, fixed date
+   2  fjell.gis              1246          Norkart     6  2019-09-16  2019-09-23      0  critical
+   3  fjell.byggesak         1246          Norkart     8  2019-09-24  2019-10-03      0  critical, late by 2
+   4  fjell.arkiv            1246          Tieto      10  2019-10-04  2019-10-17      0  critical, bundle 1, late by 12
+   4  fjell.sak              1246          Tieto      10  2019-10-04  2019-10-17      0  critical, bundle 1, late by 12
+   5  fjell.lonn             1246          Visma       5  2019-10-18  2019-10-24      0  critical, no estimate, late by 17
+
+Effort per owner:
+owner         work  systems  days of work
+------------  ----  -------  ------------
+1246          ours        5            33
+Kartverket    ours        1             5
+Skatteetaten  ours        1             5
+
+Effort per vendor:
+vendor   work  systems  days of work
+-------  ----  -------  ------------
+Norkart  ours        2            14
+Tieto    ours        2            14
+-        ours        2            10
+Visma    ours        1             5
 
 Bundles (systems on a cycle of integrations switch together):
   bundle 1: fjell.arkiv, fjell.sak (cycle: fjell.arkiv → fjell.sak → fjell.arkiv)
@@ -58,11 +82,12 @@ Critical path (no slack: a day lost here is a day lost for the go-live):
   matrikkelen → fjell.gis → fjell.byggesak → fjell.arkiv → fjell.sak → fjell.lonn
 
 Late (finish after the deadline 2019-10-01):
-system       vendor  finish      days late
------------  ------  ----------  ---------
-fjell.lonn   Visma   2019-10-12         11
-fjell.arkiv  Tieto   2019-10-07          6
-fjell.sak    Tieto   2019-10-07          6
+system          owner  vendor   finish      working days late
+--------------  -----  -------  ----------  -----------------
+fjell.lonn      1246   Visma    2019-10-24                 17
+fjell.arkiv     1246   Tieto    2019-10-17                 12
+fjell.sak       1246   Tieto    2019-10-17                 12
+fjell.byggesak  1246   Norkart  2019-10-03                  2
 )";
 
 std::vector<std::string> KeyPlan(std::vector<std::string> extra = {}) {
@@ -520,7 +545,7 @@ TEST(CliPlan, MergerWithTheDefaultCalendar) {
        {"2019-12-25 1. juledag, 2019-12-26 2. juledag, 2020-01-01 nyttårsdag",
         "\nWithout capacity limits (the critical path): ", "\nWith capacity limits: ",
         "; bottleneck: ", "\nOur work: ", "\nExternal dependencies (",
-        "waiting on Skatteetaten's A-ordningen (skatteetaten.a-ordningen), ready ",
+        "waiting on Kartverket's Matrikkelen (matrikkelen), ready ",
         "\nEffort per owner:\n", "\nEffort per vendor:\n"})
     EXPECT_NE(r.out.find(line), std::string::npos) << line;
   args.insert(args.end(), {"--format", "json"});
