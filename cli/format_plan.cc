@@ -89,7 +89,8 @@ bool HasLimits(const Plan& plan) { return !plan.resources.empty(); }
 
 std::string OursPhrase(const Plan& plan) {
   std::string owners;
-  for (const std::string& o : plan.owner_tasks) owners += (owners.empty() ? "" : ", ") + OwnerText(o);
+  for (const std::string& o : plan.owner_tasks)
+    owners += (owners.empty() ? "" : ", ") + OwnerText(o);
   if (owners.empty()) return plan.intermunicipal_ours ? "the intermunicipal systems" : "no owner";
   return owners + (plan.intermunicipal_ours ? " and the intermunicipal systems" : "");
 }
@@ -110,16 +111,16 @@ std::vector<std::string> Summary(const Landscape&, const Plan& plan, const PlanH
                               "holidays"
                             : "Calendar: every day counts (--calendar all-days";
   if (!plan.calendar.closures().empty())
-    calendar += ", and " + Count(plan.calendar.closures().size(), "closure", "closures") +
-                " from --closed";
+    calendar +=
+        ", and " + Count(plan.calendar.closures().size(), "closure", "closures") + " from --closed";
   calendar += ")";
   if (plan.start && !plan.tasks.empty()) {
     DayNumber last = std::max(*plan.finish_date, *plan.unconstrained_finish_date);
     if (plan.deadline) last = std::max(last, *plan.deadline);
     std::vector<ClosedDay> closed = plan.calendar.ClosedBetween(*plan.start, last);
     int open = plan.calendar.Offset(*plan.start, last + 1);
-    calendar += "; from " + FormatDate(*plan.start) + " to " + FormatDate(last) + ": " +
-                Days(open, wd);
+    calendar +=
+        "; from " + FormatDate(*plan.start) + " to " + FormatDate(last) + ": " + Days(open, wd);
     if (closed.empty()) {
       calendar += wd ? ", no public holiday on a weekday" : "";
     } else {
@@ -171,8 +172,9 @@ std::vector<std::string> Summary(const Landscape&, const Plan& plan, const PlanH
   }
   size_t external = ExternalCount(plan);
   if (plan.owner_tasks.empty() && plan.intermunicipal_ours && external == 0)
-    lines.push_back("Our work: every system (the file names no changing municipality; "
-                    "--owner-tasks tells ours from external dependencies).");
+    lines.push_back(
+        "Our work: every system (the file names no changing municipality; "
+        "--owner-tasks tells ours from external dependencies).");
   else
     lines.push_back("Our work: " + Count(plan.tasks.size() - external, "system", "systems") +
                     " of " + VisibleText(OursPhrase(plan)) + " (--owner-tasks); " +
@@ -193,17 +195,18 @@ std::vector<std::string> Summary(const Landscape&, const Plan& plan, const PlanH
 }
 
 TextTable TaskTable(const Landscape& l, const Plan& plan, bool external) {
-  TextTable table({"wave", "system", "name", "owner", "vendor", "days", "start", "finish", "slack",
-                   "note"});
+  TextTable table(
+      {"wave", "system", "name", "owner", "vendor", "days", "start", "finish", "slack", "note"});
   table.AlignRight(0);
   table.AlignRight(5);
   table.AlignRight(8);
   for (const PlanTask& t : plan.tasks) {
     if (t.external != external) continue;
     const System& s = l.systems[t.system];
-    table.AddRow({std::to_string(t.wave), s.id, Shorten(s.name, 32), Shorten(OwnerText(s.owner), 24),
-                  s.vendor.empty() ? "-" : Shorten(s.vendor, 24), std::to_string(t.duration),
-                  Start(t), Finish(t), std::to_string(t.slack), Note(l, plan, t)});
+    table.AddRow({std::to_string(t.wave), s.id, Shorten(s.name, 32),
+                  Shorten(OwnerText(s.owner), 24), s.vendor.empty() ? "-" : Shorten(s.vendor, 24),
+                  std::to_string(t.duration), Start(t), Finish(t), std::to_string(t.slack),
+                  Note(l, plan, t)});
   }
   return table;
 }
@@ -262,8 +265,8 @@ TextTable DelayTable(const Landscape& l, const Plan& plan) {
 }
 
 TextTable ResourceTable(const Plan& plan) {
-  TextTable table({"resource", "capacity", "set by", "systems", "days of work", "waited",
-                   "days waited"});
+  TextTable table(
+      {"resource", "capacity", "set by", "systems", "days of work", "waited", "days waited"});
   for (size_t c : {1, 3, 4, 5, 6}) table.AlignRight(c);
   for (const PlanResource& r : plan.resources) {
     const char* by = r.from_file                         ? "file"
@@ -319,8 +322,8 @@ std::string CutNote(const Plan& plan) {
 }
 
 TextTable LateTable(const Landscape& l, const Plan& plan) {
-  TextTable table({"system", "owner", "vendor", "finish",
-                   plan.workdays ? "working days late" : "days late"});
+  TextTable table(
+      {"system", "owner", "vendor", "finish", plan.workdays ? "working days late" : "days late"});
   table.AlignRight(4);
   for (SystemIndex s : plan.late) {
     const PlanTask& t = *plan.Find(s);
@@ -383,8 +386,10 @@ std::vector<Section> Sections(const Landscape& l, const Plan& plan) {
     out.push_back(std::move(s));
   }
   if (!plan.critical_paths.empty()) {
-    Section s{plan.critical_paths.size() == 1 ? "Critical path" : "Critical paths", kCriticalNote,
-              {}, std::nullopt};
+    Section s{plan.critical_paths.size() == 1 ? "Critical path" : "Critical paths",
+              kCriticalNote,
+              {},
+              std::nullopt};
     for (const auto& path : plan.critical_paths) s.lines.push_back(Join(l, path, " → "));
     if (plan.critical_paths_cut) s.lines.push_back(CutNote(plan));
     out.push_back(std::move(s));
@@ -425,23 +430,53 @@ std::string FormatPlanMarkdown(const Landscape& l, const Plan& plan, const PlanH
 }
 
 std::string FormatPlanCsv(const Landscape& l, const Plan& plan) {
-  std::string out =
-      CsvRow({"id", "name", "vendor", "owner", "wave", "bundle", "duration", "estimated", "es",
-              "ef", "ls", "lf", "slack", "critical", "start_date", "finish_date", "days_late",
-              "external", "unconstrained_start_date", "unconstrained_finish_date", "delay_days",
-              "wait_days", "waiting_for"});
+  std::string out = CsvRow({"id",
+                            "name",
+                            "vendor",
+                            "owner",
+                            "wave",
+                            "bundle",
+                            "duration",
+                            "estimated",
+                            "es",
+                            "ef",
+                            "ls",
+                            "lf",
+                            "slack",
+                            "critical",
+                            "start_date",
+                            "finish_date",
+                            "days_late",
+                            "external",
+                            "unconstrained_start_date",
+                            "unconstrained_finish_date",
+                            "delay_days",
+                            "wait_days",
+                            "waiting_for"});
   for (const PlanTask& t : plan.tasks) {
     const System& s = l.systems[t.system];
-    out += CsvRow({s.id, s.name, s.vendor, s.owner, std::to_string(t.wave),
-                   t.bundle >= 0 ? std::to_string(t.bundle + 1) : "", std::to_string(t.duration),
-                   t.estimated ? "yes" : "no", std::to_string(t.es), std::to_string(t.ef),
-                   std::to_string(t.ls), std::to_string(t.lf), std::to_string(t.slack),
-                   t.critical ? "yes" : "no", t.start_date ? FormatDate(*t.start_date) : "",
-                   t.finish_date ? FormatDate(*t.finish_date) : "", std::to_string(t.days_late),
+    out += CsvRow({s.id,
+                   s.name,
+                   s.vendor,
+                   s.owner,
+                   std::to_string(t.wave),
+                   t.bundle >= 0 ? std::to_string(t.bundle + 1) : "",
+                   std::to_string(t.duration),
+                   t.estimated ? "yes" : "no",
+                   std::to_string(t.es),
+                   std::to_string(t.ef),
+                   std::to_string(t.ls),
+                   std::to_string(t.lf),
+                   std::to_string(t.slack),
+                   t.critical ? "yes" : "no",
+                   t.start_date ? FormatDate(*t.start_date) : "",
+                   t.finish_date ? FormatDate(*t.finish_date) : "",
+                   std::to_string(t.days_late),
                    t.external ? "yes" : "no",
                    t.unconstrained_start_date ? FormatDate(*t.unconstrained_start_date) : "",
                    t.unconstrained_finish_date ? FormatDate(*t.unconstrained_finish_date) : "",
-                   std::to_string(t.delay), std::to_string(t.wait),
+                   std::to_string(t.delay),
+                   std::to_string(t.wait),
                    t.waiting_for >= 0 ? ResourceText(plan.resources[t.waiting_for]) : ""});
   }
   return out;

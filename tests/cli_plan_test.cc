@@ -545,8 +545,8 @@ TEST(CliPlan, MergerWithTheDefaultCalendar) {
        {"2019-12-25 1. juledag, 2019-12-26 2. juledag, 2020-01-01 nyttårsdag",
         "\nWithout capacity limits (the critical path): ", "\nWith capacity limits: ",
         "; bottleneck: ", "\nOur work: ", "\nExternal dependencies (",
-        "waiting on Kartverket's Matrikkelen (matrikkelen), ready ",
-        "\nEffort per owner:\n", "\nEffort per vendor:\n"})
+        "waiting on Kartverket's Matrikkelen (matrikkelen), ready ", "\nEffort per owner:\n",
+        "\nEffort per vendor:\n"})
     EXPECT_NE(r.out.find(line), std::string::npos) << line;
   args.insert(args.end(), {"--format", "json"});
   json j = json::parse(RunCli(args).out);
@@ -554,8 +554,8 @@ TEST(CliPlan, MergerWithTheDefaultCalendar) {
   EXPECT_FALSE(j["bottleneck"].is_null());
   ExpectConsistent(file, j);
   std::string dot = testing::TempDir() + "/merger-plan.dot";
-  auto render = RunCli({"render", file, "--key", "kommunenummer", "--plan", "--start",
-                        "2019-08-01", "--deadline", "2020-01-01", "-o", dot});
+  auto render = RunCli({"render", file, "--key", "kommunenummer", "--plan", "--start", "2019-08-01",
+                        "--deadline", "2020-01-01", "-o", dot});
   ASSERT_EQ(render.code, 0) << render.err;
   std::string text = testing::ReadFile(dot);
   EXPECT_NE(text.find("2019-08-01 to " + j["finish_date"].get<std::string>()), std::string::npos);
