@@ -64,7 +64,7 @@ class Render : public CommandBody {
     if (c.selected()) impact = ComputeImpact(c.graph(), c.query);
     if (plan_view_) {
       // The same tasks as 'landskap plan --key K' (or --system, or --all without them).
-      PlanOptions plan_options;
+      PlanOptions plan_options = PlanOptionsFrom(c.calendar);
       plan_options.all_systems = !c.selected();
       Diagnostics diagnostics(c.file());
       if (!ComputePlan(c.graph(), plan_options, c.selected() ? &impact : nullptr, &plan,
@@ -123,7 +123,7 @@ Command RenderCommand() {
        "sak.png\n"
        "  landskap render datasets/oygarden-2020.json --cluster domain --edge-labels -o all.pdf\n"
        "  landskap render datasets/oygarden-2020.json --key kommunenummer --plan -o plan.svg"},
-      kGroupSelection | kGroupDiagram | kGroupOutput,
+      kGroupSelection | kGroupCalendar | kGroupDiagram | kGroupOutput,
       kSelectKey | kSelectImpactAlias | kSelectSystem | kSelectThroughAll | kSelectOwner |
           kSelectChanges,
       {Format::kSvg, Format::kPng, Format::kPdf, Format::kDot},

@@ -1,6 +1,6 @@
 // Writing the cutover plan for MS Project (MSPDI XML), calendars (iCalendar with libical) and
 // Markdown documents (Mermaid gantt). All three take their dates from the plan itself and their
-// non-working days from the plan's day offsets (OffsetToDate), so they follow the plan's
+// non-working days from the plan's calendar (Calendar::Date), so they follow the plan's
 // calendar, whatever it counts as a working day, and state the same finish as `landskap plan`.
 #include "cli/format_plan_export.h"
 
@@ -72,7 +72,7 @@ std::vector<DayNumber> ClosedWeekdays(const Plan& plan, DayNumber last) {
   const DayNumber first = *plan.start;
   std::set<DayNumber> open;
   for (int offset = 0;; ++offset) {
-    DayNumber day = OffsetToDate(first, offset, true);
+    DayNumber day = plan.calendar.Date(first, offset);
     if (day > last) break;
     open.insert(day);
   }
@@ -113,11 +113,11 @@ std::string Evening(DayNumber day) { return FormatDate(day) + "T17:00:00"; }
 
 // The schedule's offsets as dates at the start (08:00) or the end (17:00) of a working day.
 std::string StartAt(const Plan& plan, int offset) {
-  return Morning(OffsetToDate(*plan.start, offset, plan.workdays));
+  return Morning(plan.calendar.Date(*plan.start, offset));
 }
 std::string FinishAt(const Plan& plan, int ef, int es) {
   if (ef <= es) return StartAt(plan, es);
-  return Evening(OffsetToDate(*plan.start, ef - 1, plan.workdays));
+  return Evening(plan.calendar.Date(*plan.start, ef - 1));
 }
 
 std::string WorkingTimes() {
@@ -181,7 +181,7 @@ std::string ExportNeedsDates(const Plan& plan) {
 
 std::string FormatPlanMsProject(const Landscape& l, const Plan& plan, const PlanHeading& heading) {
   const DayNumber last = LastDay(plan);
-  const DayNumber first = OffsetToDate(*plan.start, 0, plan.workdays);
+  const DayNumber first = plan.calendar.Date(*plan.start, 0);
   const std::string title = "Cutover plan for " + heading.tasks;
   std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
   x += "<Project xmlns=\"http://schemas.microsoft.com/project\">\n";
@@ -239,7 +239,8 @@ std::string FormatPlanMsProject(const Landscape& l, const Plan& plan, const Plan
     x += "    <Task>" + Element("UID", n) + Element("ID", n) + Element("Name", Xml(TaskName(s))) +
          Element("Type", "1") + Element("IsNull", "0") + Element("WBS", n) +
          Element("OutlineNumber", n) + Element("OutlineLevel", "1") + Element("Priority", "500") +
-         Element("Start", StartAt(plan, t.es)) + Element("Finish", FinishAt(plan, t.ef, t.es)) +
+         Element("Start", StartAt(plan, t.start)) +
+         Element("Finish", FinishAt(plan, t.finish, t.start)) +
          Element("Duration", Duration(t.duration)) + Element("DurationFormat", "7") +
          Element("Estimated", t.estimated ? "0" : "1") +
          Element("Milestone", t.duration == 0 ? "1" : "0") + Element("Summary", "0") +
@@ -248,7 +249,7 @@ std::string FormatPlanMsProject(const Landscape& l, const Plan& plan, const Plan
          Element("LateStart", StartAt(plan, t.ls)) +
          Element("LateFinish", FinishAt(plan, t.lf, t.ls));
     if (s.cutover.fixed_date)
-      x += Element("ConstraintType", "2") + Element("ConstraintDate", StartAt(plan, t.es));
+      x += Element("ConstraintType", "2") + Element("ConstraintDate", StartAt(plan, t.start));
     else
       x += Element("ConstraintType", "0");
     if (plan.deadline) x += Element("Deadline", Evening(*plan.deadline));
@@ -284,7 +285,7 @@ std::string FormatPlanIcs(const Landscape& l, const Plan& plan, const PlanHeadin
     std::string uid, summary, description;
   };
   std::vector<Event> events;
-  const DayNumber first = OffsetToDate(*plan.start, 0, plan.workdays);
+  const DayNumber first = plan.calendar.Date(*plan.start, 0);
   events.push_back({first, "start@landskap", "Cutover starts",
                     "First day of the cutover plan for " + heading.tasks + "."});
   for (const PlanTask& t : plan.tasks) {
