@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "engine/scope.h"
 #include "engine/suggest.h"
@@ -577,6 +578,16 @@ bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& 
     IntegrationIndex index = *merged->AddIntegration(in);
     by_pair.emplace(std::make_pair(in.from, in.to), index);
   }
+  // The survivor's counterpart of a re-pointed integration: one between the same ends (after
+  // re-pointing) whose end on the retired side was the survivor itself all along (when both
+  // ends were retired, either end). Without one, the re-pointed integration is work: an
+  // interface the survivor has never had.
+  std::set<std::pair<std::string, std::string>> from_stays, to_stays;
+  for (const IntegrationRecord& x : integrations) {
+    auto pair = std::make_pair(survivor_of(x.from), survivor_of(x.to));
+    if (!retired.count(x.from)) from_stays.insert(pair);
+    if (!retired.count(x.to)) to_stays.insert(pair);
+  }
   for (const IntegrationRecord& r : integrations) {
     if (!retired.count(r.from) && !retired.count(r.to)) continue;
     MergeRepoint p;
@@ -592,6 +603,11 @@ bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& 
     }
     SystemIndex from = *merged->FindSystem(p.from_after);
     SystemIndex to = *merged->FindSystem(p.to_after);
+    auto pair = std::make_pair(p.from_after, p.to_after);
+    bool from_retired = retired.count(r.from) > 0, to_retired = retired.count(r.to) > 0;
+    bool counterpart = from_retired && to_retired ? from_stays.count(pair) || to_stays.count(pair)
+                       : from_retired             ? from_stays.count(pair) > 0
+                                                  : to_stays.count(pair) > 0;
     auto existing = by_pair.find({from, to});
     if (existing != by_pair.end()) {
       Integration& in = merged->integrations[existing->second];
@@ -601,7 +617,6 @@ bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& 
       keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
       in.carries = keys;
       in.criticality = std::max(in.criticality, r.integration.criticality);
-      p.outcome = MergeRepoint::Outcome::kJoined;
       p.merged_id = in.id;
     } else {
       Integration in = r.integration;
@@ -613,10 +628,10 @@ bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& 
       IntegrationIndex index = *merged->AddIntegration(in);
       if (renamed) merged->integrations[index].id_generated = r.integration.id_generated;
       by_pair.emplace(std::make_pair(from, to), index);
-      p.outcome = MergeRepoint::Outcome::kNew;
-      p.orphaned_consumer = retired.count(r.from) > 0;
       p.merged_id = merged->integrations[index].id;
     }
+    p.outcome = counterpart ? MergeRepoint::Outcome::kJoined : MergeRepoint::Outcome::kNew;
+    p.orphaned_consumer = !counterpart && retired.count(r.from) > 0;
     summary->repointed.push_back(std::move(p));
   }
 

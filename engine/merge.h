@@ -88,6 +88,11 @@ struct MergeGroup {
 struct MergeRepoint {
   std::string integration;  // id in its input file
   std::string from_before, to_before, from_after, to_after;
+  // kJoined: the survivor already has this integration (same ends after re-pointing, with the
+  // survivor itself on the retired side), so the two are one. kNew: the survivor has no
+  // counterpart; the interface must be built. kDropped: it ran between a retired system and its
+  // survivor. Re-pointed integrations between the same ends are one integration in the merged
+  // landscape either way.
   enum class Outcome { kNew, kJoined, kDropped } outcome = Outcome::kNew;
   // kNew with a retired provider: the consumer got its data only from the retired system.
   bool orphaned_consumer = false;
