@@ -481,6 +481,37 @@ TEST(MergeCli, WritesLandscapeSummaryAndProposal) {
   EXPECT_NE(bad.err.find("-o would overwrite the input"), std::string::npos) << bad.err;
 }
 
+// render --diff: the later landscape drawn, added green, changed amber, removed in the legend.
+TEST(MergeCli, RenderDiffColours) {
+  std::string dir = testing::TempDir();
+  std::string before = WriteTemp(dir, "before.json", kA);
+  std::string after = WriteTemp(dir, "after.json", R"({"format": "landskap/1",
+    "systems": [
+      {"id": "reg", "name": "Registeret", "kind": "national", "owner": "Reg",
+       "keys": ["kommunenummer"], "cutover": {"effort_days": 1}},
+      {"id": "a.sak", "name": "Sak A", "kind": "municipal", "owner": "9999", "vendor": "V1",
+       "product": "P1", "domain": "sak", "keys": ["kommunenummer"], "criticality": "high",
+       "cutover": {"effort_days": 4}},
+      {"id": "ny", "owner": "9999"}],
+    "integrations": [{"from": "reg", "to": "a.sak", "carries": ["kommunenummer"]},
+                     {"from": "a.sak", "to": "ny"}]})");
+  auto r = RunCli({"render", after, "--diff", before, "-o", dir + "/d.dot"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::string dot = testing::ReadFile(dir + "/d.dot");
+  auto node = [&](const std::string& id) {
+    size_t at = dot.find("\"" + id + "\"\t[");
+    if (at == std::string::npos) at = dot.find("\t" + id + "\t[");
+    return at == std::string::npos ? std::string() : dot.substr(at, dot.find(']', at) - at);
+  };
+  EXPECT_NE(node("ny").find("#A1D99B"), std::string::npos) << dot;
+  EXPECT_NE(node("a.sak").find("#FDB863"), std::string::npos) << dot;
+  EXPECT_EQ(node("reg").find("#FDB863"), std::string::npos) << dot;
+  EXPECT_NE(dot.find("Removed (not drawn): 1 system: arkiv"), std::string::npos) << dot;
+  auto both =
+      RunCli({"render", after, "--diff", before, "--key", "kommunenummer", "-o", dir + "/e.dot"});
+  EXPECT_EQ(both.code, 2);
+}
+
 // The bundled story: the three 2019 files and the decisions give a landscape that validates,
 // whose plan of the key change finishes the conversions before 2020-01-01.
 TEST(MergeCli, BundledOygarden) {
