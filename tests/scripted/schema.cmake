@@ -7,3 +7,8 @@ add_test(NAME schema_agrees_with_loader
 add_test(NAME decisions_schema_agrees_with_merge
          COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/scripts/check_decisions.py
                  $<TARGET_FILE:landskap> ${CMAKE_SOURCE_DIR})
+
+# The pre-merger files and decisions are generated from make_oygarden.py's tables.
+add_test(NAME oygarden_2019_files_are_generated
+         COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/scripts/check_oygarden_2019.py
+                 ${CMAKE_SOURCE_DIR})
