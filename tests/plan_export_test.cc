@@ -25,8 +25,16 @@ using nlohmann::json;
 using testing::RunCli;
 
 const std::string kSmall = testing::SourcePath("tests/data/plan_small.json");
-const std::vector<std::string> kPlan = {"plan",    kSmall,       "--key",      "kommunenummer",
-                                        "--start", "2019-08-26", "--deadline", "2019-10-01"};
+// Every day counts (the dates below are worked out over all days); the --workdays cases compare
+// against the plan's own JSON instead.
+const std::vector<std::string> kPlan = {"plan",       kSmall,       "--key",      "kommunenummer",
+                                        "--start",    "2019-08-26", "--deadline", "2019-10-01",
+                                        "--calendar", "all-days"};
+
+// kPlan with the default calendar (working days; --workdays says the same).
+std::vector<std::string> WorkingDays() {
+  return std::vector<std::string>(kPlan.begin(), kPlan.end() - 2);
+}
 
 std::vector<std::string> With(std::vector<std::string> args, const std::vector<std::string>& more) {
   args.insert(args.end(), more.begin(), more.end());
@@ -136,10 +144,10 @@ TEST(PlanExportTest, MsProjectParsesBackWithHandComputedDatesAndLinks) {
 
 // With --workdays the calendar is Monday to Friday, and the tasks' dates are the plan's.
 TEST(PlanExportTest, MsProjectWorkdaysMatchThePlan) {
-  auto plan = RunCli(With(kPlan, {"--workdays", "--format", "json"}));
+  auto plan = RunCli(With(WorkingDays(), {"--workdays", "--format", "json"}));
   ASSERT_EQ(plan.code, 0) << plan.err;
   json j = json::parse(plan.out);
-  auto r = RunCli(With(kPlan, {"--workdays", "--format", "msproject"}));
+  auto r = RunCli(With(WorkingDays(), {"--workdays", "--format", "msproject"}));
   ASSERT_EQ(r.code, 0) << r.err;
   pugi::xml_document doc;
   ASSERT_TRUE(doc.load_string(r.out.c_str()));
@@ -268,10 +276,10 @@ TEST(PlanExportTest, MermaidLinesAreWellFormedAndMatchThePlan) {
 // With --workdays the chart leaves out weekends, as the plan does, and starts each task on the
 // plan's date.
 TEST(PlanExportTest, MermaidExcludesWeekendsWithWorkdays) {
-  auto r = RunCli(With(kPlan, {"--workdays", "--format", "mermaid"}));
+  auto r = RunCli(With(WorkingDays(), {"--workdays", "--format", "mermaid"}));
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("\n    excludes weekends\n"), std::string::npos) << r.out;
-  json j = json::parse(RunCli(With(kPlan, {"--workdays", "--format", "json"})).out);
+  json j = json::parse(RunCli(With(WorkingDays(), {"--workdays", "--format", "json"})).out);
   for (const json& t : j["tasks"]) {
     const std::string id = t["id"];
     // The task's line: "    NAME (id) :..., tN, DATE, Nd", or "    id :..." without a name.
