@@ -123,7 +123,7 @@ class Planner {
   }
 
   // Which tasks are the plan's own work: those of the owners given (--owner-tasks), else of
-  // the changing municipalities and every intermunicipal system. When no owner is known (a
+  // the changing municipalities (old numbers and the new one) and every intermunicipal system. When no owner is known (a
   // landscape without changes), every task is ours: there is nothing to tell apart.
   void Ownership() {
     std::vector<std::string> owners;
@@ -137,6 +137,12 @@ class Planner {
       } else {
         for (const Change& c : landscape_.changes) owners.push_back(c.from);
       }
+      // The new number is theirs too: after `landskap merge` the survivors and the conversion
+      // tasks belong to it (4626), and they are the merger's own work.
+      if (!owners.empty())
+        for (const Change& c : landscape_.changes)
+          if (std::find(owners.begin(), owners.end(), c.from) != owners.end())
+            owners.push_back(c.to);
     }
     std::sort(owners.begin(), owners.end());
     owners.erase(std::unique(owners.begin(), owners.end()), owners.end());
