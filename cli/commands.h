@@ -18,5 +18,6 @@ Command RenderCommand();
 Command HotspotsCommand();
 Command ReportCommand();
 Command FmtCommand();
+Command ImportCommand();
 
 }  // namespace landskap::cli

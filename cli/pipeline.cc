@@ -82,15 +82,18 @@ Parsed Parse(const Command& command, const Args& args, po::options_description& 
     context->io.out << text.str();
     return Parsed::kHelpShown;
   }
-  const std::string what = command.inputs == Inputs::kOneLandscape ? "a landscape file" : "a file";
+  const std::string what = command.inputs == Inputs::kOneLandscape ? "a landscape file"
+                           : command.inputs == Inputs::kSources    ? "one or more files"
+                                                                   : "a file";
+  const std::string example =
+      command.inputs == Inputs::kSources ? " inventar.xlsx" : " datasets/oygarden-2020.json";
   if (context->inputs.empty()) {
     UsageError(command.name,
-               "name " + what + ", e.g. 'landskap " + std::string(command.name) +
-                   " datasets/oygarden-2020.json'",
+               "name " + what + ", e.g. 'landskap " + std::string(command.name) + example + "'",
                context->io);
     return Parsed::kError;
   }
-  if (context->inputs.size() > 1) {
+  if (context->inputs.size() > 1 && command.inputs != Inputs::kSources) {
     UsageError(command.name,
                "one " + std::string(command.inputs == Inputs::kOneLandscape ? "landscape " : "") +
                    "file at a time; also got '" + context->inputs[1] + "'",

@@ -37,8 +37,11 @@ enum Group : unsigned {
   kGroupOutput = 1u << 4,
 };
 
-// How many input files a command reads.
-enum class Inputs { kOneLandscape, kOneFile };
+// What a command reads from the command line:
+// - kOneLandscape: one landscape file, loaded by the pipeline before the body runs;
+// - kOneFile: one file the body reads itself;
+// - kSources: one or more paths (files or folders) the body reads itself (import).
+enum class Inputs { kOneLandscape, kOneFile, kSources };
 
 struct Context {
   Io io;
