@@ -11,7 +11,7 @@ namespace landskap::cli {
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
       ValidateCommand(), StatsCommand(),  ImpactCommand(), PlanCommand(),   RenderCommand(),
-      HotspotsCommand(), ReportCommand(), FmtCommand(),    ImportCommand(),
+      HotspotsCommand(), ReportCommand(), FmtCommand(),    ImportCommand(), TemplateCommand(),
   };
   return commands;
 }

@@ -19,5 +19,6 @@ Command HotspotsCommand();
 Command ReportCommand();
 Command FmtCommand();
 Command ImportCommand();
+Command TemplateCommand();
 
 }  // namespace landskap::cli

@@ -4,6 +4,8 @@
 // misspelled key with --changes would otherwise be interned and silently affect nothing).
 #include "cli/pipeline.h"
 
+#include <unistd.h>
+
 #include <ostream>
 #include <sstream>
 
@@ -87,6 +89,11 @@ Parsed Parse(const Command& command, const Args& args, po::options_description& 
                                                                    : "a file";
   const std::string example =
       command.inputs == Inputs::kSources ? " inventar.xlsx" : " datasets/oygarden-2020.json";
+  if (command.inputs == Inputs::kNone) {
+    if (context->inputs.empty()) return Parsed::kRun;
+    UsageError(command.name, "reads no file; got '" + context->inputs[0] + "'", context->io);
+    return Parsed::kError;
+  }
   if (context->inputs.empty()) {
     UsageError(command.name,
                "name " + what + ", e.g. 'landskap " + std::string(command.name) + example + "'",
@@ -175,6 +182,13 @@ int RunCommand(const Command& command, const Args& args, Io io) {
   if (command.groups & kGroupRanking) ok &= CheckRanking(command.name, &c.ranking, io);
   if (command.groups & kGroupOutput)
     ok &= CheckOutput(command.name, command.formats, &c.output, io);
+  // A workbook is bytes for Excel, not text: it goes to a file or a pipe, never to a terminal.
+  if ((command.groups & kGroupOutput) && c.output.format == Format::kXlsx &&
+      (c.output.path == "-" || c.output.path.empty()) && ::isatty(STDOUT_FILENO)) {
+    c.Usage("an Excel workbook cannot be shown in the terminal; name a file with -o, e.g. -o " +
+            std::string(command.name) + ".xlsx");
+    ok = false;
+  }
   ok &= body->Check(c);
   if (!ok) return kExitInvalid;
 

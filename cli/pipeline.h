@@ -40,8 +40,9 @@ enum Group : unsigned {
 // What a command reads from the command line:
 // - kOneLandscape: one landscape file, loaded by the pipeline before the body runs;
 // - kOneFile: one file the body reads itself;
-// - kSources: one or more paths (files or folders) the body reads itself (import).
-enum class Inputs { kOneLandscape, kOneFile, kSources };
+// - kSources: one or more paths (files or folders) the body reads itself (import);
+// - kNone: no input at all (template).
+enum class Inputs { kOneLandscape, kOneFile, kSources, kNone };
 
 struct Context {
   Io io;

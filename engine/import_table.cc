@@ -266,6 +266,7 @@ class Mapper {
     bool id_given = false;
     size_t id_column = 0, name_column = 0;
     std::vector<std::pair<std::string, std::string>> after;  // text, place
+    std::vector<std::string> keys;                           // interned when the system is taken
   };
 
   void Error(const Table& table, std::string place, std::string message) {
@@ -282,8 +283,8 @@ class Mapper {
     return table.Place(row, column.value_or(0));
   }
   std::optional<Header> HeaderOf(const Table& table, TableRole role);
-  void ReadKeys(const Table& table, size_t row, std::optional<size_t> column,
-                std::vector<KeyIndex>* keys);
+  std::vector<std::string> ReadKeys(const Table& table, size_t row, std::optional<size_t> column);
+  void Intern(const std::vector<std::string>& names, std::vector<KeyIndex>* keys);
   void IndexSystem(SystemIndex i);
   std::optional<SystemIndex> Resolve(const std::string& text, const Table& table,
                                      const std::string& place);
@@ -343,9 +344,10 @@ std::optional<Header> Mapper::HeaderOf(const Table& table, TableRole role) {
   return h;
 }
 
-void Mapper::ReadKeys(const Table& table, size_t row, std::optional<size_t> column,
-                      std::vector<KeyIndex>* keys) {
-  for (const std::string& k : SplitList(Cell(table, row, column))) {
+std::vector<std::string> Mapper::ReadKeys(const Table& table, size_t row,
+                                          std::optional<size_t> column) {
+  std::vector<std::string> names;
+  for (std::string& k : SplitList(Cell(table, row, column))) {
     if (!IsWellFormedId(k)) {
       Error(table, Place(table, row, column),
             "'" + VisibleText(k) +
@@ -353,6 +355,13 @@ void Mapper::ReadKeys(const Table& table, size_t row, std::optional<size_t> colu
                 "(e.g. kommunenummer); separate several with , or ;");
       continue;
     }
+    names.push_back(std::move(k));
+  }
+  return names;
+}
+
+void Mapper::Intern(const std::vector<std::string>& names, std::vector<KeyIndex>* keys) {
+  for (const std::string& k : names) {
     KeyIndex key = landscape_->InternKey(k);
     keys->push_back(key);
     keys_used_.insert(key);
@@ -412,7 +421,7 @@ void Mapper::ReadSystems(const Table& table, bool offered) {
     s.vendor = Cell(table, r, col[kVendor]);
     s.product = Cell(table, r, col[kProduct]);
     s.domain = Cell(table, r, col[kDomain]);
-    ReadKeys(table, r, col[kKeys], &s.keys);
+    p.keys = ReadKeys(table, r, col[kKeys]);
     if (std::string k = Cell(table, r, col[kCriticality]); !k.empty()) {
       if (auto c = ParseCriticalityCell(k))
         s.criticality = *c;
@@ -498,6 +507,7 @@ void Mapper::ReadSystems(const Table& table, bool offered) {
 }
 
 SystemIndex Mapper::Add(Pending pending) {
+  Intern(pending.keys, &pending.system.keys);
   SystemIndex index = *landscape_->AddSystem(std::move(pending.system));
   IndexSystem(index);
   return index;
@@ -618,7 +628,7 @@ void Mapper::ReadIntegrations(const Table& table) {
                 "' is not an id: one word of letters, digits and . _ - : / @ +; or leave it empty");
       row_ok = false;
     }
-    ReadKeys(table, r, col[kCarries], &in.carries);
+    Intern(ReadKeys(table, r, col[kCarries]), &in.carries);
     in.protocol = Cell(table, r, col[kProtocol]);
     if (std::string k = Cell(table, r, col[kCriticality]); !k.empty()) {
       if (auto c = ParseCriticalityCell(k))
