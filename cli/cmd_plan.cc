@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/format_plan.h"
+#include "cli/format_xlsx.h"
 #include "engine/plan.h"
 
 namespace landskap::cli {
@@ -83,6 +84,12 @@ class PlanBody : public CommandBody {
       case Format::kCsv:
         text = FormatPlanCsv(c.landscape, plan);
         break;
+      case Format::kXlsx: {
+        if (int code = c.WriteWorkbook(FormatPlanXlsx(c.landscape, plan, &c.workbook_error));
+            code != kExitOk)
+          return code;
+        return fail_if_late_ && !plan.late.empty() ? kExitGate : kExitOk;
+      }
       case Format::kMarkdown:
         text = FormatPlanMarkdown(c.landscape, plan, heading);
         break;
@@ -129,7 +136,7 @@ Command PlanCommand() {
        "--vendor-capacity 2 -o plan.md"},
       kGroupSelection | kGroupCalendar | kGroupOutput,
       kSelectKey | kSelectSystem | kSelectThroughAll | kSelectOwner | kSelectChanges,
-      {Format::kTable, Format::kMarkdown, Format::kCsv, Format::kJson},
+      {Format::kTable, Format::kMarkdown, Format::kCsv, Format::kJson, Format::kXlsx},
       10,
       Inputs::kOneLandscape,
       [] { return std::make_unique<PlanBody>(); }};

@@ -21,6 +21,12 @@ int Context::Write(std::string_view text) const {
   return WriteOutput(output.path, text, io) ? kExitOk : kExitInvalid;
 }
 
+int Context::WriteWorkbook(const std::optional<std::string>& bytes) const {
+  if (bytes) return Write(*bytes);
+  io.err << "landskap " << command << ": error: " << workbook_error << "\n";
+  return kExitInvalid;
+}
+
 void Context::Usage(std::string_view message) const { UsageError(command, message, io); }
 
 bool Context::ResolveSystems(const std::vector<std::string>& ids, std::string_view option,
@@ -154,7 +160,7 @@ bool ResolveKey(Context& c) {
 
 int RunCommand(const Command& command, const Args& args, Io io) {
   std::unique_ptr<CommandBody> body = command.make();
-  Context c{io, command.name, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  Context c{io, command.name, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   c.selection.parts = command.selection;
   c.ranking.default_top = command.default_top;
 

@@ -68,6 +68,9 @@ struct Context {
 
   // Writes the answer to -o (or stdout): kExitOk, or kExitInvalid after printing why not.
   int Write(std::string_view text) const;
+  // Writes a workbook's bytes, or prints workbook_error when there are none.
+  int WriteWorkbook(const std::optional<std::string>& bytes) const;
+  std::string workbook_error;
   // Prints a usage error for this command.
   void Usage(std::string_view message) const;
   // Resolves ids given for `option` (did-you-mean for unknown ones); false after printing.
