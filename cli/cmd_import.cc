@@ -104,9 +104,21 @@ bool GroupSources(const std::vector<std::string>& paths, const Importer* forced,
 
 void PrintReport(const ImportReport& report, std::ostream& err) {
   err << "Read " << JoinPaths(report.sources) << " as " << report.kind << ".\n";
+  // Systems, integrations and keys first (what coordinators count), then the rest by name.
+  std::vector<std::pair<std::string, size_t>> counts(report.taken.begin(), report.taken.end());
+  auto rank = [](const std::string& what) {
+    return what == "systems" ? 0 : what == "integrations" ? 1 : what == "keys" ? 2 : 3;
+  };
+  std::stable_sort(counts.begin(), counts.end(),
+                   [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
   std::string taken;
-  for (const auto& [what, n] : report.taken)
+  for (auto [what, n] : counts) {
+    // "1 system", "1 system from the list ...": the first word in the singular.
+    size_t space = what.find(' ');
+    size_t end = space == std::string::npos ? what.size() : space;
+    if (n == 1 && end > 1 && what[end - 1] == 's') what.erase(end - 1, 1);
     taken += (taken.empty() ? "" : ", ") + std::to_string(n) + " " + what;
+  }
   err << "  Taken: " << (taken.empty() ? "nothing" : taken) << ".\n";
   for (const std::string& note : report.notes) err << "  " << VisibleText(note) << "\n";
   if (!report.skipped.empty()) {

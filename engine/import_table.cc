@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -299,6 +300,19 @@ class Mapper {
   std::vector<bool> offered_taken_;
   std::vector<std::pair<SystemIndex, size_t>> added_;  // landscape index, index in systems_
   std::unordered_map<std::string, std::vector<SystemIndex>> by_folded_;
+  // The offered systems by exact id and by folded id or name, built on first use.
+  std::unordered_map<std::string, size_t> offered_by_id_;
+  std::unordered_map<std::string, size_t> offered_by_folded_;
+  bool offered_indexed_ = false;
+  // Every id and name seen, for "did you mean": kept as they grow, not rebuilt per unknown
+  // name (a deque does not move its strings, so the views stay valid).
+  std::deque<std::string> name_store_;
+  std::vector<std::string_view> names_;
+  void AddName(const std::string& name) {
+    if (name.empty()) return;
+    name_store_.push_back(name);
+    names_.push_back(name_store_.back());
+  }
   std::set<KeyIndex> keys_used_;
   size_t systems_taken_ = 0, integrations_taken_ = 0, unpicked_ = 0;
   std::vector<std::string> picked_;
@@ -521,6 +535,8 @@ void Mapper::IndexSystem(SystemIndex i) {
     std::vector<SystemIndex>& list = by_folded_[folded];
     if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
   }
+  AddName(s.id);
+  AddName(s.name);
 }
 
 std::optional<SystemIndex> Mapper::Resolve(const std::string& text, const Table& table,
@@ -539,30 +555,32 @@ std::optional<SystemIndex> Mapper::Resolve(const std::string& text, const Table&
     }
   }
   // A system from the offered list (the template's national systems), taken in on first use.
-  for (size_t i = 0; i < offered_.size(); ++i) {
-    const System& s = offered_[i].system;
-    if (s.id == text ||
-        (!folded.empty() && (FoldForMatch(s.id) == folded || FoldForMatch(s.name) == folded))) {
-      if (offered_taken_[i]) continue;
-      Pending p = offered_[i];
-      if (p.system.id.empty()) p.system.id = IdFromName(p.system.name);
-      if (landscape_->FindSystem(p.system.id)) return landscape_->FindSystem(p.system.id);
-      offered_taken_[i] = true;
-      picked_.push_back(p.system.id);
-      return Add(std::move(p));
+  if (!offered_indexed_) {
+    offered_indexed_ = true;
+    for (size_t i = 0; i < offered_.size(); ++i) {
+      const System& s = offered_[i].system;
+      offered_by_id_.emplace(s.id, i);
+      for (const std::string* t : {&s.id, &s.name})
+        if (std::string f = FoldForMatch(*t); !f.empty()) offered_by_folded_.emplace(f, i);
+      AddName(s.id);
+      AddName(s.name);
     }
   }
-  std::vector<std::string_view> names;
-  for (const System& s : landscape_->systems) {
-    names.push_back(s.id);
-    if (!s.name.empty()) names.push_back(s.name);
-  }
-  for (const Pending& p : offered_) {
-    if (!p.system.id.empty()) names.push_back(p.system.id);
-    if (!p.system.name.empty()) names.push_back(p.system.name);
+  std::optional<size_t> pick;
+  if (auto it = offered_by_id_.find(text); it != offered_by_id_.end()) pick = it->second;
+  if (auto it = offered_by_folded_.find(folded);
+      !pick && !folded.empty() && it != offered_by_folded_.end())
+    pick = it->second;
+  if (pick && !offered_taken_[*pick]) {
+    Pending p = offered_[*pick];
+    if (p.system.id.empty()) p.system.id = IdFromName(p.system.name);
+    if (auto existing = landscape_->FindSystem(p.system.id)) return existing;
+    offered_taken_[*pick] = true;
+    picked_.push_back(p.system.id);
+    return Add(std::move(p));
   }
   Error(table, place,
-        "unknown system '" + VisibleText(text) + "'" + DidYouMean(text, names, &budget_));
+        "unknown system '" + VisibleText(text) + "'" + DidYouMean(text, names_, &budget_));
   return std::nullopt;
 }
 

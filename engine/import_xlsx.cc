@@ -26,6 +26,7 @@ constexpr size_t kMaxWorkbookBytes = size_t{1} << 30;
 constexpr size_t kMaxColumns = 256;        // an inventory has about 15
 constexpr size_t kMaxRowNumber = 1048576;  // Excel's own limit
 constexpr size_t kMergeRows = 20;          // merged ranges fill only the header area
+constexpr size_t kMaxMerges = 1000;        // merged ranges looked at (a header has a few)
 
 // The name without a namespace prefix: "x:row" and "row" are the same element.
 std::string_view Local(const char* name) {
@@ -283,8 +284,10 @@ void ReadSheet(const pugi::xml_document& doc, const std::vector<std::string>& sh
   pugi::xml_node merges = Child(sheet, "mergeCells");
   size_t header_rows = std::min(kMergeRows, table->rows.size());
   size_t last_header_line = header_rows == 0 ? 0 : table->rows[header_rows - 1].line;
+  size_t merges_seen = 0;
   for (pugi::xml_node m : merges.children()) {
     if (Local(m.name()) != "mergeCell") continue;
+    if (++merges_seen > kMaxMerges) break;
     std::string_view ref = Attr(m, "ref");
     size_t colon = ref.find(':');
     if (colon == std::string_view::npos) continue;

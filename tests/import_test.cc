@@ -273,7 +273,7 @@ TEST(ImportCli, AWindows1252CsvPairIsConvertedAndSaidSo) {
       {"import", dir + "/integrasjoner.csv", dir + "/systemer.csv", "-o", dir + "/out.json"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_TRUE(Has(r.err, "integrasjoner.csv: Windows-1252 (converted to UTF-8)")) << r.err;
-  EXPECT_TRUE(Has(r.err, "Taken: 1 integrations, 1 keys, 2 systems")) << r.err;
+  EXPECT_TRUE(Has(r.err, "Taken: 2 systems, 1 integration, 1 key.")) << r.err;
   auto j = nlohmann::json::parse(ReadFile(dir + "/out.json"));
   EXPECT_EQ(j["systems"][0]["id"], "okonomi");
   EXPECT_EQ(j["systems"][0]["name"], "Økonomi");
