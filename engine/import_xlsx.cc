@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -469,12 +470,15 @@ int SniffXlsx(const std::vector<std::string>& paths) {
   std::string ext = path.size() >= 5 ? path.substr(path.size() - 5) : "";
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   bool named = ext == ".xlsx" || ext == ".xlsm";
-  FILE* f = path == "-" ? nullptr : std::fopen(path.c_str(), "rb");
-  if (!f) return named ? 1 : 0;
-  char head[4] = {};
-  size_t got = std::fread(head, 1, sizeof head, f);
-  std::fclose(f);
-  bool zip = got == 4 && std::memcmp(head, "PK\x03\x04", 4) == 0;
+  // Only regular files are looked into: sniffing a pipe would eat what the reader needs.
+  std::error_code ec;
+  if (path == "-" || !std::filesystem::is_regular_file(path, ec)) return named ? 1 : 0;
+  InputRules rules;
+  rules.binary = true;
+  InputText input;
+  Diagnostics ignored(path);
+  if (!ReadInput(path, rules, &input, &ignored)) return named ? 1 : 0;
+  bool zip = input.text.compare(0, 4, "PK\x03\x04") == 0;
   if (!zip) return named ? 1 : 0;
   // A zip named .xlsx is a workbook; a zip named otherwise may be an Archi model, so only say
   // "by name" unless the name agrees.

@@ -3,8 +3,11 @@
 // each quirk is reproducible; CSV files are written byte by byte. Expected ids, dates and
 // places are worked out by hand in the comments.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <zip.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -279,6 +282,37 @@ TEST(ImportCli, AWindows1252CsvPairIsConvertedAndSaidSo) {
   EXPECT_EQ(j["systems"][0]["name"], "Økonomi");
   EXPECT_EQ(j["integrations"][0]["to"], "okonomi");
   EXPECT_EQ(RunCli({"validate", dir + "/out.json"}).code, 0);
+}
+
+TEST(ImportCli, ACommaCsvWithAByteOrderMarkAndEnglishHeaders) {
+  std::string dir = TempDir();
+  // The byte order mark must not stick to the first header ("\xEF\xBB\xBFName" is no header).
+  WriteBytes(dir + "/systems.csv",
+             "\xEF\xBB\xBFName,Kind,Criticality\nSak/arkiv,municipal,high\nNAV,national,\n");
+  WriteBytes(dir + "/integrations.csv", "From,To,Carries\nnav,Sak/arkiv,fnr\n");
+  auto r = RunCli({"import", dir + "/systems.csv", dir + "/integrations.csv"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(Has(r.err, "systems.csv: UTF-8 with byte order mark")) << r.err;
+  EXPECT_TRUE(Has(r.err, "systems.csv: systems, separated by commas")) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["systems"][1]["id"], "nav");
+  EXPECT_EQ(j["integrations"][0]["from"], "nav");
+}
+
+TEST(ImportCli, AWorkbookIsNotWrittenToATerminal) {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "no 'script'";
+  // script(1) gives the program a terminal as its standard output.
+  std::string cmd = "script -qec '" + std::string(LANDSKAP_BINARY) + " template' /dev/null";
+  FILE* p = popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::string out;
+  char buffer[512];
+  size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, p)) > 0) out.append(buffer, n);
+  int status = pclose(p);
+  EXPECT_EQ(WEXITSTATUS(status), 2) << out;
+  EXPECT_TRUE(Has(out, "an Excel workbook cannot be shown in the terminal; name a file with -o"))
+      << out;
 }
 
 TEST(ImportCli, UnknownSourcesAndKindsAreNamed) {
