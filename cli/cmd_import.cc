@@ -132,9 +132,11 @@ void PrintReport(const ImportReport& report, std::ostream& err) {
 class Import : public CommandBody {
  public:
   void AddOptions(po::options_description* desc) override {
-    desc->add_options()("from", po::value(&from_)->value_name("KIND"),
-                        "the kind of the sources, when landskap should not guess it: xlsx, csv, "
-                        "archimate, archi-csv")(
+    // The kinds as the table of readers has them, so the help never lists one that is not there.
+    kinds_help_ = "the kind of the sources, when landskap should not guess it:";
+    for (const Importer& i : Importers())
+      kinds_help_ += std::string(&i == &Importers().front() ? " " : ", ") + std::string(i.name);
+    desc->add_options()("from", po::value(&from_)->value_name("KIND"), kinds_help_.c_str())(
         "nodes", po::bool_switch(&options_.include_nodes),
         "Archi models: take nodes and system software as systems too")(
         "property", po::value(&property_text_)->value_name("NAME=FIELD"),
@@ -225,7 +227,7 @@ class Import : public CommandBody {
   }
 
  private:
-  std::string from_;
+  std::string from_, kinds_help_;
   const Importer* forced_ = nullptr;
   std::vector<std::string> property_text_;
   ImportOptions options_;
