@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/format.h"
+#include "cli/format_xlsx.h"
 #include "engine/stats.h"
 #include "engine/text.h"
 
@@ -87,6 +88,8 @@ class Stats : public CommandBody {
     // --top 0 lists every system, as in hotspots.
     size_t top = c.ranking.top == 0 ? SIZE_MAX : c.ranking.top;
     LandscapeStats stats = ComputeStats(c.graph(), top);
+    if (c.output.format == Format::kXlsx)
+      return c.WriteWorkbook(FormatStatsXlsx(c.landscape, stats, &c.workbook_error));
     return c.Write(c.output.format == Format::kJson ? FormatJson(c.landscape, stats)
                                                     : FormatText(c.landscape, stats));
   }
@@ -97,14 +100,14 @@ class Stats : public CommandBody {
 Command StatsCommand() {
   return {"stats",
           "count systems and integrations by kind, owner, domain and key",
-          {"landskap stats FILE [--top N] [--format table|json] [-o OUT]",
+          {"landskap stats FILE [--top N] [--format table|json|xlsx] [-o OUT]",
            "Counts the systems of a landscape by kind, owner and domain, shows how many\n"
            "systems hold and integrations carry each key, and lists the systems with the\n"
            "most integrations in (fan-in) and out (fan-out).",
            "  landskap stats datasets/oygarden-2020.json --top 5"},
           kGroupRanking | kGroupOutput,
           0,
-          {Format::kTable, Format::kJson},
+          {Format::kTable, Format::kJson, Format::kXlsx},
           10,
           Inputs::kOneLandscape,
           [] { return std::make_unique<Stats>(); }};

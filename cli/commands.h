@@ -20,5 +20,7 @@ Command ReportCommand();
 Command FmtCommand();
 Command MergeCommand();
 Command DiffCommand();
+Command ImportCommand();
+Command TemplateCommand();
 
 }  // namespace landskap::cli

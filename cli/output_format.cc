@@ -14,7 +14,7 @@ struct FormatInfo {
   std::array<std::string_view, 2> extensions;
 };
 
-constexpr std::array<FormatInfo, 12> kFormats = {{
+constexpr std::array<FormatInfo, 13> kFormats = {{
     {Format::kTable, "table", {".txt", ""}},
     {Format::kJson, "json", {".json", ""}},
     {Format::kCsv, "csv", {".csv", ""}},
@@ -27,6 +27,7 @@ constexpr std::array<FormatInfo, 12> kFormats = {{
     {Format::kMsProject, "msproject", {".xml", ""}},
     {Format::kIcs, "ics", {".ics", ".ical"}},
     {Format::kMermaid, "mermaid", {".mmd", ""}},
+    {Format::kXlsx, "xlsx", {".xlsx", ""}},
 }};
 
 }  // namespace

@@ -20,16 +20,17 @@ enum class Format {
   kDot,
   kMsProject,
   kIcs,
-  kMermaid
+  kMermaid,
+  kXlsx
 };
 
 // "table", "json", "csv", "markdown" (also "md"), "html", "svg", "png", "pdf", "dot",
-// "msproject" (MS Project XML), "ics" (iCalendar), "mermaid" (a Mermaid gantt block).
+// "msproject" (MS Project XML), "ics" (iCalendar), "mermaid" (a Mermaid gantt block), "xlsx".
 std::optional<Format> ParseFormat(std::string_view text);
 std::string_view FormatName(Format format);
 // The format a file name's extension names (.json, .csv, .md, .txt, .html, .svg, .png, .pdf,
-// .dot/.gv, .xml for msproject, .ics/.ical, .mmd; any case), or nullopt for none of them and
-// for "-".
+// .dot/.gv, .xml for msproject, .ics/.ical, .mmd, .xlsx; any case), or nullopt for none of them
+// and for "-".
 std::optional<Format> FormatFromPath(const std::string& path);
 
 }  // namespace landskap::cli

@@ -45,6 +45,18 @@ TEST(FuzzRegression, ChangesSeedCorpus) {
   EXPECT_GT(Replay("tests/fuzz/corpus/changes", fuzz::FuzzChanges), 0u);
 }
 
+TEST(FuzzRegression, XlsxSeedCorpus) {
+  EXPECT_GT(Replay("tests/fuzz/corpus/xlsx", fuzz::FuzzXlsx), 0u);
+}
+
+TEST(FuzzRegression, CsvSeedCorpus) {
+  EXPECT_GT(Replay("tests/fuzz/corpus/csv", fuzz::FuzzCsv), 0u);
+}
+
+TEST(FuzzRegression, XlsxFindings) { Replay("tests/fuzz/regressions/xlsx", fuzz::FuzzXlsx); }
+
+TEST(FuzzRegression, CsvFindings) { Replay("tests/fuzz/regressions/csv", fuzz::FuzzCsv); }
+
 TEST(FuzzRegression, LoadFindings) { Replay("tests/fuzz/regressions/load", fuzz::FuzzLoad); }
 
 TEST(FuzzRegression, ChangesFindings) {

@@ -15,9 +15,13 @@
 #include "engine/diagnostics.h"
 #include "engine/graph.h"
 #include "engine/impact.h"
+#include "engine/import_csv.h"
+#include "engine/import_xlsx.h"
+#include "engine/input.h"
 #include "engine/landscape.h"
 #include "engine/load.h"
 #include "engine/plan.h"
+#include "engine/write_landscape.h"
 #include "tests/plan_check.h"
 
 namespace landskap::fuzz {
@@ -207,6 +211,51 @@ void FuzzChanges(const uint8_t* data, size_t size) {
     Check(from.size() == 4 && to.size() == 4, "changes: numbers have four digits");
     Check(from != to, "changes: only rows where the number changes");
   }
+}
+
+namespace {
+
+// What `landskap import` does after a source was read: write the landscape, load it again.
+void WriteAndLoad(const Landscape& landscape, const Diagnostics& diagnostics) {
+  for (const Diagnostic& d : diagnostics.Items()) FormatDiagnostic(d);
+  std::string text = WriteLandscape(landscape);
+  Landscape again;
+  Diagnostics check("import");
+  LoadLandscapeText(text, "import", &again, &check);
+}
+
+}  // namespace
+
+void FuzzXlsx(const uint8_t* data, size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  Landscape landscape;
+  ImportReport report;
+  Diagnostics diagnostics("fuzz.xlsx");
+  if (ImportXlsxBytes(bytes, "fuzz.xlsx", &landscape, &report, &diagnostics))
+    WriteAndLoad(landscape, diagnostics);
+}
+
+void FuzzCsv(const uint8_t* data, size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  std::vector<std::pair<std::string, std::string>> files;
+  size_t split = bytes.find('\f');
+  std::vector<std::string_view> parts = {bytes.substr(0, split)};
+  if (split != std::string_view::npos) parts.push_back(bytes.substr(split + 1));
+  for (size_t i = 0; i < parts.size(); ++i) {
+    InputRules rules;
+    rules.what = "a CSV file";
+    rules.convert_windows_1252 = true;
+    InputText text;
+    Diagnostics read("fuzz.csv");
+    std::string label = i == 0 ? "systemer.csv" : "integrasjoner.csv";
+    if (!DecodeInput(std::string(parts[i]), label, rules, &text, &read)) return;
+    files.emplace_back(label, std::move(text.text));
+  }
+  Landscape landscape;
+  ImportReport report;
+  Diagnostics diagnostics("fuzz.csv");
+  if (ImportCsvBytes(files, &landscape, &report, &diagnostics))
+    WriteAndLoad(landscape, diagnostics);
 }
 
 }  // namespace landskap::fuzz
