@@ -35,6 +35,9 @@ struct InputRules {
   // Windows-1252 text is converted to UTF-8 (and said so in InputText::encoding); otherwise it
   // is an error with a hint how to save the file as UTF-8.
   bool convert_windows_1252 = false;
+  // The bytes as they are, with no encoding checks (Encoding::kUnknown): archives such as a
+  // zipped .archimate or an .xlsx, which the reader unpacks itself.
+  bool binary = false;
   // How long to wait for the first byte from a pipe before giving up, in milliseconds: a named
   // pipe nobody writes to must not hang the program forever.
   int pipe_wait_ms = PipeWaitMs();

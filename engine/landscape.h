@@ -45,6 +45,9 @@ struct System {
   std::vector<KeyIndex> keys;  // keys the system holds (stores or uses), sorted, unique
   Criticality criticality = Criticality::kUnspecified;
   Cutover cutover;
+  // Where the facts about this system come from, in words: a public page for a catalogue
+  // entry, the element of an Archi model it was imported from. Optional.
+  std::string source;
 
   // The name when given, else the id: what people read.
   const std::string& Label() const { return name.empty() ? id : name; }
@@ -62,6 +65,9 @@ struct Integration {
   std::vector<KeyIndex> carries;  // sorted, unique
   std::string protocol;
   Criticality criticality = Criticality::kUnspecified;
+  // Where this integration comes from, in words: e.g. the Archi relationships and the
+  // interfaces and services an imported chain went through. Optional.
+  std::string source;
 
   bool Carries(KeyIndex key) const;
 };

@@ -488,7 +488,7 @@ class Reader {
       }
       CheckFields(item, path,
                   {"id", "name", "kind", "owner", "vendor", "product", "domain", "keys",
-                   "criticality", "cutover"});
+                   "criticality", "cutover", "source"});
       System system;
       if (!ReadId(item, path, "id", &system.id, "system")) return;
       ReadString(item, path, "name", &system.name);
@@ -504,6 +504,7 @@ class Reader {
           ReadEnum<Criticality>(item, path, "criticality", ParseCriticality,
                                 {"low", "medium", "high", "critical"}, Criticality::kUnspecified);
       ReadCutover(item, path, &system.cutover);
+      ReadString(item, path, "source", &system.source);
       if (system.kind == Kind::kMunicipal && !system.owner.empty() &&
           !IsKommunenummer(system.owner))
         diags_->Warning(Child(path, "owner"),
@@ -623,7 +624,7 @@ class Reader {
                           TypeName(item));
         return;
       }
-      CheckFields(item, path, {"id", "from", "to", "carries", "protocol", "criticality"});
+      CheckFields(item, path, {"id", "from", "to", "carries", "protocol", "criticality", "source"});
       Integration integration;
       bool ok = true;
       if (item.contains("id") && !item["id"].is_null())
@@ -639,6 +640,7 @@ class Reader {
       integration.criticality =
           ReadEnum<Criticality>(item, path, "criticality", ParseCriticality,
                                 {"low", "medium", "high", "critical"}, Criticality::kUnspecified);
+      ReadString(item, path, "source", &integration.source);
       if (!ok || !from_index || !to_index) return;
       if (*from_index == *to_index) {
         diags_->Error(Child(path, "to"),
