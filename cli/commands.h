@@ -18,5 +18,8 @@ Command RenderCommand();
 Command HotspotsCommand();
 Command ReportCommand();
 Command FmtCommand();
+Command ExportCommand();
+// `export archimate FILE …` → `export FILE … --to archimate` (cli/cmd_export.cc).
+Args ExportKindAsOption(const Args& args);
 
 }  // namespace landskap::cli

@@ -14,7 +14,7 @@ struct FormatInfo {
   std::array<std::string_view, 2> extensions;
 };
 
-constexpr std::array<FormatInfo, 9> kFormats = {{
+constexpr std::array<FormatInfo, 10> kFormats = {{
     {Format::kTable, "table", {".txt", ""}},
     {Format::kJson, "json", {".json", ""}},
     {Format::kCsv, "csv", {".csv", ""}},
@@ -24,6 +24,7 @@ constexpr std::array<FormatInfo, 9> kFormats = {{
     {Format::kPng, "png", {".png", ""}},
     {Format::kPdf, "pdf", {".pdf", ""}},
     {Format::kDot, "dot", {".dot", ".gv"}},
+    {Format::kXml, "xml", {".xml", ""}},
 }};
 
 }  // namespace

@@ -8,13 +8,13 @@
 
 namespace landskap::cli {
 
-enum class Format { kTable, kJson, kCsv, kMarkdown, kHtml, kSvg, kPng, kPdf, kDot };
+enum class Format { kTable, kJson, kCsv, kMarkdown, kHtml, kSvg, kPng, kPdf, kDot, kXml };
 
-// "table", "json", "csv", "markdown" (also "md"), "html", "svg", "png", "pdf", "dot".
+// "table", "json", "csv", "markdown" (also "md"), "html", "svg", "png", "pdf", "dot", "xml".
 std::optional<Format> ParseFormat(std::string_view text);
 std::string_view FormatName(Format format);
 // The format a file name's extension names (.json, .csv, .md, .txt, .html, .svg, .png, .pdf,
-// .dot/.gv; any case), or nullopt for none of them and for "-".
+// .dot/.gv, .xml; any case), or nullopt for none of them and for "-".
 std::optional<Format> FormatFromPath(const std::string& path);
 
 }  // namespace landskap::cli

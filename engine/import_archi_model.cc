@@ -34,7 +34,9 @@ enum class Field {
   kCriticality,
   kKind,
   kProtocol,
-  kKommunenummer
+  kKommunenummer,
+  kId,     // "landskap id": the id landskap gave it (written by `landskap export archimate`)
+  kSource  // "Source": where the fact comes from (written by the export too)
 };
 
 // Lowercase ASCII letters and digits only: "Leverandør" → "leverandor", "Fag-område" →
@@ -106,7 +108,10 @@ class PropertyNames {
         {"protocol", Field::kProtocol},
         {"kind", Field::kKind},
         {"systemtype", Field::kKind},
-        {"type", Field::kKind}};
+        {"type", Field::kKind},
+        {"landskapid", Field::kId},
+        {"source", Field::kSource},
+        {"kilde", Field::kSource}};
     for (const auto& [name, field] : builtin) names_[name] = field;
     for (const auto& [property, field_name] : options.property_map) {
       std::optional<Field> field = FieldByName(field_name);
@@ -192,7 +197,7 @@ std::string Quoted(std::string_view text) { return "'" + VisibleText(text) + "'"
 
 // What the mapping takes from one element's or relationship's properties.
 struct Facts {
-  std::string owner, vendor, product, domain, protocol;
+  std::string owner, vendor, product, domain, protocol, id, source;
   std::optional<Criticality> criticality;
   std::optional<Kind> kind;
   std::vector<std::string> keys;     // held (elements) or carried (relationships)
@@ -299,6 +304,15 @@ class Mapper {
         case Field::kProtocol:
           facts.protocol = value;
           break;
+        case Field::kId:
+          if (IsWellFormedId(value))
+            facts.id = value;
+          else if (!value.empty())
+            bad("an id without spaces, like 'fjell.sak-arkiv'");
+          break;
+        case Field::kSource:
+          facts.source = value;
+          break;
         case Field::kCriticality:
           if (value.empty()) break;
           if (auto c = CriticalityFromText(value))
@@ -338,6 +352,12 @@ class Mapper {
       }
     }
     return facts;
+  }
+
+  std::string LandskapId(const std::vector<ArchiProperty>& properties) const {
+    for (const ArchiProperty& p : properties)
+      if (names_.Of(p.key) == Field::kId) return Trim(p.value);
+    return "";
   }
 
   std::vector<KeyIndex> Intern(const std::vector<std::string>& keys) {
@@ -384,7 +404,10 @@ class Mapper {
       std::string base = IdFromName(name);
       if (base.empty()) base = "archi-" + IdFromName(e.id);
       if (base == "archi-") base = "archi-system";
-      system.id = FreeSystemId(base.substr(0, 200));
+      // The id landskap gave it, when the model came from `landskap export archimate`.
+      system.id = !facts.id.empty() && !landscape_->FindSystem(facts.id)
+                      ? facts.id
+                      : FreeSystemId(base.substr(0, 200));
       system.name = name;
       system.owner = facts.owner;
       system.vendor = facts.vendor;
@@ -395,7 +418,7 @@ class Mapper {
       std::vector<std::string> keys = facts.keys;
       keys.insert(keys.end(), facts.carries.begin(), facts.carries.end());
       system.keys = Intern(keys);
-      system.source = file_ + ": " + e.type + " " + e.id;
+      system.source = facts.source.empty() ? file_ + ": " + e.type + " " + e.id : facts.source;
       auto index = landscape_->AddSystem(std::move(system));
       system_of_element_[e.id] = *index;
     }
@@ -542,16 +565,36 @@ class Mapper {
         }
       }
       for (SystemIndex to : order) {
-        std::vector<size_t> rels, between;
         if (auto d = direct.find(to); d != direct.end()) {
-          for (const auto& path : d->second) rels.push_back(path[0]);
+          // Relationships between the same two systems are one integration, unless they
+          // carry different "landskap id"s (a file written by `landskap export archimate`
+          // with two integrations between the same systems).
+          std::map<std::string, std::vector<size_t>> groups;
+          std::vector<std::string> group_order;
+          for (const auto& path : d->second) {
+            std::string id = LandskapId(model_.relationships[path[0]].properties);
+            if (groups[id].empty()) group_order.push_back(id);
+            groups[id].push_back(path[0]);
+          }
+          for (const std::string& id : group_order) {
+            AddIntegration(from, to, groups[id], {});
+            ++taken;
+          }
         } else {
-          rels = chains[to].first;
-          between = chains[to].second;
+          AddIntegration(from, to, chains[to].first, chains[to].second);
+          ++taken;
         }
-        AddIntegration(from, to, rels, between);
-        ++taken;
       }
+    }
+    // In the order of the model's relationships (the first of each integration), so that a
+    // file written by `landskap export archimate` comes back in its own order.
+    std::stable_sort(pending_.begin(), pending_.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [first, integration] : pending_) {
+      // A "landskap id" given twice, or already taken by another source: make one up.
+      if (!integration.id.empty() && landscape_->FindIntegration(integration.id))
+        integration.id.clear();
+      landscape_->AddIntegration(std::move(integration));
     }
     return taken;
   }
@@ -563,7 +606,10 @@ class Mapper {
     integration.to = to;
     std::vector<std::string> carries;
     std::optional<Criticality> criticality;
+    std::string id, given_source;
     auto take = [&](const Facts& facts) {
+      if (id.empty()) id = facts.id;
+      if (given_source.empty()) given_source = facts.source;
       carries.insert(carries.end(), facts.keys.begin(), facts.keys.end());
       carries.insert(carries.end(), facts.carries.begin(), facts.carries.end());
       if (integration.protocol.empty()) integration.protocol = facts.protocol;
@@ -594,8 +640,10 @@ class Mapper {
     }
     integration.carries = Intern(carries);
     if (criticality) integration.criticality = *criticality;
-    integration.source = source;
-    landscape_->AddIntegration(std::move(integration));
+    integration.source = given_source.empty() ? source : given_source;
+    integration.id = id;
+    size_t first = *std::min_element(rels.begin(), rels.end());
+    pending_.push_back({first, std::move(integration)});
   }
 
   void NoteUnused() {
@@ -631,6 +679,7 @@ class Mapper {
   std::unordered_map<std::string, std::string> skipped_elements_;  // id → why, for messages
   std::vector<std::vector<Edge>> out_;
   std::vector<bool> used_;
+  std::vector<std::pair<size_t, Integration>> pending_;  // first relationship, integration
 };
 
 }  // namespace
