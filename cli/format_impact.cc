@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/format_heading.h"
+#include "engine/municipality.h"
 #include "engine/text.h"
 
 namespace landskap::cli {
@@ -68,7 +69,7 @@ std::string FormatImpactTable(const Landscape& landscape, const ImpactResult& r)
     std::string criticality(CriticalityName(s.criticality));
     systems.AddRow({criticality.empty() ? "-" : criticality, std::to_string(a.distance),
                     std::string(ReasonName(a.reason)), s.id, Shorten(s.name, 32),
-                    Shorten(s.owner, 16), EvidenceLine(landscape, a, 60)});
+                    Shorten(OwnerLabel(s.owner), 24), EvidenceLine(landscape, a, 60)});
   }
   out += "Affected systems, most critical first:\n";
   out += systems.RowCount() ? systems.Render() : "(none)\n";
@@ -99,7 +100,8 @@ std::string FormatImpactTable(const Landscape& landscape, const ImpactResult& r)
   size_t shared = 0;
   for (const auto& [owner, n] : ByOwner(landscape, r)) {
     if (IsKommunenummer(owner))
-      municipalities += (municipalities.empty() ? "" : ", ") + owner + ": " + std::to_string(n);
+      municipalities +=
+          (municipalities.empty() ? "" : ", ") + OwnerLabel(owner) + ": " + std::to_string(n);
     else
       shared += n;
   }
@@ -130,6 +132,7 @@ std::string FormatImpactJson(const Landscape& landscape, const ImpactResult& r,
     item["id"] = s.id;
     item["name"] = s.name;
     item["owner"] = s.owner;
+    if (auto name = MunicipalityName(s.owner)) item["owner_name"] = *name;
     std::string_view criticality = CriticalityName(s.criticality);
     item["criticality"] = criticality.empty() ? ordered_json(nullptr) : ordered_json(criticality);
     item["distance"] = a.distance;

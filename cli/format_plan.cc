@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "engine/municipality.h"
 #include "engine/text.h"
 
 namespace landskap::cli {
@@ -257,6 +258,7 @@ std::string FormatPlanJson(const Landscape& l, const Plan& plan, const std::stri
     item["name"] = s.name;
     item["vendor"] = s.vendor;
     item["owner"] = s.owner;
+    if (auto name = MunicipalityName(s.owner)) item["owner_name"] = *name;
     item["bundle"] = t.bundle >= 0 ? ordered_json(t.bundle + 1) : ordered_json(nullptr);
     item["wave"] = t.wave;
     item["duration"] = t.duration;

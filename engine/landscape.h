@@ -106,6 +106,9 @@ class Landscape {
   std::vector<System> systems;
   std::vector<Integration> integrations;
   std::vector<Change> changes;
+  // Ids of the systems the loader took from the national catalogue (engine/catalogue.h)
+  // because the file names them without defining them, in the order they were taken.
+  std::vector<std::string> catalogue_used;
 
   std::optional<SystemIndex> FindSystem(std::string_view id) const;
   std::optional<KeyIndex> FindKey(std::string_view id) const;
