@@ -45,6 +45,22 @@ TEST(FuzzRegression, ChangesSeedCorpus) {
   EXPECT_GT(Replay("tests/fuzz/corpus/changes", fuzz::FuzzChanges), 0u);
 }
 
+TEST(FuzzRegression, ArchiXmlSeedCorpus) {
+  EXPECT_GT(Replay("tests/fuzz/corpus/archi_xml", fuzz::FuzzArchiXml), 0u);
+}
+
+TEST(FuzzRegression, ArchiCsvSeedCorpus) {
+  EXPECT_GT(Replay("tests/fuzz/corpus/archi_csv", fuzz::FuzzArchiCsv), 0u);
+}
+
+TEST(FuzzRegression, ArchiXmlFindings) {
+  Replay("tests/fuzz/regressions/archi_xml", fuzz::FuzzArchiXml);
+}
+
+TEST(FuzzRegression, ArchiCsvFindings) {
+  Replay("tests/fuzz/regressions/archi_csv", fuzz::FuzzArchiCsv);
+}
+
 TEST(FuzzRegression, LoadFindings) { Replay("tests/fuzz/regressions/load", fuzz::FuzzLoad); }
 
 TEST(FuzzRegression, ChangesFindings) {

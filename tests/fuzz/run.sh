@@ -16,8 +16,13 @@ cmake --build --preset fuzz -j "$(nproc)"
 
 build=build/fuzz
 status=0
-for target in load changes; do
-  case "$target" in load) dict=landskap.dict ;; changes) dict=changes.dict ;; esac
+for target in load changes archi_xml archi_csv; do
+  case "$target" in
+    load) dict=landskap.dict ;;
+    changes) dict=changes.dict ;;
+    archi_xml) dict=archimate.dict ;;
+    archi_csv) dict=archi_csv.dict ;;
+  esac
   corpus="$build/corpus/$target"
   artifacts="$build/findings/$target/"
   log="$build/fuzz-$target.log"
