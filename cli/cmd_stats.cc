@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/format.h"
 #include "cli/format_xlsx.h"
+#include "engine/municipality.h"
 #include "engine/stats.h"
 #include "engine/text.h"
 
@@ -38,7 +39,11 @@ std::string FormatText(const Landscape& landscape, const LandscapeStats& stats) 
          Count(stats.isolated, "system without integrations", "systems without integrations") +
          "\n\n";
   out += CountTable("kind", stats.by_kind) + "\n";
-  out += CountTable("owner", stats.by_owner) + "\n";
+  // Owners that are kommunenummer with their names ("4626 Øygarden"); the number first keeps
+  // the order.
+  std::map<std::string, size_t> by_owner;
+  for (const auto& [owner, n] : stats.by_owner) by_owner[OwnerLabel(owner)] += n;
+  out += CountTable("owner", by_owner) + "\n";
   out += CountTable("domain", stats.by_domain) + "\n";
   TextTable keys({"key", "held by systems", "carried by integrations"});
   keys.AlignRight(1);

@@ -22,5 +22,8 @@ Command MergeCommand();
 Command DiffCommand();
 Command ImportCommand();
 Command TemplateCommand();
+Command ExportCommand();
+// `export archimate FILE …` → `export FILE … --to archimate` (cli/cmd_export.cc).
+Args ExportKindAsOption(const Args& args);
 
 }  // namespace landskap::cli

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "engine/result_json.h"
+#include "engine/municipality.h"
 #include "engine/text.h"
 
 namespace landskap::cli {

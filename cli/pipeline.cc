@@ -49,8 +49,17 @@ bool Context::ResolveSystems(const std::vector<std::string>& ids, std::string_vi
 
 bool LoadLandscapeForCommand(const std::string& file, Landscape* landscape, Io io) {
   Diagnostics diagnostics(file);
-  bool ok = LoadLandscapeFile(file, landscape, &diagnostics);
+  LoadOptions options;
+  options.use_catalogue = true;
+  bool ok = LoadLandscapeFile(file, landscape, &diagnostics, options);
   for (const Diagnostic& d : diagnostics.Items()) io.err << FormatDiagnostic(d) << "\n";
+  if (ok && !landscape->catalogue_used.empty()) {
+    std::string ids;
+    for (const std::string& id : landscape->catalogue_used) ids += (ids.empty() ? "" : ", ") + id;
+    io.err << file << ": note: " << Count(landscape->catalogue_used.size(), "system", "systems")
+           << " taken from the national catalogue (named but not defined in the file): " << ids
+           << "\n";
+  }
   if (!ok)
     io.err << file << ": " << Count(diagnostics.ErrorCount(), "error", "errors")
            << "; nothing was analysed.\n";

@@ -1,6 +1,8 @@
 # Turns each file in FILES into a C++ string constant, so the HTML page needs no files at run time.
-# Usage: cmake -DOUT=out.cc -DFILES="a.js|b.css" -P embed_assets.cmake
-# NAMESPACE and FUNCTION (optional) name the accessor; the default is landskap::viz::EmbeddedAssets.
+# Usage: cmake -DOUT=out.cc -DFILES="a.js|b.css" [-DNAMESPACE=landskap -DFUNCTION=EmbeddedData]
+#        -P embed_assets.cmake
+# (the defaults, landskap::viz::EmbeddedAssets, are the page's assets; the engine embeds its
+# data files, the national catalogue and the municipality names, the same way)
 string(REPLACE "|" ";" FILES "${FILES}")
 if(NOT DEFINED NAMESPACE)
   set(NAMESPACE landskap::viz)

@@ -746,7 +746,7 @@ std::string FoldForMatch(std::string_view text) {
   return out;
 }
 
-std::string IdFromName(std::string_view name) {
+std::string IdWordsFromName(std::string_view name) {
   std::string out;
   bool dash = false;
   for (size_t i = 0; i < name.size();) {
@@ -762,7 +762,12 @@ std::string IdFromName(std::string_view name) {
     out += f;
     if (out.size() >= 150) break;
   }
-  return out.empty() ? "system" : out;
+  return out;
+}
+
+std::string IdFromName(std::string_view name) {
+  std::string id = IdWordsFromName(name);
+  return id.empty() ? "system" : id;
 }
 
 std::optional<DayNumber> CellDate(const TableCell& cell, bool date1904) {

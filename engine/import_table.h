@@ -60,6 +60,8 @@ std::string FoldForMatch(std::string_view text);
 // An id made from a name: lowercase ASCII, æ→ae, ø→o, å→a, other accents stripped, runs of
 // anything else as one '-', no '-' at either end; "system" when nothing is left.
 std::string IdFromName(std::string_view name);
+// The same, but empty when nothing is left (for readers with a fallback of their own).
+std::string IdWordsFromName(std::string_view name);
 
 // A date in a cell: an Excel serial number (1900 or 1904 date system), YYYY-MM-DD, or
 // DD.MM.YYYY as Norwegian Excel writes dates in CSV.

@@ -15,6 +15,8 @@
 #include "engine/diagnostics.h"
 #include "engine/graph.h"
 #include "engine/impact.h"
+#include "engine/import_archi_csv.h"
+#include "engine/import_archimate.h"
 #include "engine/import_csv.h"
 #include "engine/import_xlsx.h"
 #include "engine/input.h"
@@ -224,6 +226,30 @@ void WriteAndLoad(const Landscape& landscape, const Diagnostics& diagnostics) {
   LoadLandscapeText(text, "import", &again, &check);
 }
 
+// An imported landscape is always a valid landskap/1 file: what `landskap import` writes must
+// load again without errors, with the same systems and integrations.
+void CheckImported(const ArchiModel& model, ImportOptions options) {
+  for (bool nodes : {false, true}) {
+    options.include_nodes = nodes;
+    Landscape landscape;
+    ImportReport report;
+    Diagnostics diagnostics("model");
+    MapArchiModel(model, "model", options, &landscape, &report, &diagnostics);
+    FormatAll(diagnostics);
+    CheckLandscape(landscape);
+    Landscape again;
+    Diagnostics load("written");
+    bool ok = LoadLandscapeText(WriteLandscape(landscape), "written", &again, &load);
+    Check(ok, "archi: the imported landscape loads again");
+    Check(again.systems.size() == landscape.systems.size(), "archi: same systems after writing");
+    Check(again.integrations.size() == landscape.integrations.size(),
+          "archi: same integrations after writing");
+    size_t skipped_with_reason = 0;
+    for (const ImportSkip& s : report.skipped) skipped_with_reason += !s.reason.empty();
+    Check(skipped_with_reason == report.skipped.size(), "archi: every skip has a reason");
+  }
+}
+
 }  // namespace
 
 void FuzzXlsx(const uint8_t* data, size_t size) {
@@ -256,6 +282,44 @@ void FuzzCsv(const uint8_t* data, size_t size) {
   Diagnostics diagnostics("fuzz.csv");
   if (ImportCsvBytes(files, &landscape, &report, &diagnostics))
     WriteAndLoad(landscape, diagnostics);
+}
+
+void FuzzArchiXml(const uint8_t* data, size_t size) {
+  std::string bytes(reinterpret_cast<const char*>(data), size);
+  Diagnostics diagnostics("model.xml");
+  std::string xml;
+  if (!UnpackArchimate(std::move(bytes), "model.xml", &xml, &diagnostics)) {
+    FormatAll(diagnostics);
+    Check(diagnostics.HasErrors(), "archi: a refused archive says why");
+    return;
+  }
+  ArchiModel model;
+  std::string format;
+  bool ok = ParseArchiXml(xml, "model.xml", &model, &format, &diagnostics);
+  FormatAll(diagnostics);
+  Check(ok == !diagnostics.HasErrors(), "archi: returns true exactly when there are no errors");
+  if (!ok) return;
+  ImportOptions options;
+  if (xml.size() % 2) options.property_map = {{"Ansvarlig", "owner"}, {"Data", "carries"}};
+  CheckImported(model, options);
+}
+
+void FuzzArchiCsv(const uint8_t* data, size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  std::string_view parts[3];
+  for (int i = 0; i < 3; ++i) {
+    size_t feed = i < 2 ? text.find('\f') : std::string_view::npos;
+    parts[i] = text.substr(0, feed);
+    text.remove_prefix(feed == std::string_view::npos ? text.size() : feed + 1);
+  }
+  ArchiModel model;
+  Diagnostics diagnostics("elements.csv");
+  bool ok = ParseArchiCsv(parts[0], "elements.csv", parts[1], "relations.csv", parts[2],
+                          "properties.csv", &model, &diagnostics);
+  FormatAll(diagnostics);
+  Check(ok == !diagnostics.HasErrors(), "archi csv: returns true exactly when there are no errors");
+  if (!ok) return;
+  CheckImported(model, {});
 }
 
 }  // namespace landskap::fuzz

@@ -16,10 +16,14 @@ cmake --build --preset fuzz -j "$(nproc)"
 
 build=build/fuzz
 status=0
-for target in load changes xlsx csv; do
+for target in load changes xlsx csv archi_xml archi_csv; do
   case "$target" in
-    load) dict=landskap.dict ;; changes) dict=changes.dict ;;
-    xlsx) dict=xlsx.dict ;; csv) dict=inventory.dict ;;
+    load) dict=landskap.dict ;;
+    changes) dict=changes.dict ;;
+    xlsx) dict=xlsx.dict ;;
+    csv) dict=inventory.dict ;;
+    archi_xml) dict=archimate.dict ;;
+    archi_csv) dict=archi_csv.dict ;;
   esac
   corpus="$build/corpus/$target"
   artifacts="$build/findings/$target/"
