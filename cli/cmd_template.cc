@@ -8,12 +8,9 @@
 #include "cli/commands.h"
 #include "cli/format.h"
 #include "cli/xlsx.h"
-#include "engine/load.h"
+#include "engine/catalogue.h"
 
 namespace landskap::cli {
-
-// Generated from the file CMakeLists.txt names in LANDSKAP_NATIONAL_SYSTEMS.
-const std::map<std::string, std::string_view>& EmbeddedNationalSystems();
 
 namespace {
 
@@ -22,8 +19,8 @@ const char* const kSystemHeaders[] = {"ID",           "System",          "Type",
                                       "Kritikalitet", "Innsats (dager)", "Etter",  "Fast dato"};
 const char* const kIntegrationHeaders[] = {"ID",    "Fra",       "Til",
                                            "Bærer", "Protokoll", "Kritikalitet"};
-const char* const kNationalHeaders[] = {"ID",     "System", "Type",        "Eier",
-                                        "Domene", "Nøkler", "Kritikalitet"};
+const char* const kNationalHeaders[] = {"ID",     "System", "Type",         "Eier",
+                                        "Domene", "Nøkler", "Kritikalitet", "Kilde"};
 
 const char* kKinds[] = {"kommunal", "interkommunal", "nasjonal", "leverandør", nullptr};
 const char* kLevels[] = {"lav", "middels", "høy", "kritisk", nullptr};
@@ -56,22 +53,6 @@ std::string_view Norwegian(Criticality c) {
     default:
       return "";
   }
-}
-
-// The national systems offered in the template: those of kind national in the embedded file.
-bool NationalSystems(Landscape* landscape, std::string* error) {
-  const auto& files = EmbeddedNationalSystems();
-  if (files.empty()) {
-    *error = "the list of national systems was not built into this program";
-    return false;
-  }
-  const auto& [name, text] = *files.begin();
-  Diagnostics diagnostics(name);
-  if (!LoadLandscapeText(text, name, landscape, &diagnostics)) {
-    *error = "the built-in list of national systems (" + name + ") does not load";
-    return false;
-  }
-  return true;
 }
 
 void Header(lxw_worksheet* ws, const char* const* headers, size_t n, lxw_format* bold,
@@ -197,7 +178,7 @@ void Fill(lxw_workbook* wb, const Landscape& national) {
     worksheet_write_string(integrations, r, 5, flows[i].level, nullptr);
   }
 
-  Header(catalogue, kNationalHeaders, 7, bold, {28, 34, 12, 22, 18, 34, 13});
+  Header(catalogue, kNationalHeaders, 8, bold, {28, 34, 12, 22, 18, 34, 13, 60});
   lxw_row_t r = 1;
   for (const System& s : national.systems) {
     if (s.kind != Kind::kNational) continue;
@@ -210,20 +191,23 @@ void Fill(lxw_workbook* wb, const Landscape& national) {
     worksheet_write_string(catalogue, r, 4, s.domain.c_str(), nullptr);
     worksheet_write_string(catalogue, r, 5, keys.c_str(), nullptr);
     worksheet_write_string(catalogue, r, 6, std::string(Norwegian(s.criticality)).c_str(), nullptr);
+    worksheet_write_string(catalogue, r, 7, s.source.c_str(), nullptr);
     ++r;
   }
-  worksheet_autofilter(catalogue, 0, 0, r - 1, 6);
+  worksheet_autofilter(catalogue, 0, 0, r - 1, 7);
 }
 
 class Template : public CommandBody {
  public:
   int Run(Context& c) override {
-    Landscape national;
-    std::string error;
-    if (!NationalSystems(&national, &error)) {
-      c.io.err << "landskap template: error: " << error << "\n";
+    // The national sheet is the national catalogue (datasets/catalogue.json, built in).
+    const Landscape& national = Catalogue();
+    if (national.systems.empty()) {
+      c.io.err << "landskap template: error: the national catalogue built into this program is "
+                  "empty; rebuild landskap from an unchanged datasets/catalogue.json\n";
       return kExitInvalid;
     }
+    std::string error;
     std::optional<std::string> bytes =
         BuildXlsx([&](lxw_workbook* wb) { Fill(wb, national); }, &error);
     if (!bytes) {

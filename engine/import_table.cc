@@ -129,6 +129,7 @@ enum Field {
   kTo,
   kCarries,
   kProtocol,
+  kSource,
   kFieldCount
 };
 
@@ -156,15 +157,16 @@ const std::vector<FieldInfo>& Fields() {
       {kTo, "Til", {"til", "to"}},
       {kCarries, "Bærer", {"baerer", "barer", "carries"}},
       {kProtocol, "Protokoll", {"protokoll", "protocol"}},
+      {kSource, "Kilde", {"kilde", "source"}},
   };
   return fields;
 }
 
-constexpr std::array<Field, 12> kSystemFields = {kId,          kName,    kKind,   kOwner,
-                                                 kVendor,      kProduct, kDomain, kKeys,
-                                                 kCriticality, kEffort,  kAfter,  kFixed};
-constexpr std::array<Field, 6> kIntegrationFields = {kId,      kFrom,     kTo,
-                                                     kCarries, kProtocol, kCriticality};
+constexpr std::array<Field, 13> kSystemFields = {kId,      kName,   kKind,  kOwner,       kVendor,
+                                                 kProduct, kDomain, kKeys,  kCriticality, kEffort,
+                                                 kAfter,   kFixed,  kSource};
+constexpr std::array<Field, 7> kIntegrationFields = {kId,       kFrom,        kTo,    kCarries,
+                                                     kProtocol, kCriticality, kSource};
 
 std::optional<Field> MatchHeader(std::string_view text, TableRole role) {
   std::string folded = FoldForMatch(text);
@@ -435,6 +437,7 @@ void Mapper::ReadSystems(const Table& table, bool offered) {
     s.vendor = Cell(table, r, col[kVendor]);
     s.product = Cell(table, r, col[kProduct]);
     s.domain = Cell(table, r, col[kDomain]);
+    s.source = Cell(table, r, col[kSource]);
     p.keys = ReadKeys(table, r, col[kKeys]);
     if (std::string k = Cell(table, r, col[kCriticality]); !k.empty()) {
       if (auto c = ParseCriticalityCell(k))
@@ -648,6 +651,7 @@ void Mapper::ReadIntegrations(const Table& table) {
     }
     Intern(ReadKeys(table, r, col[kCarries]), &in.carries);
     in.protocol = Cell(table, r, col[kProtocol]);
+    in.source = Cell(table, r, col[kSource]);
     if (std::string k = Cell(table, r, col[kCriticality]); !k.empty()) {
       if (auto c = ParseCriticalityCell(k))
         in.criticality = *c;

@@ -467,7 +467,10 @@ TEST(ImportCli, TheUntouchedTemplateImportsAndValidates) {
   EXPECT_EQ(sheets[1].rows[0].cells[4].text, "Leverandør");
   EXPECT_EQ(sheets[2].rows[0].cells[3].text, "Bærer");
   EXPECT_EQ(sheets[3].name, "Nasjonale systemer");
-  EXPECT_GT(sheets[3].rows.size(), 50u);  // the national systems of datasets/oygarden-2020.json
+  // The national catalogue: datasets/catalogue.json has 68 systems (counted with Python), each
+  // with the public source of its facts in the last column.
+  EXPECT_EQ(sheets[3].rows.size(), 69u);
+  EXPECT_EQ(sheets[3].rows[0].cells[7].text, "Kilde");
   std::string xml;
   {
     int error = 0;
@@ -497,6 +500,16 @@ TEST(ImportCli, TheUntouchedTemplateImportsAndValidates) {
   EXPECT_EQ(ids,
             (std::set<std::string>{"sak-arkiv", "okonomi", "folkeregisteret", "enhetsregisteret"}));
   EXPECT_TRUE(Has(i.err, "folkeregisteret, enhetsregisteret")) << i.err;
+  // A national system taken from the list keeps the catalogue's source of its facts.
+  auto catalogue = nlohmann::json::parse(ReadFile(SourcePath("datasets/catalogue.json")));
+  std::string expected_source;
+  for (const auto& s : catalogue["systems"])
+    if (s["id"] == "folkeregisteret") expected_source = s["source"];
+  ASSERT_FALSE(expected_source.empty());
+  for (const auto& s : j["systems"]) {
+    if (s["id"] != "folkeregisteret") continue;
+    EXPECT_EQ(s.value("source", ""), expected_source);
+  }
 }
 
 // ---- --format xlsx -----------------------------------------------------------------------
