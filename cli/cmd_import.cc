@@ -190,10 +190,11 @@ class Import : public CommandBody {
     Diagnostics all;
     for (const SourceGroup& g : groups) {
       ImportReport report;
-      report.kind = std::string(g.importer->description);
-      report.sources = g.paths;
       Diagnostics diagnostics(g.paths.front());
       bool read = g.importer->read(g.paths, options_, &landscape, &report, &diagnostics);
+      // A reader may name what it found more precisely ("Open Group exchange format 2.1").
+      if (report.kind.empty()) report.kind = std::string(g.importer->description);
+      if (report.sources.empty()) report.sources = g.paths;
       if (!read && !diagnostics.HasErrors())
         diagnostics.Error("", "nothing could be read from this " + report.kind);
       all.Append(diagnostics);
