@@ -15,6 +15,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "engine/catalogue.h"
 #include "engine/load.h"
 #include "engine/suggest.h"
 #include "engine/text.h"
@@ -249,6 +250,27 @@ std::optional<Criticality> ParseCriticalityCell(std::string_view text) {
 }
 
 // One mapping run: the state shared by the systems, the offered list and the integrations.
+// The id of the catalogue system `text` names: its id as written, or its id or name with case
+// and accents ignored ("Altinn", "ks svarut"). Names two entries share pick none.
+std::optional<std::string> CatalogueId(const std::string& text, const std::string& folded) {
+  static const std::unordered_map<std::string, std::string> by_folded = [] {
+    std::unordered_map<std::string, std::string> out;
+    std::set<std::string> shared;
+    for (const System& s : Catalogue().systems)
+      for (const std::string* t : {&s.id, &s.name}) {
+        std::string f = FoldForMatch(*t);
+        if (f.empty()) continue;
+        auto [it, fresh] = out.emplace(f, s.id);
+        if (!fresh && it->second != s.id) shared.insert(f);
+      }
+    for (const std::string& f : shared) out.erase(f);
+    return out;
+  }();
+  if (Catalogue().FindSystem(text)) return text;
+  if (auto it = by_folded.find(folded); !folded.empty() && it != by_folded.end()) return it->second;
+  return std::nullopt;
+}
+
 class Mapper {
  public:
   Mapper(Landscape* landscape, ImportReport* report, Diagnostics* diagnostics)
@@ -318,6 +340,7 @@ class Mapper {
   std::set<KeyIndex> keys_used_;
   size_t systems_taken_ = 0, integrations_taken_ = 0, unpicked_ = 0;
   std::vector<std::string> picked_;
+  std::vector<std::string> from_catalogue_;  // ids taken from the national catalogue
   SuggestionBudget budget_;
 };
 
@@ -582,6 +605,15 @@ std::optional<SystemIndex> Mapper::Resolve(const std::string& text, const Table&
     picked_.push_back(p.system.id);
     return Add(std::move(p));
   }
+  // A national system the tables name without defining it: the built-in catalogue's.
+  if (std::optional<std::string> id = CatalogueId(text, folded)) {
+    if (auto existing = landscape_->FindSystem(*id)) return existing;
+    if (std::optional<SystemIndex> added = AddCatalogueSystem(*id, landscape_)) {
+      IndexSystem(*added);
+      from_catalogue_.push_back(*id);
+      return added;
+    }
+  }
   Error(table, place,
         "unknown system '" + VisibleText(text) + "'" + DidYouMean(text, names_, &budget_));
   return std::nullopt;
@@ -692,6 +724,13 @@ void Mapper::Finish() {
         "Taken from the list of national systems because the tables name "
         "them: " +
         list);
+  }
+  if (!from_catalogue_.empty()) {
+    std::string list;
+    for (const std::string& id : from_catalogue_) list += (list.empty() ? "" : ", ") + id;
+    report_->taken["systems from the national catalogue"] += from_catalogue_.size();
+    report_->notes.push_back("Taken from the national catalogue because the tables name them: " +
+                             list);
   }
   for (size_t i = 0; i < offered_.size(); ++i)
     if (!offered_taken_[i]) ++unpicked_;

@@ -284,6 +284,36 @@ TEST(ImportCli, AWindows1252CsvPairIsConvertedAndSaidSo) {
   EXPECT_EQ(RunCli({"validate", dir + "/out.json"}).code, 0);
 }
 
+TEST(ImportCli, NationalSystemsTheTablesNameComeFromTheCatalogue) {
+  std::string dir = TempDir();
+  WriteBytes(dir + "/systemer.csv", "System;Eier;N\xC3\xB8kler\nSak/arkiv;1246;kommunenummer\n");
+  // folkeregisteret by its catalogue id, Altinn by its name; neither is defined in the tables.
+  WriteBytes(dir + "/integrasjoner.csv",
+             "Fra;Til;B\xC3\xA6rer\nfolkeregisteret;Sak/arkiv;fnr, kommunenummer\n"
+             "Altinn;Sak/arkiv;orgnr\n");
+  auto r = RunCli(
+      {"import", dir + "/systemer.csv", dir + "/integrasjoner.csv", "-o", dir + "/out.json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(Has(r.err,
+                  "Taken from the national catalogue because the tables name them: "
+                  "folkeregisteret, altinn"))
+      << r.err;
+  auto j = nlohmann::json::parse(ReadFile(dir + "/out.json"));
+  auto catalogue = nlohmann::json::parse(ReadFile(SourcePath("datasets/catalogue.json")));
+  std::map<std::string, nlohmann::json> expected;
+  for (const auto& s : catalogue["systems"]) expected[s["id"]] = s;
+  std::set<std::string> ids;
+  for (const auto& s : j["systems"]) {
+    ids.insert(s["id"]);
+    if (s["id"] == "sak-arkiv") continue;
+    EXPECT_EQ(s["name"], expected[s["id"]]["name"]);
+    EXPECT_EQ(s["owner"], expected[s["id"]]["owner"]);
+  }
+  EXPECT_EQ(ids, (std::set<std::string>{"sak-arkiv", "folkeregisteret", "altinn"}));
+  EXPECT_EQ(j["integrations"][1]["from"], "altinn");
+  EXPECT_EQ(RunCli({"validate", dir + "/out.json"}).code, 0);
+}
+
 TEST(ImportCli, ACommaCsvWithAByteOrderMarkAndEnglishHeaders) {
   std::string dir = TempDir();
   // The byte order mark must not stick to the first header ("\xEF\xBB\xBFName" is no header).
