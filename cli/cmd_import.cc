@@ -196,12 +196,15 @@ class Import : public CommandBody {
       if (report.kind.empty()) report.kind = std::string(g.importer->description);
       if (report.sources.empty()) report.sources = g.paths;
       if (!read && !diagnostics.HasErrors())
-        diagnostics.Error("", "nothing could be read from this " + report.kind);
+        diagnostics.Error("", "no system could be taken from this source (" + report.kind +
+                                  "); the report above says what it holds and what was skipped");
       all.Append(diagnostics);
       reports.push_back(std::move(report));
     }
-    for (const Diagnostic& d : all.Items()) c.io.err << FormatDiagnostic(d) << "\n";
     if (all.HasErrors()) {
+      // What was read and skipped first: it often says why nothing could be taken.
+      for (const ImportReport& r : reports) PrintReport(r, c.io.err);
+      for (const Diagnostic& d : all.Items()) c.io.err << FormatDiagnostic(d) << "\n";
       c.io.err << "landskap import: " << Count(all.ErrorCount(), "error", "errors")
                << " in the sources (listed above); nothing was written.\n";
       return kExitInvalid;
@@ -214,6 +217,7 @@ class Import : public CommandBody {
     Diagnostics validation(label);
     bool valid = LoadLandscapeText(text, label, &check, &validation);
     for (const ImportReport& r : reports) PrintReport(r, c.io.err);
+    for (const Diagnostic& d : all.Items()) c.io.err << FormatDiagnostic(d) << "\n";
     for (const Diagnostic& d : validation.Items()) c.io.err << FormatDiagnostic(d) << "\n";
     if (!valid) {
       c.io.err << "landskap import: the imported landscape has "
