@@ -44,6 +44,11 @@ enum class Field {
 // "fagomrade". Property names and enumerated values are compared in this form.
 std::string Folded(std::string_view text) { return FoldForMatch(text); }
 
+// "1 relationship", "2 relationships": the report is read by people.
+std::string Counted(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 std::string Trim(std::string_view text) {
   size_t begin = 0, end = text.size();
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
@@ -223,11 +228,12 @@ class Mapper {
     report_->taken["systems"] += systems;
     report_->taken["integrations"] += integrations;
     report_->notes.push_back(
-        label_ + ": " + std::to_string(model_.elements.size()) + " elements (" +
-        std::to_string(model_.CountElements("ApplicationComponent")) +
-        " application components) and " + std::to_string(model_.relationships.size()) +
-        " relationships read; " + std::to_string(systems) + " systems and " +
-        std::to_string(integrations) + " integrations taken");
+        label_ + ": " + Counted(model_.elements.size(), "element", "elements") + " (" +
+        Counted(model_.CountElements("ApplicationComponent"), "application component",
+                "application components") +
+        ") and " + Counted(model_.relationships.size(), "relationship", "relationships") +
+        " read; " + Counted(systems, "system", "systems") + " and " +
+        Counted(integrations, "integration", "integrations") + " taken");
     NoteUnused();
     return systems > 0;
   }
@@ -652,8 +658,8 @@ class Mapper {
       ++by_type[model_.relationships[r].type.empty() ? "untyped" : model_.relationships[r].type];
     }
     if (unused == 0) return;
-    std::string text = label_ + ": " + std::to_string(unused) +
-                       " relationships became no integration (they do not lead from one system "
+    std::string text = label_ + ": " + Counted(unused, "relationship", "relationships") +
+                       " became no integration (they do not lead from one system "
                        "to another):";
     bool first = true;
     for (const auto& [type, n] : by_type) {
