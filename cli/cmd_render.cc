@@ -47,6 +47,16 @@ class Render : public CommandBody {
       c.Usage("--owner and --through-all go with --key K");
       ok = false;
     }
+    bool selected =
+        c.selection.HasKey() || c.selection.HasSystems() || !c.selection.impact_alias.empty();
+    if (c.diagram.only_affected && !selected) {
+      c.Usage("--only-affected needs a change to show: give --key K or --system ID");
+      ok = false;
+    }
+    if (plan_view_ && c.diagram.collapse != viz::CollapseBy::kNone) {
+      c.Usage("--plan draws systems in waves and --collapse draws groups; choose one");
+      ok = false;
+    }
     return ok;
   }
 
@@ -78,7 +88,12 @@ class Render : public CommandBody {
     } else if (c.selected()) {
       options_.impact = &impact;
     }
+    if (c.diagram.only_affected && !plan_view_) options_.impact = &impact;
     options_.cluster = c.diagram.cluster;
+    options_.collapse = c.diagram.collapse;
+    options_.only_affected = c.diagram.only_affected;
+    options_.page = c.diagram.page;
+    options_.language = c.diagram.language;
     options_.layout = c.diagram.layout;
     options_.edge_labels = edge_labels_;
     options_.hops = hops_;

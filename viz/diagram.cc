@@ -13,6 +13,7 @@
 #include "engine/text.h"
 #include "viz/graphviz.h"
 #include "viz/palette.h"
+#include "viz/selection.h"
 
 namespace landskap::viz {
 
@@ -572,40 +573,31 @@ bool RenderDiagram(const Graph& graph, const DiagramOptions& options, const std:
   }
   std::vector<char> shown(graph.SystemCount(), 1);
   if (options.focus) shown = Neighbourhood(graph, *options.focus, options.hops);
+  if (options.only_affected) {
+    if (!options.impact) {
+      *error = "an affected-only picture needs a change: give --key K or --system ID";
+      return false;
+    }
+    shown = AffectedWithContext(graph, *options.impact, shown);
+  }
   if (options.plan)
     for (SystemIndex s = 0; s < graph.SystemCount(); ++s)
       if (!options.plan->Find(s)) shown[s] = 0;
+  if (!options.layout.empty() && options.layout != "dot" && options.layout != "sfdp" &&
+      options.layout != "neato") {
+    *error = "unknown layout '" + options.layout + "'; use dot, sfdp or neato";
+    return false;
+  }
+  if (options.collapse != CollapseBy::kNone)
+    return RenderOverview(graph, options, shown, format, out, error);
   size_t count = static_cast<size_t>(std::count(shown.begin(), shown.end(), 1));
   std::string engine = options.layout;
   if (engine.empty()) engine = options.plan || count <= kDotLimit ? "dot" : "sfdp";
-  if (engine != "dot" && engine != "sfdp" && engine != "neato") {
-    *error = "unknown layout '" + engine + "'; use dot, sfdp or neato";
-    return false;
-  }
 
-  GvMessages messages;
   DiagramBuilder builder(graph, options, engine);
   builder.Build(shown);
-  GvLayout layout(builder.gv(), engine);
-  // Graphviz's own messages quote its input and span lines; on one line, in parentheses, they
-  // stay part of our sentence. Text from the data reaches Graphviz only escaped, so a failure
-  // here is not the file's fault: say what still works and that it is a bug to report.
-  auto graphviz_says = [&]() {
-    std::string text = VisibleText(messages.Text());
-    return text.empty() ? std::string() : " (Graphviz says: " + text + ")";
-  };
-  if (!layout.ok() || messages.HadError()) {
-    *error = "Graphviz could not lay out the picture" + graphviz_says() +
-             ". Try another --layout (dot, sfdp, neato) or a part of the landscape with --focus "
-             "ID --hops 2; if the file validates, this is a bug in landskap: please report it "
-             "with the file";
-    return false;
-  }
-  if (!layout.Render(format, out, error)) {
-    *error += graphviz_says();
-    return false;
-  }
-  return true;
+  return LayoutAndRender(builder.gv(), engine, format, options.page, options.title,
+                         options.language, out, error);
 }
 
 }  // namespace landskap::viz
