@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "engine/plan.h"
 #include "viz/diagram.h"
+#include "viz/gantt.h"
 
 namespace landskap::cli {
 namespace {
@@ -22,7 +23,17 @@ class Render : public CommandBody {
         "plan", po::bool_switch(&plan_view_),
         "draw the cutover plan: waves as columns from left to right, bundles boxed, the "
         "critical path in bold red (of the systems --key or --system reaches; without them, of "
-        "all)")("no-legend", po::bool_switch(&no_legend_), "leave out the legend");
+        "all)")("gantt", po::bool_switch(&gantt_),
+                "draw the cutover plan as a Gantt chart: a time axis in weeks and months, a lane "
+                "per owner, a bar per system, the critical path red, fixed dates and the "
+                "deadline marked (svg, png or pdf)")(
+        "lanes", po::value(&lanes_text_)->value_name("BY"),
+        "with --gantt: one lane per owner (default) or per vendor")(
+        "capacity", po::value(&capacity_text_)->value_name("N"),
+        "with --plan or --gantt: at most N systems per wave, as in landskap plan")(
+        "vendor-capacity", po::value(&vendor_capacity_text_)->value_name("N"),
+        "with --plan or --gantt: at most N systems of one vendor per wave")(
+        "no-legend", po::bool_switch(&no_legend_), "leave out the legend");
   }
 
   bool Check(Context& c) override {
@@ -53,8 +64,45 @@ class Render : public CommandBody {
       c.Usage("--only-affected needs a change to show: give --key K or --system ID");
       ok = false;
     }
-    if (plan_view_ && c.diagram.collapse != viz::CollapseBy::kNone) {
-      c.Usage("--plan draws systems in waves and --collapse draws groups; choose one");
+    if (gantt_ && plan_view_) {
+      c.Usage("--plan draws the plan as a graph and --gantt as a timeline; choose one");
+      ok = false;
+    }
+    if (gantt_ && c.output.format == Format::kDot) {
+      c.Usage("a Gantt chart is drawn as svg, png or pdf; end -o with one of them");
+      ok = false;
+    }
+    if (!lanes_text_.empty() && !gantt_) {
+      c.Usage("--lanes goes with --gantt");
+      ok = false;
+    } else if (lanes_text_ == "vendor") {
+      lanes_ = viz::GanttLanes::kVendor;
+    } else if (!lanes_text_.empty() && lanes_text_ != "owner") {
+      c.Usage("unknown --lanes '" + lanes_text_ + "'; use owner or vendor");
+      ok = false;
+    }
+    if ((c.calendar.start || c.calendar.deadline || c.calendar.workdays ||
+         !capacity_text_.empty() || !vendor_capacity_text_.empty()) &&
+        !gantt_ && !plan_view_) {
+      c.Usage(
+          "--start, --deadline, --workdays and the capacities shape a plan: give --gantt or "
+          "--plan");
+      ok = false;
+    }
+    for (auto [text, option, out] :
+         {std::tuple{&capacity_text_, "--capacity", &plan_options_.capacity},
+          std::tuple{&vendor_capacity_text_, "--vendor-capacity",
+                     &plan_options_.vendor_capacity}}) {
+      if (text->empty()) continue;
+      if (auto value = ParseWholeNumber(*text, 1, 1000000000)) {
+        *out = static_cast<size_t>(*value);
+      } else {
+        c.Usage(std::string(option) + " takes a number of systems, 1 or more, not '" + *text + "'");
+        ok = false;
+      }
+    }
+    if ((gantt_ || plan_view_) && c.diagram.collapse != viz::CollapseBy::kNone) {
+      c.Usage("a plan draws systems and --collapse draws groups; choose one");
       ok = false;
     }
     return ok;
@@ -72,10 +120,13 @@ class Render : public CommandBody {
     ImpactResult impact;
     Plan plan;
     if (c.selected()) impact = ComputeImpact(c.graph(), c.query);
-    if (plan_view_) {
+    if (plan_view_ || gantt_) {
       // The same tasks as 'landskap plan --key K' (or --system, or --all without them).
-      PlanOptions plan_options;
+      PlanOptions plan_options = plan_options_;
       plan_options.all_systems = !c.selected();
+      plan_options.start = c.calendar.start;
+      plan_options.deadline = c.calendar.deadline;
+      plan_options.workdays = c.calendar.workdays;
       Diagnostics diagnostics(c.file());
       if (!ComputePlan(c.graph(), plan_options, c.selected() ? &impact : nullptr, &plan,
                        &diagnostics)) {
@@ -89,6 +140,20 @@ class Render : public CommandBody {
       options_.impact = &impact;
     }
     if (c.diagram.only_affected && !plan_view_) options_.impact = &impact;
+    std::string title = !c.diagram.title.empty() ? c.diagram.title
+                        : !c.landscape.name.empty()
+                            ? c.landscape.name
+                            : std::filesystem::path(c.file()).filename().string();
+    if (gantt_) {
+      viz::GanttInput gantt =
+          viz::GanttFromPlan(c.graph(), plan, lanes_, c.diagram.language, title);
+      std::string chart, error;
+      if (!viz::RenderGantt(gantt, std::string(FormatName(c.output.format)), &chart, &error)) {
+        c.io.err << "landskap render: " << c.file() << ": error: " << error << "\n";
+        return kExitInvalid;
+      }
+      return c.Write(chart);
+    }
     options_.cluster = c.diagram.cluster;
     options_.collapse = c.diagram.collapse;
     options_.only_affected = c.diagram.only_affected;
@@ -98,10 +163,7 @@ class Render : public CommandBody {
     options_.edge_labels = edge_labels_;
     options_.hops = hops_;
     options_.legend = !no_legend_;
-    options_.title = !c.diagram.title.empty() ? c.diagram.title
-                     : !c.landscape.name.empty()
-                         ? c.landscape.name
-                         : std::filesystem::path(c.file()).filename().string();
+    options_.title = title;
     std::string picture, error;
     if (!viz::RenderDiagram(c.graph(), options_, std::string(FormatName(c.output.format)), &picture,
                             &error)) {
@@ -112,7 +174,10 @@ class Render : public CommandBody {
   }
 
  private:
-  bool edge_labels_ = false, plan_view_ = false, no_legend_ = false;
+  bool edge_labels_ = false, plan_view_ = false, no_legend_ = false, gantt_ = false;
+  std::string lanes_text_, capacity_text_, vendor_capacity_text_;
+  viz::GanttLanes lanes_ = viz::GanttLanes::kOwner;
+  PlanOptions plan_options_;
   std::string focus_, hops_text_;
   int hops_ = 1;
   viz::DiagramOptions options_;
@@ -137,8 +202,15 @@ Command RenderCommand() {
        "  landskap render datasets/oygarden-2020.json --focus fjell.sak-arkiv --hops 2 -o "
        "sak.png\n"
        "  landskap render datasets/oygarden-2020.json --cluster domain --edge-labels -o all.pdf\n"
-       "  landskap render datasets/oygarden-2020.json --key kommunenummer --plan -o plan.svg"},
-      kGroupSelection | kGroupDiagram | kGroupOutput,
+       "  landskap render datasets/oygarden-2020.json --key kommunenummer --plan -o plan.svg\n"
+       "  landskap render datasets/oygarden-2020.json --collapse owner --key kommunenummer -o "
+       "overview.png\n"
+       "  landskap render datasets/oygarden-2020.json --key kommunenummer --only-affected --page "
+       "A3 "
+       "--landscape -o impact.pdf\n"
+       "  landskap render datasets/oygarden-2020.json --key kommunenummer --gantt --start "
+       "2019-08-01 --deadline 2019-12-31 --workdays -o plan.png"},
+      kGroupSelection | kGroupCalendar | kGroupDiagram | kGroupOutput,
       kSelectKey | kSelectImpactAlias | kSelectSystem | kSelectThroughAll | kSelectOwner |
           kSelectChanges,
       {Format::kSvg, Format::kPng, Format::kPdf, Format::kDot},
