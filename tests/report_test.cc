@@ -87,10 +87,11 @@ TEST(Report, IsSelfContained) {
   EXPECT_EQ(CountOf(html, "<link"), 0u);
   EXPECT_EQ(CountOf(html, "@import"), 0u);
   EXPECT_EQ(CountOf(html, "url("), 0u);
-  // Two script elements: the data and the page's own code; the diagram is inline SVG.
+  // Two script elements: the data and the page's own code; the diagram and the plan's Gantt
+  // chart are inline SVG.
   EXPECT_EQ(CountOf(html, "<script"), 2u);
   EXPECT_EQ(CountOf(html, "</script>"), 2u);
-  EXPECT_EQ(CountOf(html, "<svg"), 1u);
+  EXPECT_EQ(CountOf(html, "<svg"), 2u);
   EXPECT_EQ(CountOf(html, "<?xml"), 0u);
   EXPECT_EQ(CountOf(html, "<!DOCTYPE svg"), 0u);
   // The CSP forbids every load from outside the file.

@@ -7,6 +7,7 @@
 
 #include "engine/text.h"
 #include "viz/escape.h"
+#include "viz/gantt.h"
 
 namespace landskap::viz {
 namespace {
@@ -107,6 +108,17 @@ bool BuildReport(const Graph& graph, const ReportOptions& options, std::string* 
     diagram = NoDiagramNote(landscape.systems.size());
   }
 
+  // The plan as a Gantt chart (cairo's SVG: names are drawn as glyphs, never as text nodes).
+  std::string gantt;
+  if (options.plan && !options.plan->tasks.empty() &&
+      landscape.systems.size() <= kMaxDiagramSystems) {
+    GanttInput input =
+        GanttFromPlan(graph, *options.plan, GanttLanes::kOwner, Language::kEnglish, title);
+    std::string svg;
+    if (!RenderGantt(input, "svg", &svg, error)) return false;
+    gantt = InlineSvg(svg);
+  }
+
   ReportOptions with_title = options;
   with_title.title = title;
   std::map<std::string, std::string> slots = {
@@ -114,6 +126,7 @@ bool BuildReport(const Graph& graph, const ReportOptions& options, std::string* 
       {"CSS", std::string(Asset("report.css"))},
       {"JS", std::string(Asset("report.js"))},
       {"DIAGRAM", diagram},
+      {"GANTT", gantt},
       {"DATA", EscapeJsonForScript(ReportDataJson(graph, with_title))},
   };
   return FillSlots(Asset("report.html"), slots, html, error);

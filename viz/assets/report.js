@@ -371,18 +371,32 @@
   const results = document.getElementById('search-results');
   let matches = [];
   let active = 0;
-  // Names are searched as they are shown.
-  const lowered = systems.map((s) => [s.id.toLowerCase(), visible(s.name).toLowerCase()]);
+  // Search is forgiving: case, the Norwegian letters and accents are folded on both sides
+  // (æ → ae, ø → o, å → a, é → e ...), so "oygarden" finds "Øygarden" and "o" finds "ø"; and
+  // the words of the query may come in any order and in any of the fields: id, name, product,
+  // vendor, owner and domain ("sak/arkiv fjell" finds "Sak/arkiv (Fjell)", "360" finds
+  // Public 360, "visma" every Visma system).
+  function fold(text) {
+    return visible(text).toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a')
+      .normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  }
+  const folded = systems.map((s) => ({
+    id: fold(s.id),
+    name: fold(s.name),
+    all: [s.id, s.name, s.product, s.vendor, s.owner, s.domain].map(fold).join(' \u0001 '),
+  }));
 
   function findSystems(query) {
-    const q = query.trim().toLowerCase();
+    const q = fold(query.trim());
     if (!q) return [];
+    const words = q.split(/[\s,]+/).filter((w) => w);
     const scored = [];
-    lowered.forEach(([id, name], i) => {
+    folded.forEach((f, i) => {
       let score = -1;
-      if (id === q || name === q) score = 0;
-      else if (id.startsWith(q) || name.startsWith(q)) score = 1;
-      else if (id.includes(q) || name.includes(q)) score = 2;
+      if (f.id === q || f.name === q) score = 0;
+      else if (f.id.startsWith(q) || f.name.startsWith(q)) score = 1;
+      else if (f.id.includes(q) || f.name.includes(q)) score = 2;
+      else if (words.every((w) => f.all.includes(w))) score = 3;
       if (score >= 0) scored.push([score, i]);
     });
     scored.sort((a, b) => a[0] - b[0] || (systems[a[1]].id < systems[b[1]].id ? -1 : 1));
@@ -713,6 +727,14 @@
 
   if (plan) {
     buildPlanSection();
+    // The Gantt chart (drawn by landskap with cairo) sits at the top of the plan section.
+    const gantt = document.getElementById('gantt');
+    if (gantt.querySelector('svg')) {
+      const section = document.getElementById('plan');
+      const heading = section.querySelector('h2');
+      section.insertBefore(gantt, heading ? heading.nextSibling : section.firstChild);
+      gantt.hidden = false;
+    }
     if (plan.critical_paths && plan.critical_paths.length && svg) {
       const toggle = document.getElementById('critical-toggle');
       document.getElementById('critical-toggle-label').hidden = false;
