@@ -29,10 +29,6 @@ class Render : public CommandBody {
                 "deadline marked (svg, png or pdf)")(
         "lanes", po::value(&lanes_text_)->value_name("BY"),
         "with --gantt: one lane per owner (default) or per vendor")(
-        "capacity", po::value(&capacity_text_)->value_name("N"),
-        "with --plan or --gantt: at most N systems per wave, as in landskap plan")(
-        "vendor-capacity", po::value(&vendor_capacity_text_)->value_name("N"),
-        "with --plan or --gantt: at most N systems of one vendor per wave")(
         "no-legend", po::bool_switch(&no_legend_), "leave out the legend");
   }
 
@@ -81,25 +77,9 @@ class Render : public CommandBody {
       c.Usage("unknown --lanes '" + lanes_text_ + "'; use owner or vendor");
       ok = false;
     }
-    if ((c.calendar.start || c.calendar.deadline || c.calendar.workdays ||
-         !capacity_text_.empty() || !vendor_capacity_text_.empty()) &&
-        !gantt_ && !plan_view_) {
-      c.Usage(
-          "--start, --deadline, --workdays and the capacities shape a plan: give --gantt or "
-          "--plan");
+    if ((c.calendar.start || c.calendar.deadline) && !gantt_ && !plan_view_) {
+      c.Usage("--start and --deadline shape a plan: give --gantt or --plan");
       ok = false;
-    }
-    for (auto [text, option, out] :
-         {std::tuple{&capacity_text_, "--capacity", &plan_options_.capacity},
-          std::tuple{&vendor_capacity_text_, "--vendor-capacity",
-                     &plan_options_.vendor_capacity}}) {
-      if (text->empty()) continue;
-      if (auto value = ParseWholeNumber(*text, 1, 1000000000)) {
-        *out = static_cast<size_t>(*value);
-      } else {
-        c.Usage(std::string(option) + " takes a number of systems, 1 or more, not '" + *text + "'");
-        ok = false;
-      }
     }
     if ((gantt_ || plan_view_) && c.diagram.collapse != viz::CollapseBy::kNone) {
       c.Usage("a plan draws systems and --collapse draws groups; choose one");
@@ -122,11 +102,8 @@ class Render : public CommandBody {
     if (c.selected()) impact = ComputeImpact(c.graph(), c.query);
     if (plan_view_ || gantt_) {
       // The same tasks as 'landskap plan --key K' (or --system, or --all without them).
-      PlanOptions plan_options = plan_options_;
+      PlanOptions plan_options = PlanOptionsFrom(c.calendar);
       plan_options.all_systems = !c.selected();
-      plan_options.start = c.calendar.start;
-      plan_options.deadline = c.calendar.deadline;
-      plan_options.workdays = c.calendar.workdays;
       Diagnostics diagnostics(c.file());
       if (!ComputePlan(c.graph(), plan_options, c.selected() ? &impact : nullptr, &plan,
                        &diagnostics)) {
@@ -175,9 +152,8 @@ class Render : public CommandBody {
 
  private:
   bool edge_labels_ = false, plan_view_ = false, no_legend_ = false, gantt_ = false;
-  std::string lanes_text_, capacity_text_, vendor_capacity_text_;
+  std::string lanes_text_;
   viz::GanttLanes lanes_ = viz::GanttLanes::kOwner;
-  PlanOptions plan_options_;
   std::string focus_, hops_text_;
   int hops_ = 1;
   viz::DiagramOptions options_;
@@ -209,7 +185,7 @@ Command RenderCommand() {
        "A3 "
        "--landscape -o impact.pdf\n"
        "  landskap render datasets/oygarden-2020.json --key kommunenummer --gantt --start "
-       "2019-08-01 --deadline 2019-12-31 --workdays -o plan.png"},
+       "2019-08-01 --deadline 2019-12-31 -o plan.png"},
       kGroupSelection | kGroupCalendar | kGroupDiagram | kGroupOutput,
       kSelectKey | kSelectImpactAlias | kSelectSystem | kSelectThroughAll | kSelectOwner |
           kSelectChanges,

@@ -107,6 +107,55 @@ ordered_json PlanJson(const Landscape& l, const Plan& plan, const std::string& f
   j["capacity"] = plan.capacity ? ordered_json(*plan.capacity) : ordered_json(nullptr);
   j["vendor_capacity"] =
       plan.vendor_capacity ? ordered_json(*plan.vendor_capacity) : ordered_json(nullptr);
+  j["owner_capacity"] =
+      plan.owner_capacity ? ordered_json(*plan.owner_capacity) : ordered_json(nullptr);
+  j["unconstrained_duration_days"] = plan.unconstrained_duration_days;
+  j["unconstrained_finish_date"] = date(plan.unconstrained_finish_date);
+
+  ordered_json calendar;
+  calendar["kind"] = plan.calendar.working_days() ? "working-days" : "all-days";
+  ordered_json closures = ordered_json::array();
+  for (const Closure& c : plan.calendar.closures())
+    closures.push_back({{"from", FormatDate(c.from)}, {"to", FormatDate(c.to)}, {"label", c.label}});
+  calendar["closures"] = std::move(closures);
+  // The closed days the plan spans (from its start to its last finish or the deadline).
+  ordered_json closed = ordered_json::array();
+  if (plan.start && plan.finish_date && plan.unconstrained_finish_date) {
+    DayNumber last = std::max(*plan.finish_date, *plan.unconstrained_finish_date);
+    if (plan.deadline) last = std::max(last, *plan.deadline);
+    for (const ClosedDay& d : plan.calendar.ClosedBetween(*plan.start, last))
+      closed.push_back({{"date", FormatDate(d.day)}, {"name", d.name}});
+    calendar["working_days"] = plan.calendar.Offset(*plan.start, last + 1);
+    calendar["through"] = FormatDate(last);
+  }
+  calendar["closed_days"] = std::move(closed);
+  j["calendar"] = std::move(calendar);
+
+  auto resource = [&](int r) {
+    if (r < 0) return ordered_json(nullptr);
+    const PlanResource& x = plan.resources[r];
+    const char* of = x.of == PlanResource::Of::kVendor  ? "vendor"
+                     : x.of == PlanResource::Of::kOwner ? "owner"
+                                                        : "all";
+    return ordered_json({{"of", of}, {"name", x.name}});
+  };
+  ordered_json resources = ordered_json::array();
+  for (size_t r = 0; r < plan.resources.size(); ++r) {
+    const PlanResource& x = plan.resources[r];
+    ordered_json item = resource(static_cast<int>(r));
+    item["capacity"] = x.capacity;
+    item["from_file"] = x.from_file;
+    item["systems"] = x.tasks;
+    item["effort_days"] = x.effort;
+    item["waiting"] = x.waiting;
+    item["wait_days"] = x.wait_days;
+    resources.push_back(std::move(item));
+  }
+  j["resources"] = std::move(resources);
+  j["bottleneck"] =
+      plan.bottleneck ? resource(static_cast<int>(*plan.bottleneck)) : ordered_json(nullptr);
+  j["owner_tasks"] = plan.owner_tasks;
+  j["intermunicipal_ours"] = plan.intermunicipal_ours;
 
   ordered_json tasks = ordered_json::array();
   for (const PlanTask& t : plan.tasks) {
@@ -130,14 +179,28 @@ ordered_json PlanJson(const Landscape& l, const Plan& plan, const std::string& f
     item["start_date"] = date(t.start_date);
     item["finish_date"] = date(t.finish_date);
     item["days_late"] = t.days_late;
+    item["external"] = t.external;
+    item["effort"] = t.effort;
+    item["start"] = t.start;
+    item["finish"] = t.finish;
+    item["unconstrained_start_date"] = date(t.unconstrained_start_date);
+    item["unconstrained_finish_date"] = date(t.unconstrained_finish_date);
+    item["delay_days"] = t.delay;
+    item["wait_days"] = t.wait;
+    item["waiting_for"] = resource(t.waiting_for);
     tasks.push_back(std::move(item));
   }
   j["tasks"] = std::move(tasks);
 
   ordered_json waves = ordered_json::array();
   for (const PlanWave& w : plan.waves)
-    waves.push_back(
-        {{"wave", w.wave}, {"systems", ids(w.systems)}, {"over_capacity", w.over_capacity}});
+    waves.push_back({{"wave", w.wave},
+                     {"systems", ids(w.systems)},
+                     {"over_capacity", w.over_capacity},
+                     {"start", w.start},
+                     {"finish", w.finish},
+                     {"start_date", date(w.start_date)},
+                     {"finish_date", date(w.finish_date)}});
   j["waves"] = std::move(waves);
 
   ordered_json bundles = ordered_json::array();
@@ -166,6 +229,32 @@ ordered_json PlanJson(const Landscape& l, const Plan& plan, const std::string& f
                     {"days_late", t.days_late}});
   }
   j["late"] = std::move(late);
+
+  ordered_json delays = ordered_json::array();
+  for (SystemIndex s : plan.delayed) {
+    const PlanTask& t = *plan.Find(s);
+    delays.push_back({{"id", l.systems[s].id},
+                      {"wait_days", t.wait},
+                      {"delay_days", t.delay},
+                      {"waiting_for", resource(t.waiting_for)}});
+  }
+  j["delays"] = std::move(delays);
+
+  // Days of work per owner and per vendor ("" for none), ours and external.
+  std::map<std::string, std::pair<int, int>> by_owner, by_vendor;
+  for (const PlanTask& t : plan.tasks) {
+    const System& s = l.systems[t.system];
+    (t.external ? by_owner[s.owner].second : by_owner[s.owner].first) += t.effort;
+    (t.external ? by_vendor[s.vendor].second : by_vendor[s.vendor].first) += t.effort;
+  }
+  auto effort = [](const std::map<std::string, std::pair<int, int>>& sums) {
+    ordered_json out = ordered_json::object();
+    for (const auto& [name, days] : sums)
+      out[name] = {{"ours", days.first}, {"external", days.second}};
+    return out;
+  };
+  j["effort_by_owner"] = effort(by_owner);
+  j["effort_by_vendor"] = effort(by_vendor);
   return j;
 }
 

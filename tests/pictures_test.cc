@@ -232,7 +232,6 @@ TEST(Gantt, BarsFollowThePlansDatesAndCriticalIsRed) {
   PlanOptions options;
   options.start = ParseDate("2019-08-01");
   options.deadline = ParseDate("2019-12-31");
-  options.workdays = true;
   Plan plan;
   ASSERT_TRUE(ComputePlan(graph, options, &impact, &plan, &diagnostics));
   viz::GanttInput input =
@@ -261,8 +260,9 @@ TEST(Gantt, BarsFollowThePlansDatesAndCriticalIsRed) {
   size_t critical = 0;
   for (const PlanTask& t : plan.tasks) {
     critical += t.critical;
-    double x1 = layout.XOf(t.ef) + (t.ef == t.es ? 2 : 0);
-    expected.insert({std::lround(layout.XOf(t.es)), std::lround(x1), t.critical});
+    // The capacity-aware schedule: [start, finish) (the plan's dates).
+    double x1 = layout.XOf(t.finish) + (t.finish == t.start ? 2 : 0);
+    expected.insert({std::lround(layout.XOf(t.start)), std::lround(x1), t.critical});
   }
   EXPECT_EQ(drawn.size(), plan.tasks.size());
   EXPECT_EQ(drawn, expected);
@@ -271,7 +271,7 @@ TEST(Gantt, BarsFollowThePlansDatesAndCriticalIsRed) {
   EXPECT_GT(critical, 0u);
   // Later starts are further right: the offsets' order is the bars' order.
   for (size_t k = 1; k < plan.tasks.size(); ++k)
-    if (plan.tasks[k].es > plan.tasks[k - 1].es) {
+    if (plan.tasks[k].start > plan.tasks[k - 1].start) {
       EXPECT_GT(layout.bars[k].x0, layout.bars[k - 1].x0);
     }
 }

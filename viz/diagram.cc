@@ -350,11 +350,9 @@ class DiagramBuilder {
       if (members[w].empty()) continue;
       const PlanWave& wave = plan.waves[w];
       std::string label = "Wave " + std::to_string(wave.wave);
-      std::optional<DayNumber> first;
-      for (SystemIndex s : members[w])
-        if (const PlanTask* t = plan.Find(s); t->start_date)
-          first = first ? std::min(*first, *t->start_date) : *t->start_date;
-      if (first) label += "\nfrom " + FormatDate(*first);
+      // The wave's window over all its tasks, as 'landskap plan' prints it.
+      if (wave.start_date && wave.finish_date)
+        label += "\n" + FormatDate(*wave.start_date) + " to " + FormatDate(*wave.finish_date);
       columns[w] = gv_.Subgraph("cluster_wave_" + std::to_string(wave.wave));
       StyleCluster(columns[w], label);
       gv_.Set(columns[w], sym_.g_style, "rounded");
@@ -525,6 +523,9 @@ class DiagramBuilder {
                      p.workdays ? "working days" : "days");
       if (p.start && p.finish_date)
         text += " (" + FormatDate(*p.start) + " to " + FormatDate(*p.finish_date) + ")";
+      if (!p.resources.empty() && p.unconstrained_finish_date)
+        text += " with the capacity limits; without them to " +
+                FormatDate(*p.unconstrained_finish_date);
       text += ". ";
     }
     if (!text.empty()) lines.push_back(text.substr(0, text.size() - 1));

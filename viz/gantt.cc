@@ -78,7 +78,7 @@ std::string Fit(cairo_t* cr, const std::string& text, double width) {
 // The calendar day of an offset, when the plan has a calendar.
 std::optional<DayNumber> DateOf(const GanttInput& in, int offset) {
   if (!in.start) return std::nullopt;
-  return OffsetToDate(*in.start, offset, in.workdays);
+  return in.calendar.Date(*in.start, offset);
 }
 
 }  // namespace
@@ -90,11 +90,11 @@ GanttInput GanttFromPlan(const Graph& graph, const Plan& plan, GanttLanes lanes,
   in.title = std::move(title);
   in.language = language;
   in.start = plan.start;
-  in.workdays = plan.workdays;
+  in.calendar = plan.calendar;
   in.duration = plan.duration_days;
   if (plan.deadline) {
     in.deadline_date = plan.deadline;
-    if (plan.start) in.deadline = DateToOffset(*plan.start, *plan.deadline + 1, plan.workdays);
+    if (plan.start) in.deadline = plan.calendar.Offset(*plan.start, *plan.deadline + 1);
   }
   for (const PlanTask& t : plan.tasks) {
     const System& s = l.systems[t.system];
@@ -106,23 +106,24 @@ GanttInput GanttFromPlan(const Graph& graph, const Plan& plan, GanttLanes lanes,
     else
       task.lane = s.owner.empty() ? Tr(language, "(no owner given)") : OwnerWithChange(l, s.owner);
     task.lane = VisibleText(task.lane);
-    task.start = t.es;
-    task.finish = t.ef;
+    task.start = t.start;
+    task.finish = t.finish;
+    task.capacity_wait = t.wait;
     task.critical = t.critical;
     task.fixed = s.cutover.fixed_date.has_value();
-    // Others' work: registers and services of the state, and vendors' platforms. The plan
-    // schedules them because our systems wait for them, but we cannot move them.
-    task.external = s.kind == Kind::kNational || s.kind == Kind::kVendor;
+    // Others' work (the plan's own owners are the changing municipalities and the
+    // intermunicipal companies): we wait for it, but cannot move it.
+    task.external = t.external;
     // Ready when every predecessor in the plan is done: integrations between tasks (not
     // within a bundle, which switches together) and cutover.after.
     int ready = 0;
     auto consider = [&](SystemIndex before) {
       const PlanTask* p = plan.Find(before);
-      if (p && !(p->bundle >= 0 && p->bundle == t.bundle)) ready = std::max(ready, p->ef);
+      if (p && !(p->bundle >= 0 && p->bundle == t.bundle)) ready = std::max(ready, p->finish);
     };
     for (IntegrationIndex i : graph.Incoming(t.system)) consider(l.integrations[i].from);
     for (SystemIndex before : s.cutover.after) consider(before);
-    task.ready = std::min(ready, t.es);
+    task.ready = std::min(ready, t.start);
     in.tasks.push_back(std::move(task));
   }
   return in;
@@ -193,8 +194,9 @@ void Draw(cairo_t* cr, const GanttInput& in, const GanttLayout& g) {
   std::string summary = Fill(
       Tr(lang, "{tasks}, {days}; {critical} on the critical path."),
       {{"tasks", Count(lang, static_cast<long long>(in.tasks.size()), "{n} task", "{n} tasks")},
-       {"days", in.workdays ? Count(lang, in.duration, "{n} working day", "{n} working days")
-                            : Count(lang, in.duration, "{n} day", "{n} days")},
+       {"days", in.calendar.working_days()
+                    ? Count(lang, in.duration, "{n} working day", "{n} working days")
+                    : Count(lang, in.duration, "{n} day", "{n} days")},
        {"critical", std::to_string(critical)}});
   if (in.start)
     summary += " " + Fill(Tr(lang, "From {start} to {finish}."),
@@ -235,11 +237,18 @@ void Draw(cairo_t* cr, const GanttInput& in, const GanttLayout& g) {
   int span = static_cast<int>(std::lround((g.chart_x1 - g.chart_x0) / g.day_width));
   cairo_set_line_width(cr, 0.6);
   Font(cr, 10, false);
-  int last_month = -1;
+  int last_month = -1, last_week = -1;
+  int per_week = in.calendar.working_days() ? 5 : 7;
   for (int d = 0; d <= span; ++d) {
     double x = g.XOf(d);
     std::optional<DayNumber> date = DateOf(in, d);
-    bool week_start = date ? Weekday(*date) == 0 || d == 0 : d % (in.workdays ? 5 : 7) == 0;
+    // A week starts on its first day of work (a holiday Monday moves it); day 0 starts a
+    // week's label only when the week has room for it (not on a Thursday).
+    bool week_start = date ? IsoWeek(*date) != last_week : d % per_week == 0;
+    if (date) {
+      if (d == 0 && Weekday(*date) > 2) week_start = false;
+      last_week = IsoWeek(*date);
+    }
     if (date && (Month(*date) != last_month)) {
       bool first = last_month < 0;
       last_month = Month(*date);
@@ -258,11 +267,9 @@ void Draw(cairo_t* cr, const GanttInput& in, const GanttLayout& g) {
       cairo_line_to(cr, x, g.chart_y1);
       cairo_stroke(cr);
       cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
-      std::string week =
-          date ? Fill(Tr(lang, "w{n}"), {{"n", std::to_string(IsoWeek(*date))}})
-               : Fill(Tr(lang, "w{n}"), {{"n", std::to_string(1 + d / (in.workdays ? 5 : 7))}});
-      if (g.day_width * (in.workdays ? 5 : 7) >= TextWidth(cr, week) + 4)
-        Text(cr, x + 2, axis_top + 34, week);
+      std::string week = date ? Fill(Tr(lang, "w{n}"), {{"n", std::to_string(IsoWeek(*date))}})
+                              : Fill(Tr(lang, "w{n}"), {{"n", std::to_string(1 + d / per_week)}});
+      if (g.day_width * per_week >= TextWidth(cr, week) + 4) Text(cr, x + 2, axis_top + 34, week);
     }
   }
   if (!in.start) {
@@ -286,6 +293,13 @@ void Draw(cairo_t* cr, const GanttInput& in, const GanttLayout& g) {
       }
       cairo_stroke(cr);
       cairo_restore(cr);
+      // The days it waited for a full resource (capacity), in orange over the grey.
+      if (t.capacity_wait > 0) {
+        double cx0 = std::max(bar.wait_x0, g.XOf(t.start - t.capacity_wait));
+        cairo_set_source_rgb(cr, 0.90, 0.62, 0.0);
+        cairo_rectangle(cr, cx0, bar.y0 + 4.5, bar.x0 - cx0, bar.y1 - bar.y0 - 9);
+        cairo_fill(cr);
+      }
     }
     SetColour(cr, t.critical ? kGanttCritical : t.external ? kGanttExternal : kGanttOurs);
     cairo_rectangle(cr, bar.x0, bar.y0, bar.x1 - bar.x0, bar.y1 - bar.y0);
@@ -360,7 +374,14 @@ void Draw(cairo_t* cr, const GanttInput& in, const GanttLayout& g) {
   }
   cairo_stroke(cr);
   cairo_set_source_rgb(cr, 0, 0, 0);
-  Text(cr, lx + 27, ly, Tr(lang, "waits for a fixed date or for capacity"));
+  std::string waits = Tr(lang, "waits for what comes before or a fixed date");
+  Text(cr, lx + 27, ly, waits);
+  lx += 27 + TextWidth(cr, waits) + 22;
+  cairo_set_source_rgb(cr, 0.90, 0.62, 0.0);
+  cairo_rectangle(cr, lx, ly - 7, 22, 5);
+  cairo_fill(cr);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  Text(cr, lx + 27, ly, Tr(lang, "waits for capacity (vendor, owner)"));
 }
 
 cairo_status_t Append(void* closure, const unsigned char* data, unsigned int length) {

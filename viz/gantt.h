@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/calendar.h"
 #include "engine/graph.h"
 #include "engine/plan.h"
 #include "viz/i18n.h"
@@ -21,21 +22,22 @@ enum class GanttLanes { kOwner, kVendor };
 // Plan's fields, so that the chart follows when the plan learns more.
 struct GanttTask {
   SystemIndex system = 0;
-  std::string label;  // the system's name
-  std::string lane;   // owner or vendor as shown
-  int start = 0;      // day offset of the first day of work
-  int finish = 0;     // day offset after the last day of work (== start for no work)
-  int ready = 0;      // day offset when its predecessors are done; < start: it waits
+  std::string label;      // the system's name
+  std::string lane;       // owner or vendor as shown
+  int start = 0;          // day offset of the first day of work (capacity-aware schedule)
+  int finish = 0;         // day offset after the last day of work (== start for no work)
+  int ready = 0;          // day offset when its predecessors are done; < start: it waits
+  int capacity_wait = 0;  // of those days, the last ones waited for a full resource
   bool critical = false;
   bool fixed = false;     // starts on a date fixed in the file
-  bool external = false;  // others' work (a national agency's or a vendor's system)
+  bool external = false;  // others' work: not the plan's own owners (agencies, neighbours)
 };
 
 struct GanttInput {
   std::string title;
   std::vector<GanttTask> tasks;    // in the plan's order
   std::optional<DayNumber> start;  // the calendar of day 0; nullopt: days counted from 0
-  bool workdays = false;
+  Calendar calendar;
   int duration = 0;
   std::optional<int> deadline;  // day offset of the first day after the deadline
   std::optional<DayNumber> deadline_date;
