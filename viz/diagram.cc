@@ -22,6 +22,7 @@ namespace {
 constexpr size_t kDotLimit = 300;     // above this many systems, dot gets slow: use sfdp
 constexpr size_t kWrapAt = 24;        // characters per line of a node's label
 constexpr size_t kSmallPicture = 50;  // up to this many systems, every owner gets its box
+constexpr size_t kScreenDot = 60;     // affected-only pictures above this use neato
 constexpr std::string_view kFont = "DejaVu Sans";
 
 // Systems reachable from `focus` within `hops` integrations, downstream and upstream.
@@ -178,7 +179,8 @@ class DiagramBuilder {
       graph("remincross", "true");
       graph("outputorder", "edgesfirst");
     } else {
-      graph("overlap", "false");
+      // neato's pictures are the screen-shaped ones; removing overlaps by prism is quick.
+      graph("overlap", engine == "neato" ? "prism" : "false");
       graph("outputorder", "edgesfirst");
       if (graph_.SystemCount() <= kDotLimit) graph("splines", "true");
     }
@@ -593,7 +595,17 @@ bool RenderDiagram(const Graph& graph, const DiagramOptions& options, const std:
     return RenderOverview(graph, options, shown, format, out, error);
   size_t count = static_cast<size_t>(std::count(shown.begin(), shown.end(), 1));
   std::string engine = options.layout;
-  if (engine.empty()) engine = options.plan || count <= kDotLimit ? "dot" : "sfdp";
+  if (engine.empty()) {
+    // An affected-only picture is looked at on one screen: above a few dozen systems, dot's
+    // columns make it a strip (230 systems of the merger: 4 000 × 10 000 pixels), while
+    // neato's stress layout fills a screen-shaped picture (docs/pictures.md, "Sizes").
+    if (options.plan)
+      engine = "dot";
+    else if (options.only_affected && count > kScreenDot)
+      engine = "neato";
+    else
+      engine = count <= kDotLimit ? "dot" : "sfdp";
+  }
 
   DiagramBuilder builder(graph, options, engine);
   builder.Build(shown);

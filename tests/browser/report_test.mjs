@@ -239,6 +239,26 @@ async function checkForgivingSearch(page, label, file) {
   await page.keyboard.press('Escape');
 }
 
+// The details list the reached systems grouped by distance, in collapsible groups whose
+// counts add up to the engine's answer.
+async function checkDistanceGroups(page, file, label, system) {
+  await clickSystem(page, systemIndexOf(await pageData(page), system));
+  const groups = await page.$$eval('#details .reach.down details.distance summary',
+    (l) => l.map((x) => x.textContent));
+  const want = JSON.parse(landskap('impact', file, '--system', system, '--format', 'json'));
+  const byDistance = {};
+  for (const a of want.affected) if (a.distance > 0) byDistance[a.distance] = (byDistance[a.distance] || 0) + 1;
+  const wantText = Object.keys(byDistance).map(Number).sort((a, b) => a - b)
+    .map((d) => (d === 1 ? '1 step away' : d + ' steps away') + ' (' + byDistance[d] + ')');
+  check(JSON.stringify(groups) === JSON.stringify(wantText),
+    `${label}: ${system}'s downstream list is grouped by distance as landskap impact says`,
+    `page ${JSON.stringify(groups)} engine ${JSON.stringify(wantText)}`);
+}
+
+function systemIndexOf(data, id) {
+  return data.systems.findIndex((s) => s.id === id);
+}
+
 async function checkGantt(page, label) {
   const gantt = await page.evaluate(() => {
     const g = document.querySelector('#plan #gantt');
@@ -392,6 +412,8 @@ async function checkPage(chromium, file, label, options) {
   if (options.key) await checkPlan(page, file, label, options.key);
   if (options.key) await checkGantt(page, label);
   await checkForgivingSearch(page, label, file);
+  const data2 = await pageData(page);
+  await checkDistanceGroups(page, file, label, data2.systems[options.searchFor(data2)].id);
   if (options.screenshot) {
     await page.keyboard.press('Escape');
     await page.click('#zoom-fit');

@@ -289,7 +289,9 @@
     return section;
   }
 
-  // Systems of one side of the blast radius, nearest first, then by id.
+  // Systems of one side of the blast radius, grouped by distance (nearest first, then by id),
+  // each group a collapsible <details>: the nearest open, the far ones closed when the list is
+  // long, so that Fjell's sak/arkiv shows its 8 direct providers, not 87 names at once.
   function reachList(title, cls, distances, exclude) {
     const list = [];
     for (const [s, d] of distances) if (d > 0 && !(exclude && exclude.has(s))) list.push([s, d]);
@@ -300,14 +302,28 @@
       section.appendChild(el('p', 'none', 'none'));
       return section;
     }
-    const ol = el('ol');
-    for (const [s, d] of list.slice(0, kListItems)) {
-      const li = el('li');
-      li.appendChild(el('span', 'dist', d));
-      li.appendChild(systemLink(s));
-      ol.appendChild(li);
+    const shown = list.slice(0, kListItems);
+    const byDistance = new Map();
+    for (const [s, d] of shown) {
+      if (!byDistance.has(d)) byDistance.set(d, []);
+      byDistance.get(d).push(s);
     }
-    section.appendChild(ol);
+    for (const [d, members] of byDistance) {
+      const group = el('details', 'distance');
+      group.open = d === 1 || list.length <= 20;
+      const total = list.filter((x) => x[1] === d).length;
+      group.appendChild(el('summary', null, (d === 1 ? '1 step away' : d + ' steps away') +
+        ' (' + total + ')'));
+      const ol = el('ol');
+      for (const s of members) {
+        const li = el('li');
+        li.appendChild(el('span', 'dist', d));
+        li.appendChild(systemLink(s));
+        ol.appendChild(li);
+      }
+      group.appendChild(ol);
+      section.appendChild(group);
+    }
     if (list.length > kListItems) section.appendChild(moreNote(list.length));
     return section;
   }
