@@ -86,6 +86,9 @@ bool LayoutAndRender(GvGraph& graph, std::string_view engine, const std::string&
                      std::string* out, std::string* error) {
   bool paginate = page.paper != Paper::kNone && format == "pdf";
   if (!paginate) FitGraphToPage(graph, page);
+  // A PNG for paper is printed: 150 dots per inch instead of the screen's 96.
+  if (!paginate && page.paper != Paper::kNone && format == "png")
+    graph.Set(graph.root(), graph.Declare(AttributeOf::kGraph, "dpi", ""), "150");
   GvMessages messages;
   GvLayout layout(graph, engine);
   // Graphviz's own messages quote its input and span lines; on one line, in parentheses, they
