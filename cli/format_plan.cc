@@ -78,7 +78,7 @@ std::string Note(const Landscape& l, const Plan& plan, const PlanTask& t) {
   if (!t.estimated) notes.push_back("no estimate");
   if (t.wait > 0 && t.waiting_for >= 0)
     notes.push_back("waited " + std::to_string(t.wait) + " for " +
-                    ResourceText(plan.resources[t.waiting_for]));
+                    ResourceText(plan.resources[t.waiting_for]));  // a cell: VisibleText there
   if (t.days_late > 0) notes.push_back("late by " + std::to_string(t.days_late));
   std::string out;
   for (const std::string& n : notes) out += (out.empty() ? "" : ", ") + n;
@@ -89,7 +89,8 @@ bool HasLimits(const Plan& plan) { return !plan.resources.empty(); }
 
 std::string OursPhrase(const Plan& plan) {
   std::string owners;
-  for (const std::string& o : plan.owner_tasks) owners += (owners.empty() ? "" : ", ") + OwnerText(o);
+  for (const std::string& o : plan.owner_tasks)
+    owners += (owners.empty() ? "" : ", ") + OwnerText(o);
   if (owners.empty()) return plan.intermunicipal_ours ? "the intermunicipal systems" : "no owner";
   return owners + (plan.intermunicipal_ours ? " and the intermunicipal systems" : "");
 }
@@ -110,18 +111,18 @@ std::vector<std::string> Summary(const Landscape&, const Plan& plan, const PlanH
                               "holidays"
                             : "Calendar: every day counts (--calendar all-days";
   if (!plan.calendar.closures().empty())
-    calendar += ", and " + Count(plan.calendar.closures().size(), "closure", "closures") +
-                " from --closed";
+    calendar +=
+        ", and " + Count(plan.calendar.closures().size(), "closure", "closures") + " from --closed";
   calendar += ")";
   if (plan.start && !plan.tasks.empty()) {
     DayNumber last = std::max(*plan.finish_date, *plan.unconstrained_finish_date);
     if (plan.deadline) last = std::max(last, *plan.deadline);
     std::vector<ClosedDay> closed = plan.calendar.ClosedBetween(*plan.start, last);
     int open = plan.calendar.Offset(*plan.start, last + 1);
-    calendar += "; from " + FormatDate(*plan.start) + " to " + FormatDate(last) + ": " +
-                Days(open, wd);
+    calendar +=
+        "; from " + FormatDate(*plan.start) + " to " + FormatDate(last) + ": " + Days(open, wd);
     if (closed.empty()) {
-      calendar += wd ? ", no holidays on a weekday" : "";
+      calendar += wd ? ", no public holiday on a weekday" : "";
     } else {
       calendar += ", " + std::to_string(closed.size()) + " closed (";
       for (size_t i = 0; i < closed.size(); ++i)
@@ -134,21 +135,22 @@ std::vector<std::string> Summary(const Landscape&, const Plan& plan, const PlanH
     std::string text = Days(days, wd);
     if (plan.start && !plan.tasks.empty())
       text += ", from " + FormatDate(*plan.start) + " to " + FormatDate(*finish);
-    else if (!plan.start)
-      text += " (no calendar: give --start DATE for dates)";
     return text;
   };
+  std::string no_calendar = plan.start ? "" : " (no calendar: give --start DATE for dates)";
   if (!HasLimits(plan)) {
     lines.push_back("Duration: " + span(plan.duration_days, plan.finish_date) +
-                    " (no capacity limits: give --vendor-capacity, --owner-capacity or a "
+                    (plan.start ? " (" : " (no calendar: give --start DATE for dates; ") +
+                    "no capacity limits: give --vendor-capacity, --owner-capacity or a "
                     "\"resources\" section for them).");
   } else {
     lines.push_back("Without capacity limits (the critical path): " +
-                    span(plan.unconstrained_duration_days, plan.unconstrained_finish_date) + ".");
+                    span(plan.unconstrained_duration_days, plan.unconstrained_finish_date) +
+                    no_calendar + ".");
     std::string with = "With capacity limits: " + span(plan.duration_days, plan.finish_date);
     if (plan.bottleneck) {
       const PlanResource& r = plan.resources[*plan.bottleneck];
-      with += "; bottleneck: " + ResourceText(r) + " (" + std::to_string(r.capacity) +
+      with += "; bottleneck: " + VisibleText(ResourceText(r)) + " (" + std::to_string(r.capacity) +
               " at a time): " + Count(r.waiting, "system", "systems") + " waited " +
               Days(r.wait_days, wd) + " for it in all";
     } else {
@@ -169,10 +171,15 @@ std::vector<std::string> Summary(const Landscape&, const Plan& plan, const PlanH
     lines.push_back(line);
   }
   size_t external = ExternalCount(plan);
-  lines.push_back("Our work: " + Count(plan.tasks.size() - external, "system", "systems") + " of " +
-                  OursPhrase(plan) + " (--owner-tasks); " +
-                  Count(external, "external dependency", "external dependencies") +
-                  " (other owners' systems the plan waits on).");
+  if (plan.owner_tasks.empty() && plan.intermunicipal_ours && external == 0)
+    lines.push_back(
+        "Our work: every system (the file names no changing municipality; "
+        "--owner-tasks tells ours from external dependencies).");
+  else
+    lines.push_back("Our work: " + Count(plan.tasks.size() - external, "system", "systems") +
+                    " of " + VisibleText(OursPhrase(plan)) + " (--owner-tasks); " +
+                    Count(external, "external dependency", "external dependencies") +
+                    " (other owners' systems the plan waits on).");
   size_t unestimated = 0;
   for (const PlanTask& t : plan.tasks) unestimated += t.estimated ? 0 : 1;
   std::string effort = "Effort from cutover.effort_days";
@@ -188,17 +195,18 @@ std::vector<std::string> Summary(const Landscape&, const Plan& plan, const PlanH
 }
 
 TextTable TaskTable(const Landscape& l, const Plan& plan, bool external) {
-  TextTable table({"wave", "system", "name", "owner", "vendor", "days", "start", "finish", "slack",
-                   "note"});
+  TextTable table(
+      {"wave", "system", "name", "owner", "vendor", "days", "start", "finish", "slack", "note"});
   table.AlignRight(0);
   table.AlignRight(5);
   table.AlignRight(8);
   for (const PlanTask& t : plan.tasks) {
     if (t.external != external) continue;
     const System& s = l.systems[t.system];
-    table.AddRow({std::to_string(t.wave), s.id, Shorten(s.name, 32), Shorten(OwnerText(s.owner), 24),
-                  s.vendor.empty() ? "-" : Shorten(s.vendor, 24), std::to_string(t.duration),
-                  Start(t), Finish(t), std::to_string(t.slack), Note(l, plan, t)});
+    table.AddRow({std::to_string(t.wave), s.id, Shorten(s.name, 32),
+                  Shorten(OwnerText(s.owner), 24), s.vendor.empty() ? "-" : Shorten(s.vendor, 24),
+                  std::to_string(t.duration), Start(t), Finish(t), std::to_string(t.slack),
+                  Note(l, plan, t)});
   }
   return table;
 }
@@ -237,9 +245,9 @@ std::vector<std::string> WaitingOnLines(const Landscape& l, const Plan& plan) {
   std::vector<std::string> lines;
   for (SystemIndex s : order) {
     const System& sys = l.systems[s];
-    lines.push_back("waiting on " + OwnerText(sys.owner) + "'s " + sys.Label() + " (" + sys.id +
-                    "), ready " + Finish(*plan.Find(s)) + ", for " +
-                    std::to_string(needed[s].size()) + " of our systems");
+    lines.push_back(VisibleText("waiting on " + OwnerText(sys.owner) + "'s " + sys.Label() + " (" +
+                                sys.id + "), ready " + Finish(*plan.Find(s)) + ", for " +
+                                std::to_string(needed[s].size()) + " of our systems"));
   }
   return lines;
 }
@@ -257,8 +265,8 @@ TextTable DelayTable(const Landscape& l, const Plan& plan) {
 }
 
 TextTable ResourceTable(const Plan& plan) {
-  TextTable table({"resource", "capacity", "set by", "systems", "days of work", "waited",
-                   "days waited"});
+  TextTable table(
+      {"resource", "capacity", "set by", "systems", "days of work", "waited", "days waited"});
   for (size_t c : {1, 3, 4, 5, 6}) table.AlignRight(c);
   for (const PlanResource& r : plan.resources) {
     const char* by = r.from_file                         ? "file"
@@ -314,8 +322,8 @@ std::string CutNote(const Plan& plan) {
 }
 
 TextTable LateTable(const Landscape& l, const Plan& plan) {
-  TextTable table({"system", "owner", "vendor", "finish",
-                   plan.workdays ? "working days late" : "days late"});
+  TextTable table(
+      {"system", "owner", "vendor", "finish", plan.workdays ? "working days late" : "days late"});
   table.AlignRight(4);
   for (SystemIndex s : plan.late) {
     const PlanTask& t = *plan.Find(s);
@@ -330,7 +338,8 @@ const char* kWavesNote =
     "wave 1 holds the systems that wait for no other; a system goes in the wave after its "
     "latest predecessor's. Each wave runs from its first start to its last finish";
 const char* kTasksNote =
-    "dates with the capacity limits; slack and critical are without them (the critical path)";
+    "dates with the capacity limits; slack and critical are those of the critical path, "
+    "without them";
 const char* kExternalNote =
     "other owners' systems: not the plan's work, but our systems wait for them";
 const char* kDelayNote =
@@ -377,8 +386,10 @@ std::vector<Section> Sections(const Landscape& l, const Plan& plan) {
     out.push_back(std::move(s));
   }
   if (!plan.critical_paths.empty()) {
-    Section s{plan.critical_paths.size() == 1 ? "Critical path" : "Critical paths", kCriticalNote,
-              {}, std::nullopt};
+    Section s{plan.critical_paths.size() == 1 ? "Critical path" : "Critical paths",
+              kCriticalNote,
+              {},
+              std::nullopt};
     for (const auto& path : plan.critical_paths) s.lines.push_back(Join(l, path, " → "));
     if (plan.critical_paths_cut) s.lines.push_back(CutNote(plan));
     out.push_back(std::move(s));
@@ -419,23 +430,53 @@ std::string FormatPlanMarkdown(const Landscape& l, const Plan& plan, const PlanH
 }
 
 std::string FormatPlanCsv(const Landscape& l, const Plan& plan) {
-  std::string out =
-      CsvRow({"id", "name", "vendor", "owner", "wave", "bundle", "duration", "estimated", "es",
-              "ef", "ls", "lf", "slack", "critical", "start_date", "finish_date", "days_late",
-              "external", "unconstrained_start_date", "unconstrained_finish_date", "delay_days",
-              "wait_days", "waiting_for"});
+  std::string out = CsvRow({"id",
+                            "name",
+                            "vendor",
+                            "owner",
+                            "wave",
+                            "bundle",
+                            "duration",
+                            "estimated",
+                            "es",
+                            "ef",
+                            "ls",
+                            "lf",
+                            "slack",
+                            "critical",
+                            "start_date",
+                            "finish_date",
+                            "days_late",
+                            "external",
+                            "unconstrained_start_date",
+                            "unconstrained_finish_date",
+                            "delay_days",
+                            "wait_days",
+                            "waiting_for"});
   for (const PlanTask& t : plan.tasks) {
     const System& s = l.systems[t.system];
-    out += CsvRow({s.id, s.name, s.vendor, s.owner, std::to_string(t.wave),
-                   t.bundle >= 0 ? std::to_string(t.bundle + 1) : "", std::to_string(t.duration),
-                   t.estimated ? "yes" : "no", std::to_string(t.es), std::to_string(t.ef),
-                   std::to_string(t.ls), std::to_string(t.lf), std::to_string(t.slack),
-                   t.critical ? "yes" : "no", t.start_date ? FormatDate(*t.start_date) : "",
-                   t.finish_date ? FormatDate(*t.finish_date) : "", std::to_string(t.days_late),
+    out += CsvRow({s.id,
+                   s.name,
+                   s.vendor,
+                   s.owner,
+                   std::to_string(t.wave),
+                   t.bundle >= 0 ? std::to_string(t.bundle + 1) : "",
+                   std::to_string(t.duration),
+                   t.estimated ? "yes" : "no",
+                   std::to_string(t.es),
+                   std::to_string(t.ef),
+                   std::to_string(t.ls),
+                   std::to_string(t.lf),
+                   std::to_string(t.slack),
+                   t.critical ? "yes" : "no",
+                   t.start_date ? FormatDate(*t.start_date) : "",
+                   t.finish_date ? FormatDate(*t.finish_date) : "",
+                   std::to_string(t.days_late),
                    t.external ? "yes" : "no",
                    t.unconstrained_start_date ? FormatDate(*t.unconstrained_start_date) : "",
                    t.unconstrained_finish_date ? FormatDate(*t.unconstrained_finish_date) : "",
-                   std::to_string(t.delay), std::to_string(t.wait),
+                   std::to_string(t.delay),
+                   std::to_string(t.wait),
                    t.waiting_for >= 0 ? ResourceText(plan.resources[t.waiting_for]) : ""});
   }
   return out;

@@ -154,13 +154,17 @@ bool CheckCalendar(std::string_view command, CalendarOptions* o, Io io) {
   if (o->calendar_text == "all-days") {
     kind = Calendar::Kind::kAllDays;
     if (o->workdays) {
-      UsageError(command, "--workdays counts working days and --calendar all-days every day; "
-                          "give one of them", io);
+      UsageError(command,
+                 "--workdays counts working days and --calendar all-days every day; "
+                 "give one of them",
+                 io);
       ok = false;
     }
   } else if (o->calendar_text != "working-days") {
-    UsageError(command, "unknown --calendar '" + o->calendar_text +
-                            "'; use working-days (the default) or all-days", io);
+    UsageError(
+        command,
+        "unknown --calendar '" + o->calendar_text + "'; use working-days (the default) or all-days",
+        io);
     ok = false;
   }
   for (auto [text, option, out] :
@@ -186,8 +190,7 @@ bool CheckCalendar(std::string_view command, CalendarOptions* o, Io io) {
         if (!value.empty()) owners.push_back(value);
     }
     if (owners.empty()) {
-      UsageError(command, "--owner-tasks takes owners as the file spells them, e.g. 1246,1245",
-                 io);
+      UsageError(command, "--owner-tasks takes owners as the file spells them, e.g. 1246,1245", io);
       ok = false;
     }
     std::sort(owners.begin(), owners.end());
@@ -206,8 +209,7 @@ bool CheckCalendar(std::string_view command, CalendarOptions* o, Io io) {
     rules.convert_windows_1252 = true;
     InputText input;
     Diagnostics diagnostics(path);
-    if (ReadInput(path, rules, &input, &diagnostics))
-      ParseClosures(input, &closures, &diagnostics);
+    if (ReadInput(path, rules, &input, &diagnostics)) ParseClosures(input, &closures, &diagnostics);
     for (const Diagnostic& d : diagnostics.Items()) io.err << FormatDiagnostic(d) << "\n";
     if (diagnostics.HasErrors()) {
       io.err << "landskap " << command << ": the closed days in " << path

@@ -13,8 +13,8 @@
 #include "cli/output_format.h"
 #include "engine/calendar.h"
 #include "engine/date.h"
-#include "engine/plan.h"
 #include "engine/impact.h"
+#include "engine/plan.h"
 #include "viz/diagram.h"
 
 namespace landskap::cli {

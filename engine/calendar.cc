@@ -69,9 +69,7 @@ Calendar::Calendar(Kind kind, std::vector<Closure> closures) : kind_(kind) {
   }
 }
 
-bool Calendar::WeekOpen(DayNumber day) const {
-  return kind_ == Kind::kAllDays || Weekday(day) < 5;
-}
+bool Calendar::WeekOpen(DayNumber day) const { return kind_ == Kind::kAllDays || Weekday(day) < 5; }
 
 int Calendar::Base(DayNumber day) const {
   DayNumber r = day - kMonday;
@@ -268,8 +266,8 @@ bool ParseCsvClosures(std::string_view text, std::vector<Closure>* out, Diagnost
 // whether a time of day after midnight was given.
 std::optional<std::pair<DayNumber, bool>> IcsDate(std::string_view value) {
   if (value.size() < 8) return std::nullopt;
-  std::string iso = std::string(value.substr(0, 4)) + "-" + std::string(value.substr(4, 2)) +
-                    "-" + std::string(value.substr(6, 2));
+  std::string iso = std::string(value.substr(0, 4)) + "-" + std::string(value.substr(4, 2)) + "-" +
+                    std::string(value.substr(6, 2));
   std::optional<DayNumber> day = ParseDate(iso);
   if (!day) return std::nullopt;
   if (value.size() == 8) return std::pair{*day, false};

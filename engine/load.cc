@@ -726,8 +726,9 @@ class Reader {
   void ReadResources(const json& root) {
     const json* resources = ArrayField(root, "", "resources");
     if (!resources) return;
-    const char* example = "{\"vendor\": \"Tieto\", \"capacity\": 2} or {\"owner\": \"1246\", "
-                          "\"capacity\": 3}";
+    const char* example =
+        "{\"vendor\": \"Tieto\", \"capacity\": 2} or {\"owner\": \"1246\", "
+        "\"capacity\": 3}";
     std::map<std::pair<int, std::string>, size_t> first;
     for (size_t i = 0; i < resources->size(); ++i) {
       const json& item = (*resources)[i];
@@ -759,8 +760,9 @@ class Reader {
       }
       auto capacity = item.find("capacity");
       if (capacity == item.end() || capacity->is_null()) {
-        diags_->Error(path, "a resource has no 'capacity'; write how many of its tasks can be "
-                            "in progress on one working day, e.g. \"capacity\": 2");
+        diags_->Error(path,
+                      "a resource has no 'capacity'; write how many of its tasks can be "
+                      "in progress on one working day, e.g. \"capacity\": 2");
         continue;
       }
       bool whole = capacity->is_number_unsigned()
@@ -779,8 +781,7 @@ class Reader {
       if (!inserted) {
         diags_->Error(Child(path, field), std::string("duplicate resource: ") + field + " '" +
                                               Printable(r.name) + "' is already given at " +
-                                              Child("/resources", it->second) +
-                                              "; keep one entry");
+                                              Child("/resources", it->second) + "; keep one entry");
         continue;
       }
       landscape_.resources.push_back(std::move(r));

@@ -2,8 +2,9 @@
 // Boost's strong_components, condense them into a DAG ordered by Boost's topological_sort,
 // run the critical path method over that order (the schedule without capacity limits), place
 // the tasks under the capacities by serial schedule generation (the plan's dates), group the
-// DAG into waves by precedence generations, and enumerate the zero-slack chains. Tasks are numbered by their rank in id order, and the
-// condensed nodes by their first member, so every tie is broken by id without comparing strings.
+// DAG into waves by precedence generations, and enumerate the zero-slack chains. Tasks are numbered
+// by their rank in id order, and the condensed nodes by their first member, so every tie is broken
+// by id without comparing strings.
 #include "engine/plan.h"
 
 #include <algorithm>
@@ -933,7 +934,7 @@ class Planner {
   std::vector<int> es_, ef_, ls_, lf_, tail_, wave_;
   std::vector<char> ours_;  // Local -> the plan's own work
   // The schedule with capacity limits.
-  std::vector<Profile> profiles_;                              // by index into plan_->resources
+  std::vector<Profile> profiles_;                             // by index into plan_->resources
   std::vector<std::vector<std::pair<uint32_t, int>>> needs_;  // Node -> (resource, demand)
   std::vector<char> capped_;  // Node -> demands more of a resource than its capacity
   std::vector<int> start_, finish_, wait_, waiting_for_;

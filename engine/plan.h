@@ -66,8 +66,8 @@ struct PlanTask {
   SystemIndex system = 0;
   // Index into Plan::bundles, or -1 when the task switches on its own.
   int bundle = -1;
-  int wave = 0;      // 1-based
-  int duration = 0;  // days of the calendar; a bundle's longest member
+  int wave = 0;           // 1-based
+  int duration = 0;       // days of the calendar; a bundle's longest member
   bool estimated = true;  // false: duration from default_effort_days, the file has no estimate
   int es = 0, ef = 0, ls = 0, lf = 0;  // earliest/latest start and finish, day offsets
   // ls - es: how many days the task (or its fixed date) can slip before the project does.
@@ -144,7 +144,7 @@ struct Plan {
   int duration_days = 0;
   bool workdays = false;  // calendar.working_days()
   Calendar calendar;
-  double default_effort_days = kDefaultEffortDays;  // as in PlanOptions
+  double default_effort_days = kDefaultEffortDays;                  // as in PlanOptions
   std::optional<size_t> capacity, vendor_capacity, owner_capacity;  // as in PlanOptions
   std::optional<DayNumber> start;        // day 0, when the plan has a calendar
   std::optional<DayNumber> finish_date;  // last day of work of the project, with capacity limits

@@ -3,7 +3,6 @@
 // Systems and integrations appear by id, as everywhere users see them.
 #include "engine/result_json.h"
 
-
 namespace landskap {
 
 std::map<std::string, size_t> ImpactByOwner(const Landscape& landscape, const ImpactResult& r) {
@@ -116,7 +115,8 @@ ordered_json PlanJson(const Landscape& l, const Plan& plan, const std::string& f
   calendar["kind"] = plan.calendar.working_days() ? "working-days" : "all-days";
   ordered_json closures = ordered_json::array();
   for (const Closure& c : plan.calendar.closures())
-    closures.push_back({{"from", FormatDate(c.from)}, {"to", FormatDate(c.to)}, {"label", c.label}});
+    closures.push_back(
+        {{"from", FormatDate(c.from)}, {"to", FormatDate(c.to)}, {"label", c.label}});
   calendar["closures"] = std::move(closures);
   // The closed days the plan spans (from its start to its last finish or the deadline).
   ordered_json closed = ordered_json::array();

@@ -25,12 +25,16 @@ TEST(Calendar, NorwegianHolidaysOf2019) {
   std::vector<std::string> got;
   for (const ClosedDay& h : NorwegianHolidays(2019))
     got.push_back(FormatDate(h.day) + " " + h.name);
-  std::vector<std::string> expected = {
-      "2019-01-01 nyttårsdag", "2019-04-18 skjærtorsdag",
-      "2019-04-19 langfredag", "2019-04-22 2. påskedag",
-      "2019-05-01 1. mai",     "2019-05-17 17. mai",
-      "2019-05-30 Kristi himmelfartsdag", "2019-06-10 2. pinsedag",
-      "2019-12-25 1. juledag", "2019-12-26 2. juledag"};
+  std::vector<std::string> expected = {"2019-01-01 nyttårsdag",
+                                       "2019-04-18 skjærtorsdag",
+                                       "2019-04-19 langfredag",
+                                       "2019-04-22 2. påskedag",
+                                       "2019-05-01 1. mai",
+                                       "2019-05-17 17. mai",
+                                       "2019-05-30 Kristi himmelfartsdag",
+                                       "2019-06-10 2. pinsedag",
+                                       "2019-12-25 1. juledag",
+                                       "2019-12-26 2. juledag"};
   EXPECT_EQ(got, expected);
 }
 

@@ -97,7 +97,9 @@ inline std::vector<std::string> PlanProblems(const Landscape& l, const Plan& pla
   }
   std::map<std::pair<int, std::string>, size_t> listed;
   for (const PlanResource& r : plan.resources)
-    listed[{r.of == PlanResource::Of::kAll ? 0 : r.of == PlanResource::Of::kVendor ? 1 : 2,
+    listed[{r.of == PlanResource::Of::kAll      ? 0
+            : r.of == PlanResource::Of::kVendor ? 1
+                                                : 2,
             r.name}] = r.capacity;
   if (listed != expected) fail("the limited resources are not those of the file and options");
   for (const auto& [key, capacity] : expected) {
@@ -118,8 +120,7 @@ inline std::vector<std::string> PlanProblems(const Landscape& l, const Plan& pla
     std::map<int, size_t> used;
     for (const auto& [piece, value] : pieces) {
       const PlanTask& t = plan.tasks[value.first];
-      for (int day = t.start; day < t.finish; ++day)
-        used[day] += std::min(value.second, capacity);
+      for (int day = t.start; day < t.finish; ++day) used[day] += std::min(value.second, capacity);
     }
     for (const auto& [day, count] : used)
       if (count > capacity) {

@@ -759,7 +759,7 @@ TEST(Plan, OurTasksAndExternalDependencies) {
   Planned q = PlanAll(kOwners, options);
   EXPECT_FALSE(q.Task("a-ordningen").external);
   EXPECT_TRUE(q.Task("lonn").external);
-  EXPECT_TRUE(q.Task("ppt").external);  // an explicit list is exact
+  EXPECT_TRUE(q.Task("ppt").external);   // an explicit list is exact
   EXPECT_EQ(q.Task("skatt2").start, 2);  // a-ordningen (LS 0) first
 }
 

@@ -420,10 +420,9 @@ TEST(RenderPlan, WavesBundlesAndTheCriticalPath) {
     return t;
   };
   plan.tasks = {task(0, 1, -1), task(1, 2, 0), task(2, 2, 0), task(3, 3, -1)};
-  // Waves by field: PlanWave also has its window (start, finish and their dates).
-  auto wave = [](int number, std::vector<SystemIndex> systems) {
+  auto wave = [](int n, std::vector<SystemIndex> systems) {
     PlanWave w;
-    w.wave = number;
+    w.wave = n;
     w.task_count = systems.size();
     w.systems = std::move(systems);
     return w;

@@ -232,7 +232,8 @@ TEST(Report, KeyOptions) {
 
 // The plan of the workshop fixture, by hand: the 8 systems the kommunenummer change reaches,
 // 5 days each (no estimates in the file), ordered by the integrations between them. The
-// longest chain is matrikkelen -> a.gis -> a.byggesak -> a.sak -> fiks -> b.sak: 30 days.
+// longest chain is matrikkelen -> a.gis -> a.byggesak -> a.sak -> fiks -> b.sak: 30 working
+// days from Thursday 1 August 2019 (Thu, Fri, then five weeks, and Mon 9 to Wed 11 September).
 TEST(Report, EmbedsTheCutoverPlan) {
   json data = EmbeddedData(MakeReport(kWorkshop, {"--start", "2019-08-01"}));
   const json& plan = data["plan"];
@@ -240,7 +241,7 @@ TEST(Report, EmbedsTheCutoverPlan) {
   EXPECT_EQ(plan["tasks_phrase"], "the 8 systems affected by a change of kommunenummer");
   EXPECT_EQ(plan["duration_days"], 30);
   EXPECT_EQ(plan["start"], "2019-08-01");
-  EXPECT_EQ(plan["finish_date"], "2019-08-30");
+  EXPECT_EQ(plan["finish_date"], "2019-09-11");
   EXPECT_EQ(plan["critical_paths"],
             json::parse(R"([["matrikkelen", "a.gis", "a.byggesak", "a.sak", "fiks", "b.sak"]])"));
   std::map<std::string, int> wave;

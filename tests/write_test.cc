@@ -411,7 +411,7 @@ TEST(Fmt, UnknownFieldsStopFmtUnlessDropped) {
     EXPECT_EQ(r.err, path +
                          ": /comment: warning: unknown field 'comment' is ignored "
                          "(known fields: "
-                         "format, name, keys, systems, integrations, changes)\n" +
+                         "format, name, keys, systems, integrations, changes, resources)\n" +
                          path +
                          ": /systems/0/nmae: warning: unknown field 'nmae' is ignored "
                          "(known fields: "

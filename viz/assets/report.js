@@ -622,9 +622,18 @@
       (t.estimated ? '' : ' (default estimate)') + ', ' + startText(t) + ' to ' + finishText(t) +
       ', slack ' + t.slack + (t.critical ? ': on the critical path' : '');
     if (t.bundle !== null) text += '; switches together with bundle ' + t.bundle;
+    if (t.wait_days > 0 && t.waiting_for) {
+      text += '; waited ' + t.wait_days + ' ' + dayUnit + ' for ' + resourceText(t.waiting_for);
+    }
     if (t.days_late > 0) text += '; ' + t.days_late + ' days after the deadline';
+    if (t.external) text += '; an external dependency (not the plan\'s own work)';
     p.appendChild(document.createTextNode(text + '.'));
     return p;
+  }
+
+  // "vendor Visma", "owner 1246", "all work", as `landskap plan` names a resource.
+  function resourceText(r) {
+    return r.of === 'all' ? 'all work' : r.of + ' ' + r.name;
   }
 
   // Systems as links joined by `separator` (arrows for a chain, commas for a set).
@@ -672,14 +681,27 @@
       section.appendChild(ul);
       return;
     }
+    const limited = plan.resources && plan.resources.length > 0;
     let summary = 'Plan for ' + plan.tasks_phrase + ': ' + plan.waves.length +
       (plan.waves.length === 1 ? ' wave, ' : ' waves, ') + plan.duration_days + ' ' + dayUnit;
     if (plan.start) summary += ', from ' + plan.start + ' to ' + plan.finish_date;
+    if (limited) {
+      summary += ' with the capacity limits; without them (the critical path) ' +
+        plan.unconstrained_duration_days + ' ' + dayUnit;
+      if (plan.start) summary += ', to ' + plan.unconstrained_finish_date;
+      if (plan.bottleneck) summary += '. Bottleneck: ' + resourceText(plan.bottleneck);
+    }
     summary += '.';
     if (plan.deadline) {
       summary += ' Deadline ' + plan.deadline + ': ' + (plan.late.length
         ? plan.late.length + ' systems finish after it.'
         : 'everything is done in time.');
+    }
+    const external = plan.tasks.filter((t) => t.external).length;
+    summary += ' Our work: ' + (plan.tasks.length - external) + ' systems; ' + external +
+      ' external dependencies (other owners\' systems the plan waits on).';
+    if (plan.calendar && plan.calendar.closed_days && plan.calendar.closed_days.length) {
+      summary += ' Closed: ' + plan.calendar.closed_days.map((d) => d.date + ' ' + d.name).join(', ') + '.';
     }
     if (!plan.start) summary += ' Days count from the start (landskap report --start DATE gives dates).';
     section.appendChild(el('p', 'summary', summary));
@@ -705,7 +727,7 @@
 
     const table = el('table');
     const head = el('tr');
-    ['wave', 'system', 'owner', 'vendor', dayUnit, 'start', 'finish', 'slack', 'notes'].forEach((h) =>
+    ['wave', 'system', 'owner', 'whose', 'vendor', dayUnit, 'start', 'finish', 'slack', 'notes'].forEach((h) =>
       head.appendChild(el('th', null, h)));
     table.appendChild(el('thead')).appendChild(head);
     const body = el('tbody');
@@ -716,6 +738,7 @@
       tr.appendChild(el('td', 'num', t.wave));
       tr.appendChild(el('td')).appendChild(systemLink(index));
       tr.appendChild(el('td', null, s.owner));
+      tr.appendChild(el('td', 'whose', t.external ? 'external' : 'ours'));
       tr.appendChild(el('td', null, s.vendor));
       tr.appendChild(el('td', 'num', t.duration + (t.estimated ? '' : '*')));
       tr.appendChild(el('td', null, startText(t)));
@@ -724,6 +747,9 @@
       const notes = [];
       if (t.critical) notes.push('critical');
       if (t.bundle !== null) notes.push('bundle ' + t.bundle);
+      if (t.wait_days > 0 && t.waiting_for) {
+        notes.push('waited ' + t.wait_days + ' for ' + resourceText(t.waiting_for));
+      }
       if (t.days_late > 0) notes.push(t.days_late + ' days late');
       tr.appendChild(el('td', null, notes.join(', ')));
       body.appendChild(tr);
