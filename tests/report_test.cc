@@ -292,7 +292,9 @@ TEST(Report, HostileNamesStayText) {
   ASSERT_FALSE(html.empty());
   // No name became an element or closed one early.
   EXPECT_EQ(CountOf(html, "<img"), 0u);
-  EXPECT_EQ(CountOf(html, "<svg"), 1u);
+  // Two pictures: the diagram and the plan's Gantt chart (cairo draws names as glyphs).
+  EXPECT_EQ(CountOf(html, "<svg"), 2u);
+  EXPECT_EQ(CountOf(html, "<div id=\"gantt\" hidden>\n<svg"), 1u);
   EXPECT_EQ(CountOf(html, "<b "), 0u);
   EXPECT_EQ(CountOf(html, "<style"), 1u);
   EXPECT_EQ(CountOf(html, "<script"), 2u);
@@ -326,7 +328,7 @@ TEST(Report, HostileClusterLabelsStayText) {
     std::string html = MakeReport(kHostile, {"--cluster", cluster});
     EXPECT_EQ(CountOf(html, "<img"), 0u) << cluster;
     EXPECT_EQ(CountOf(html, "<style"), 1u) << cluster;
-    EXPECT_EQ(CountOf(html, "<svg"), 1u) << cluster;
+    EXPECT_EQ(CountOf(html, "<svg"), 2u) << cluster;  // the diagram and the Gantt chart
     EXPECT_EQ(CountOf(html, "<script"), 2u) << cluster;
   }
 }
