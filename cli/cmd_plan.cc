@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/format_plan.h"
+#include "cli/format_plan_export.h"
 #include "engine/plan.h"
 
 namespace landskap::cli {
@@ -50,9 +51,16 @@ class PlanBody : public CommandBody {
                   "fields named above\n";
       return kExitInvalid;
     }
+    const Format format = c.output.format;
+    if (format == Format::kMsProject || format == Format::kIcs || format == Format::kMermaid) {
+      if (std::string why = ExportNeedsDates(plan); !why.empty()) {
+        c.io.err << "landskap plan: " << why << "\n";
+        return kExitInvalid;
+      }
+    }
     PlanHeading heading = DescribePlan(c.landscape, plan);
     std::string text;
-    switch (c.output.format) {
+    switch (format) {
       case Format::kJson:
         text = FormatPlanJson(c.landscape, plan, c.file());
         break;
@@ -61,6 +69,15 @@ class PlanBody : public CommandBody {
         break;
       case Format::kMarkdown:
         text = FormatPlanMarkdown(c.landscape, plan, heading);
+        break;
+      case Format::kMsProject:
+        text = FormatPlanMsProject(c.landscape, plan, heading);
+        break;
+      case Format::kIcs:
+        text = FormatPlanIcs(c.landscape, plan, heading);
+        break;
+      case Format::kMermaid:
+        text = FormatPlanMermaid(c.landscape, plan, heading);
         break;
       default:
         text = FormatPlanTable(c.landscape, plan, heading);
@@ -105,15 +122,22 @@ Command PlanCommand() {
        "              predecessor's; each wave shows its dates, in time order\n"
        "  dates       from --start (default: the earliest fixed date); --deadline and\n"
        "              --fail-if-late judge the finish with the capacity limits\n"
+       "  exports     --format msproject (MS Project XML, also ProjectLibre and GNOME Planner),\n"
+       "              ics (fixed dates, milestones and the deadline for a calendar) and mermaid\n"
+       "              (a gantt block for Markdown); picked by -o plan.xml, .ics, .mmd too;\n"
+       "              they need dates (--start DATE)\n"
        "Impossible demands (a cycle through 'after', a fixed date before a predecessor can\n"
        "finish) are errors that name the chain.",
        "  landskap plan datasets/oygarden-2020.json --key kommunenummer --start 2019-08-01 "
        "--deadline 2020-01-01\n"
        "  landskap plan datasets/oygarden-2020.json --all --start 2019-08-01 "
-       "--vendor-capacity 2 --closed juleferie.csv -o plan.md"},
+       "--vendor-capacity 2 --closed juleferie.csv -o plan.md\n"
+       "  landskap plan datasets/oygarden-2020.json --key kommunenummer --start 2019-08-01 "
+       "-o plan.xml   (MS Project; .ics for a calendar, .mmd for a Mermaid gantt chart)"},
       kGroupSelection | kGroupCalendar | kGroupOutput,
       kSelectKey | kSelectSystem | kSelectThroughAll | kSelectOwner | kSelectChanges,
-      {Format::kTable, Format::kMarkdown, Format::kCsv, Format::kJson},
+      {Format::kTable, Format::kMarkdown, Format::kCsv, Format::kJson, Format::kMsProject,
+       Format::kIcs, Format::kMermaid},
       10,
       Inputs::kOneLandscape,
       [] { return std::make_unique<PlanBody>(); }};

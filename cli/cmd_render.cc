@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/commands.h"
+#include "engine/diff.h"
 #include "engine/plan.h"
 #include "viz/diagram.h"
 #include "viz/gantt.h"
@@ -29,7 +30,10 @@ class Render : public CommandBody {
                 "deadline marked (svg, png or pdf)")(
         "lanes", po::value(&lanes_text_)->value_name("BY"),
         "with --gantt: one lane per owner (default) or per vendor")(
-        "no-legend", po::bool_switch(&no_legend_), "leave out the legend");
+        "diff", po::value(&diff_path_)->value_name("BEFORE"),
+        "colour by what changed since the landscape file BEFORE: added green, changed "
+        "amber, removed listed in the legend")("no-legend", po::bool_switch(&no_legend_),
+                                               "leave out the legend");
   }
 
   bool Check(Context& c) override {
@@ -49,6 +53,13 @@ class Render : public CommandBody {
         c.Usage("--hops takes a whole number, 0 or more, not '" + hops_text_ + "'");
         ok = false;
       }
+    }
+    if (!diff_path_.empty() && (plan_view_ || gantt_ || c.selection.HasKey() ||
+                                c.selection.HasSystems() || !c.selection.impact_alias.empty())) {
+      c.Usage(
+          "--diff colours the picture by the changes; leave out --key, --system, --plan and "
+          "--gantt");
+      ok = false;
     }
     if (!c.selection.HasKey() && (!c.selection.owners.empty() || c.selection.through_all)) {
       c.Usage("--owner and --through-all go with --key K");
@@ -85,10 +96,20 @@ class Render : public CommandBody {
       c.Usage("a plan draws systems and --collapse draws groups; choose one");
       ok = false;
     }
+    if (!diff_path_.empty() && c.diagram.collapse != viz::CollapseBy::kNone) {
+      c.Usage("--diff colours systems and --collapse draws groups; choose one");
+      ok = false;
+    }
     return ok;
   }
 
   bool Resolve(Context& c) override {
+    if (!diff_path_.empty()) {
+      Landscape before;
+      if (!LoadLandscapeForCommand(diff_path_, &before, c.io)) return false;
+      diff_ = DiffLandscapes(before, c.landscape);
+      options_.diff = &diff_;
+    }
     if (focus_.empty()) return true;
     std::vector<SystemIndex> focused;
     if (!c.ResolveSystems({focus_}, "--focus", &focused)) return false;
@@ -154,7 +175,8 @@ class Render : public CommandBody {
   bool edge_labels_ = false, plan_view_ = false, no_legend_ = false, gantt_ = false;
   std::string lanes_text_;
   viz::GanttLanes lanes_ = viz::GanttLanes::kOwner;
-  std::string focus_, hops_text_;
+  std::string focus_, hops_text_, diff_path_;
+  LandscapeDiff diff_;
   int hops_ = 1;
   viz::DiagramOptions options_;
 };
@@ -173,7 +195,8 @@ Command RenderCommand() {
        "lines are more critical integrations. With --key, colours show how far a key change\n"
        "reaches instead (darker is nearer), and the integrations that pass it on are red.\n"
        "--impact K is the old name of --key K and is still accepted in this release.\n"
-       "--focus draws one system and its neighbours only, which keeps big landscapes readable.",
+       "--focus draws one system and its neighbours only, which keeps big landscapes readable.\n"
+       "--diff BEFORE colours what changed since BEFORE (as 'landskap diff BEFORE FILE' lists).",
        "  landskap render datasets/oygarden-2020.json --key kommunenummer -o impact.svg\n"
        "  landskap render datasets/oygarden-2020.json --focus fjell.sak-arkiv --hops 2 -o "
        "sak.png\n"
@@ -185,7 +208,8 @@ Command RenderCommand() {
        "A3 "
        "--landscape -o impact.pdf\n"
        "  landskap render datasets/oygarden-2020.json --key kommunenummer --gantt --start "
-       "2019-08-01 --deadline 2019-12-31 -o plan.png"},
+       "2019-08-01 --deadline 2019-12-31 -o plan.png\n"
+       "  landskap render merged.json --diff datasets/oygarden-2020.json -o changes.svg"},
       kGroupSelection | kGroupCalendar | kGroupDiagram | kGroupOutput,
       kSelectKey | kSelectImpactAlias | kSelectSystem | kSelectThroughAll | kSelectOwner |
           kSelectChanges,

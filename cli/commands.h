@@ -18,5 +18,7 @@ Command RenderCommand();
 Command HotspotsCommand();
 Command ReportCommand();
 Command FmtCommand();
+Command MergeCommand();
+Command DiffCommand();
 
 }  // namespace landskap::cli

@@ -37,8 +37,9 @@ enum Group : unsigned {
   kGroupOutput = 1u << 4,
 };
 
-// How many input files a command reads.
-enum class Inputs { kOneLandscape, kOneFile };
+// How many input files a command reads. kLandscapes: from Command::min_inputs to max_inputs
+// landscape files, all loaded into Context::landscapes (no key, ids or graph are resolved).
+enum class Inputs { kOneLandscape, kOneFile, kLandscapes };
 
 struct Context {
   Io io;
@@ -61,6 +62,9 @@ struct Context {
 
   const Graph& graph() const { return *graph_; }
   std::unique_ptr<Graph> graph_;
+
+  // With Inputs::kLandscapes: every input, loaded, in the order given.
+  std::vector<Landscape> landscapes;
 
   // Writes the answer to -o (or stdout): kExitOk, or kExitInvalid after printing why not.
   int Write(std::string_view text) const;
@@ -94,6 +98,8 @@ struct Command {
   size_t default_top = 10;      // with kGroupRanking
   Inputs inputs = Inputs::kOneLandscape;
   std::function<std::unique_ptr<CommandBody>()> make;
+  // With Inputs::kLandscapes: how many files the command takes.
+  size_t min_inputs = 1, max_inputs = 1;
 };
 
 // Parses, checks, loads and runs `command` with `args` (without the subcommand name).

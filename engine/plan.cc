@@ -61,7 +61,6 @@ class Planner {
   Planner(const Graph& graph, const PlanOptions& options, const ImpactResult* impact, Plan* plan,
           Diagnostics* diagnostics)
       : landscape_(graph.landscape()),
-        graph_(graph),
         options_(options),
         impact_(impact),
         plan_(plan),
@@ -124,7 +123,7 @@ class Planner {
   }
 
   // Which tasks are the plan's own work: those of the owners given (--owner-tasks), else of
-  // the changing municipalities and every intermunicipal system. When no owner is known (a
+  // the changing municipalities (old numbers and the new one) and every intermunicipal system. When no owner is known (a
   // landscape without changes), every task is ours: there is nothing to tell apart.
   void Ownership() {
     std::vector<std::string> owners;
@@ -138,6 +137,12 @@ class Planner {
       } else {
         for (const Change& c : landscape_.changes) owners.push_back(c.from);
       }
+      // The new number is theirs too: after `landskap merge` the survivors and the conversion
+      // tasks belong to it (4626), and they are the merger's own work.
+      if (!owners.empty())
+        for (const Change& c : landscape_.changes)
+          if (std::find(owners.begin(), owners.end(), c.from) != owners.end())
+            owners.push_back(c.to);
     }
     std::sort(owners.begin(), owners.end());
     owners.erase(std::unique(owners.begin(), owners.end()), owners.end());
@@ -179,6 +184,9 @@ class Planner {
       prec_.push_back(p);
     }
     out_ = MakeRows(sys_.size(), prec_.size(), [&](size_t i) { return prec_[i].from; });
+    plan_->links.reserve(prec_.size());
+    for (const Precedence& p : prec_)
+      plan_->links.push_back({sys_[p.from], sys_[p.to], p.integration, p.after});
   }
 
   const Precedence* FindPrecedence(Local from, Local to) const {
@@ -906,7 +914,6 @@ class Planner {
   }
 
   const Landscape& landscape_;
-  const Graph& graph_;
   const PlanOptions& options_;
   const ImpactResult* impact_;
   Plan* plan_;

@@ -126,6 +126,14 @@ struct PlanWave {
   std::optional<DayNumber> start_date, finish_date;
 };
 
+// One precedence between two tasks: `from` finishes before `to` starts (exports write it as a
+// finish-to-start link).
+struct PlanLink {
+  SystemIndex from = 0, to = 0;
+  std::optional<IntegrationIndex> integration;  // the first integration from `from` to `to`
+  bool after = false;                           // also (or only) a cutover.after constraint
+};
+
 struct Plan {
   // What the plan covers: every system, or the blast radius of `query` within `scope` (the
   // impact result the plan was made from), so that headings need nothing else.
@@ -164,6 +172,8 @@ struct Plan {
   // Tasks that finish after the deadline: most days late first, then id.
   std::vector<SystemIndex> late;
   size_t precedence_count = 0;  // distinct precedence pairs between tasks
+  // Those pairs, by from's id then to's id; pairs inside a bundle included.
+  std::vector<PlanLink> links;
 
   // The task of a system, or nullptr when the system is not in the plan.
   const PlanTask* Find(SystemIndex system) const {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "engine/diff.h"
 #include "engine/graph.h"
 #include "engine/impact.h"
 #include "engine/plan.h"
@@ -38,6 +39,10 @@ struct DiagramOptions {
   PageOptions page;
   // The language of the picture's own words (titles, legend, counts); names stay as written.
   Language language = Language::kEnglish;
+  // Colour by what changed since an earlier version (`render --diff BEFORE`): the landscape
+  // drawn is the later one; added systems and integrations green, changed amber, the others
+  // faded; removed ones are not in it, so the legend lists them.
+  const LandscapeDiff* diff = nullptr;
 };
 
 // Lays out and renders the landscape; format is "svg", "png", "pdf" or "dot".
