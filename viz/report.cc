@@ -63,6 +63,10 @@ std::string EscapeHtmlText(std::string_view text) {
 
 }  // namespace
 
+CollapseBy ReportOverviewBy(ClusterBy cluster) {
+  return cluster == ClusterBy::kDomain ? CollapseBy::kDomain : CollapseBy::kOwner;
+}
+
 std::string InlineSvg(std::string_view svg) {
   // Graphviz starts with an XML declaration, a DOCTYPE and comments before <svg>; HTML needs
   // none of them. Comments inside repeat node names and only add weight.
@@ -97,6 +101,7 @@ bool BuildReport(const Graph& graph, const ReportOptions& options, std::string* 
     diagram_options.cluster = options.cluster;
     diagram_options.layout = options.layout;
     diagram_options.legend = true;
+    diagram_options.language = options.language;
     std::string svg;
     if (!RenderDiagram(graph, diagram_options, "svg", &svg, error)) return false;
     diagram = InlineSvg(svg);
@@ -108,12 +113,32 @@ bool BuildReport(const Graph& graph, const ReportOptions& options, std::string* 
     diagram = NoDiagramNote(landscape.systems.size());
   }
 
+  // The overview the page opens on (one box per owner): Graphviz's SVG with groups "g<N>" in
+  // the order of ReportDataJson's "groups", which the page's script expands on a click.
+  std::string overview;
+  Overview groups =
+      CollapseLandscape(graph, ReportOverviewBy(options.cluster), {}, nullptr, options.language);
+  if (landscape.systems.size() <= kMaxDiagramSystems && groups.groups.size() >= 2) {
+    DiagramOptions overview_options;
+    overview_options.collapse = ReportOverviewBy(options.cluster);
+    overview_options.legend = true;
+    overview_options.title = title;
+    overview_options.language = options.language;
+    std::string svg;
+    if (!RenderDiagram(graph, overview_options, "svg", &svg, error)) return false;
+    overview = InlineSvg(svg);
+    if (overview.empty()) {
+      *error = "the overview came out without an <svg> element";
+      return false;
+    }
+  }
+
   // The plan as a Gantt chart (cairo's SVG: names are drawn as glyphs, never as text nodes).
   std::string gantt;
   if (options.plan && !options.plan->tasks.empty() &&
       landscape.systems.size() <= kMaxDiagramSystems) {
     GanttInput input =
-        GanttFromPlan(graph, *options.plan, GanttLanes::kOwner, Language::kEnglish, title);
+        GanttFromPlan(graph, *options.plan, GanttLanes::kOwner, options.language, title);
     std::string svg;
     if (!RenderGantt(input, "svg", &svg, error)) return false;
     gantt = InlineSvg(svg);
@@ -126,6 +151,7 @@ bool BuildReport(const Graph& graph, const ReportOptions& options, std::string* 
       {"CSS", std::string(Asset("report.css"))},
       {"JS", std::string(Asset("report.js"))},
       {"DIAGRAM", diagram},
+      {"OVERVIEW", overview},
       {"GANTT", gantt},
       {"DATA", EscapeJsonForScript(ReportDataJson(graph, with_title))},
   };

@@ -60,6 +60,17 @@ std::string ReportDataJson(const Graph& graph, const ReportOptions& options) {
   for (const Integration& i : landscape.integrations)
     integrations.push_back(IntegrationJson(landscape, i));
   j["integrations"] = std::move(integrations);
+  // The overview's groups in the order of its SVG's "g<N>", with their systems by index, and
+  // whether the page opens on it (kOverviewFirstAbove).
+  Overview overview =
+      CollapseLandscape(graph, ReportOverviewBy(options.cluster), {}, nullptr, options.language);
+  ordered_json groups = ordered_json::array();
+  for (const OverviewGroup& g : overview.groups)
+    groups.push_back({{"key", g.key}, {"label", g.label}, {"systems", g.systems}});
+  j["overview"] = {
+      {"by", CollapseName(overview.by)},
+      {"groups", std::move(groups)},
+      {"first", landscape.systems.size() > kOverviewFirstAbove && overview.groups.size() >= 2}};
   // The same shapes as `landskap impact|plan --format json` (engine/result_json.h), with the
   // page's own heading and errors beside the plan.
   j["impact"] = options.impact ? ImpactJson(landscape, *options.impact, options.source_file)

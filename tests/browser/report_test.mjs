@@ -1,8 +1,9 @@
 // The workshop page in a real browser: Debian's chromium, headless, driven by playwright-core
 // (no browser download). Opens pages made by `landskap report` from file:// URLs with every
 // network request refused, clicks systems and compares the highlight with
-// `landskap impact --system ID --direction both`, checks search, pan and zoom and the key
-// impact view, and checks that a page of hostile names runs no script. Takes screenshots.
+// `landskap impact --system ID --direction both`, checks the overview it opens on (a click on
+// an owner's box opens its systems), search, pan and zoom and the key impact view, and checks
+// that a page of hostile names runs no script. Takes screenshots (1920×1080 of the overview).
 //
 //   node report_test.mjs --landskap BIN --source DIR --work DIR [--dataset FILE]
 //
@@ -168,8 +169,14 @@ async function highlighted(page) {
   });
 }
 
+// Switches to the diagram of every system when the page shows the overview.
+async function showAll(page) {
+  if (await page.locator('#views').isVisible()) await page.click('#show-all');
+}
+
 // Clicks system `index` in the diagram, as a person would, from the whole-map view.
 async function clickSystem(page, index) {
+  await showAll(page);
   await page.click('#zoom-fit');
   await page.locator(`#s${index}`).click({ force: true, timeout: 5000 });
 }
@@ -271,6 +278,7 @@ async function checkGantt(page, label) {
 }
 
 async function checkPanZoom(page, label) {
+  await showAll(page);
   const viewBox = () => page.evaluate(() => document.querySelector('#diagram svg').getAttribute('viewBox'));
   await page.click('#zoom-fit');
   const home = await viewBox();
@@ -290,6 +298,90 @@ async function checkPanZoom(page, label) {
     `${label}: dragging moves the view`, `${zoomed} -> ${panned}`);
   await page.click('#zoom-fit');
   check(await viewBox() === home, `${label}: Fit shows everything again`);
+}
+
+// The owners of the file's systems, read from the file ("" for a system without one), and
+// the systems of each: what the overview's groups must be.
+function ownersOf(file) {
+  const owners = new Map();
+  for (const s of JSON.parse(fs.readFileSync(file, 'utf8')).systems) {
+    const owner = s.owner ?? '';
+    if (!owners.has(owner)) owners.set(owner, []);
+    owners.get(owner).push(s.id);
+  }
+  return owners;
+}
+
+// The page opens on the overview (one box per owner) when the landscape has more than 40
+// systems (viz/report.h), a click on a box opens the diagram zoomed to that owner's systems,
+// and the Overview button brings the boxes back. Screenshots at 1920×1080 of both.
+async function checkOverview(page, file, label) {
+  const owners = ownersOf(file);
+  const systemCount = [...owners.values()].reduce((n, l) => n + l.length, 0);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const opening = await page.evaluate(() => ({
+    view: document.body.getAttribute('data-view'),
+    overviewShown: !document.getElementById('overview').hidden,
+    diagramShown: !document.getElementById('diagram').hidden,
+    boxes: [...document.querySelectorAll('#overview svg g.grp-box')].map((g) => g.id),
+    groups: JSON.parse(document.getElementById('data').textContent).overview.groups,
+  }));
+  const wantOverview = systemCount > 40 && owners.size >= 2;
+  check(opening.view === (wantOverview ? 'overview' : 'all') &&
+    opening.overviewShown === wantOverview && opening.diagramShown === !wantOverview,
+    `${label}: the page opens on the ${wantOverview ? 'overview' : 'diagram of every system'}`,
+    JSON.stringify({ view: opening.view, overview: opening.overviewShown, diagram: opening.diagramShown }));
+  check(opening.boxes.length === owners.size && sameSet(opening.groups.map((g) => g.key), [...owners.keys()]),
+    `${label}: the overview has one box per owner (${owners.size})`,
+    `${opening.boxes.length} boxes, groups ${JSON.stringify(opening.groups.map((g) => g.key))}`);
+  if (wantOverview) {
+    // The whole overview is on the screen: its picture fills the panel, not a strip of it.
+    const fit = await page.evaluate(() => {
+      const panel = document.getElementById('diagram-panel').getBoundingClientRect();
+      const boxes = [...document.querySelectorAll('#overview g.grp-box')].map((g) => g.getBoundingClientRect());
+      return { inside: boxes.every((r) => r.left >= panel.left - 1 && r.right <= panel.right + 1 &&
+        r.top >= panel.top - 1 && r.bottom <= panel.bottom + 1), panel: [panel.width, panel.height] };
+    });
+    check(fit.inside, `${label}: every box of the overview is on the screen at 1920×1080`, JSON.stringify(fit));
+    await page.screenshot({ path: path.join(args.work, label + '-overview-1920x1080.png') });
+  }
+  if (!(await page.locator('#views').isVisible())) return;
+  if (!wantOverview) await page.click('#show-overview');
+  // The biggest group: a click on its box opens its systems.
+  const n = opening.groups.map((g, i) => [g.systems.length, i]).sort((a, b) => b[0] - a[0] || a[1] - b[1])[0][1];
+  const group = opening.groups[n];
+  await page.locator(`#g${n}`).click();
+  const opened = await page.evaluate(() => {
+    const data = JSON.parse(document.getElementById('data').textContent);
+    const panel = document.getElementById('diagram').getBoundingClientRect();
+    const marked = [...document.querySelectorAll('#diagram g.sys.grp')];
+    return {
+      view: document.body.getAttribute('data-view'),
+      group: document.body.getAttribute('data-group'),
+      systems: marked.map((g) => data.systems[+g.id.slice(1)].id),
+      onScreen: marked.every((g) => {
+        const r = g.getBoundingClientRect();
+        return r.left >= panel.left - 1 && r.right <= panel.right + 1 && r.top >= panel.top - 1 &&
+          r.bottom <= panel.bottom + 1;
+      }),
+      heading: document.querySelector('#details h2')?.textContent,
+      listed: [...document.querySelectorAll('#details ol.group-systems button')].map((b) => b.title),
+    };
+  });
+  const want = owners.get(group.key);
+  check(opened.view === 'all' && opened.group === group.key,
+    `${label}: a click on the box of ${group.key} opens its systems`, JSON.stringify(opened).slice(0, 300));
+  check(sameSet(opened.systems, want), `${label}: the opened group marks exactly ${group.key}'s systems`,
+    describeDifference(opened.systems, want));
+  check(sameSet(opened.listed, want), `${label}: the details list ${group.key}'s systems`,
+    describeDifference(opened.listed, want));
+  check(opened.onScreen, `${label}: the view zooms to ${group.key}'s systems`);
+  check(opened.heading === group.label, `${label}: the details are headed by the group`, opened.heading);
+  if (wantOverview) await page.screenshot({ path: path.join(args.work, label + '-group-1920x1080.png') });
+  await page.click('#show-overview');
+  const back = await page.evaluate(() => document.body.getAttribute('data-view'));
+  check(back === 'overview', `${label}: the Overview button shows the boxes again`, back);
+  await page.setViewportSize({ width: 1600, height: 1000 });
 }
 
 async function checkKeyImpact(page, file, label, key) {
@@ -376,6 +468,18 @@ async function checkHostile(chromium, source) {
   await page.waitForTimeout(50);
   const resultTexts = await page.$$eval('#search-results li .name', (l) => l.map((x) => x.textContent));
   await page.keyboard.press('Escape');
+  // Open every group of the overview, so that every owner's name is in the details once.
+  const groupCount = data.overview.groups.length;
+  for (let n = 0; n < groupCount; n++) {
+    await page.click('#show-overview');
+    await page.locator(`#g${n}`).click();
+  }
+  const groupHeadings = await page.$$eval('#details h2', (l) => l.map((x) => x.textContent));
+  check(groupHeadings.length === 1 && groupHeadings[0] === data.overview.groups[groupCount - 1].label,
+    `${label}: a group's name is shown as text`, groupHeadings.join(' | '));
+  const overviewText = await page.$eval('#overview svg', (s) => s.textContent);
+  check(overviewText.includes('<svg onload='), `${label}: the overview shows the owner's name as text`);
+  await clickSystem(page, data.systems.length - 1);
   await page.check('#impact-toggle');
   const state = await page.evaluate(() => ({
     pwned: window.__pwned === undefined ? null : String(window.__pwned),
@@ -384,7 +488,7 @@ async function checkHostile(chromium, source) {
     styles: document.querySelectorAll('style').length,
     bold: document.querySelectorAll('b').length,
     svgs: document.querySelectorAll('svg').length,
-    pageSvgs: document.querySelectorAll('#diagram > svg, #gantt > svg').length,
+    pageSvgs: document.querySelectorAll('#diagram > svg, #overview > svg, #gantt > svg').length,
     handlers: [...document.querySelectorAll('*')].flatMap((e) =>
       [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => e.tagName + '@' + a.name)),
     title: document.title,
@@ -396,8 +500,8 @@ async function checkHostile(chromium, source) {
     `${label}: no name became an element or an event handler`,
     `img ${state.images}, b ${state.bold}, handlers ${state.handlers.join(' ')}`);
   check(state.scripts === 2 && state.styles === 1 && state.svgs === state.pageSvgs &&
-    state.svgs >= 1 && state.svgs <= 2,
-    `${label}: only the page's own script, style and svg elements (diagram, Gantt chart) exist`,
+    state.svgs >= 1 && state.svgs <= 3,
+    `${label}: only the page's own script, style and svg elements (diagram, overview, Gantt chart) exist`,
     `script ${state.scripts}, style ${state.styles}, svg ${state.svgs}`);
   check(state.title === data.name, `${label}: the title shows the name as text`, state.title);
   const last = data.systems[data.systems.length - 1];
@@ -419,6 +523,7 @@ async function checkPage(chromium, file, label, options) {
   const { page, close } = await openPage(chromium, out, label);
   const data = await pageData(page);
   check(data.systems.length > 0, `${label}: the page carries the landscape`);
+  await checkOverview(page, file, label);
   await checkClicks(page, file, label, options.clicks(data));
   await checkSearch(page, label, data.systems[options.searchFor(data)]);
   await checkPanZoom(page, label);

@@ -90,27 +90,47 @@
     return { down, up, edges };
   }
 
-  // ---- Pan and zoom: the SVG's viewBox is the camera. ----
+  // ---- Pan and zoom: each picture's viewBox is its camera. ----
+  // Two pictures share the panel: the overview (one box per group, "g<N>" in data.overview)
+  // and the diagram of every system. `cam` is the one shown; pan and zoom act on it.
 
   const container = document.getElementById('diagram');
   const svg = container.querySelector('svg');
-  let home = null; // the viewBox that shows everything
-  let view = null;
+  const overviewBox = document.getElementById('overview');
+  const overviewSvg = overviewBox.querySelector('svg');
+  const groups = data.overview ? data.overview.groups : [];
+
+  function makeCamera(box, picture) {
+    if (!picture) return null;
+    const vb = picture.viewBox.baseVal;
+    const home = vb && vb.width > 0
+      ? { x: vb.x, y: vb.y, w: vb.width, h: vb.height }
+      : { x: 0, y: 0, w: picture.getBBox().width, h: picture.getBBox().height };
+    picture.removeAttribute('width');
+    picture.removeAttribute('height');
+    picture.setAttribute('viewBox', [home.x, home.y, home.w, home.h].join(' '));
+    return { box: box, svg: picture, home: home, view: home };
+  }
+  const cameras = { all: makeCamera(container, svg), overview: makeCamera(overviewBox, overviewSvg) };
+  let cam = cameras.all;
 
   function setView(v) {
-    view = v;
-    svg.setAttribute('viewBox', [v.x, v.y, v.w, v.h].join(' '));
+    if (!cam) return;
+    cam.view = v;
+    cam.svg.setAttribute('viewBox', [v.x, v.y, v.w, v.h].join(' '));
   }
 
   function toDiagram(clientX, clientY) {
-    const p = svg.createSVGPoint();
+    const p = cam.svg.createSVGPoint();
     p.x = clientX;
     p.y = clientY;
-    return p.matrixTransform(svg.getScreenCTM().inverse());
+    return p.matrixTransform(cam.svg.getScreenCTM().inverse());
   }
 
   function zoomAt(factor, clientX, clientY) {
-    if (!view) return;
+    if (!cam) return;
+    const view = cam.view;
+    const home = cam.home;
     const w = Math.min(Math.max(view.w / factor, home.w / 40), home.w * 4);
     const f = view.w / w;
     const p = toDiagram(clientX, clientY);
@@ -123,13 +143,14 @@
   }
 
   function zoomCentre(factor) {
-    const r = svg.getBoundingClientRect();
+    if (!cam) return;
+    const r = cam.svg.getBoundingClientRect();
     zoomAt(factor, r.left + r.width / 2, r.top + r.height / 2);
   }
 
-  // Fits the view around the given elements (a system and its blast radius).
+  // Fits the view around the given elements (a system and its blast radius, a group).
   function showElements(elements) {
-    if (!view || elements.length === 0) return;
+    if (!cam || elements.length === 0) return;
     let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
     for (const element of elements) {
       const r = element.getBoundingClientRect();
@@ -147,72 +168,104 @@
   // Brings a system into the middle of the view, closer when the whole map is shown.
   function showNode(index) {
     const node = nodeOf(index);
-    if (!node || !view) return;
+    if (!node || !cam) return;
+    const view = cam.view;
     const r = node.getBoundingClientRect();
     const c = toDiagram(r.left + r.width / 2, r.top + r.height / 2);
-    const w = Math.min(view.w, Math.max(home.w / 3, 500));
+    const w = Math.min(view.w, Math.max(cam.home.w / 3, 500));
     const h = (view.h * w) / view.w;
     setView({ x: c.x - w / 2, y: c.y - h / 2, w: w, h: h });
+  }
+
+  // Shows the overview ("overview") or the diagram of every system ("all").
+  const viewButtons = { overview: document.getElementById('show-overview'),
+    all: document.getElementById('show-all') };
+  function showView(name) {
+    if (!cameras[name] || cam === cameras[name]) return;
+    cam = cameras[name];
+    overviewBox.hidden = name !== 'overview';
+    container.hidden = name !== 'all';
+    document.getElementById('hint-overview').hidden = name !== 'overview';
+    document.getElementById('hint-all').hidden = name !== 'all';
+    for (const [n, b] of Object.entries(viewButtons)) b.setAttribute('aria-pressed', String(n === name));
+    document.body.setAttribute('data-view', name);
   }
 
   let drag = null; // {x, y, view, moved}
   let suppressClick = false;
 
   if (svg) {
-    const vb = svg.viewBox.baseVal;
-    home = vb && vb.width > 0
-      ? { x: vb.x, y: vb.y, w: vb.width, h: vb.height }
-      : { x: 0, y: 0, w: svg.getBBox().width, h: svg.getBBox().height };
-    svg.removeAttribute('width');
-    svg.removeAttribute('height');
-    setView(home);
-
-    container.addEventListener('wheel', (ev) => {
-      ev.preventDefault();
-      zoomAt(ev.deltaY < 0 ? 1.2 : 1 / 1.2, ev.clientX, ev.clientY);
-    }, { passive: false });
-
-    container.addEventListener('pointerdown', (ev) => {
-      if (ev.button !== 0) return;
-      drag = { x: ev.clientX, y: ev.clientY, view: view, moved: false };
-    });
+    for (const c of [cameras.all, cameras.overview]) {
+      if (!c) continue;
+      c.box.addEventListener('wheel', (ev) => {
+        ev.preventDefault();
+        zoomAt(ev.deltaY < 0 ? 1.2 : 1 / 1.2, ev.clientX, ev.clientY);
+      }, { passive: false });
+      c.box.addEventListener('pointerdown', (ev) => {
+        if (ev.button !== 0) return;
+        drag = { x: ev.clientX, y: ev.clientY, view: cam.view, moved: false };
+      });
+    }
     window.addEventListener('pointermove', (ev) => {
       if (!drag) return;
       const dx = ev.clientX - drag.x;
       const dy = ev.clientY - drag.y;
       if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 5) return;
-      if (!drag.moved) container.classList.add('dragging');
+      if (!drag.moved) cam.box.classList.add('dragging');
       drag.moved = true;
-      const scale = svg.getScreenCTM().a;
+      const scale = cam.svg.getScreenCTM().a;
       setView({ x: drag.view.x - dx / scale, y: drag.view.y - dy / scale, w: drag.view.w, h: drag.view.h });
     });
     window.addEventListener('pointerup', () => {
       if (drag && drag.moved) suppressClick = true;
       drag = null;
       container.classList.remove('dragging');
+      overviewBox.classList.remove('dragging');
     });
+
+    // The id of the nearest enclosing element of `target` matching `pattern`, within `root`.
+    const hitIndex = (target, root, pattern) => {
+      for (let at = target.closest('g'); at && at !== root; at = at.parentNode) {
+        const m = pattern.exec(at.id);
+        if (m) return +m[1];
+      }
+      return -1;
+    };
 
     svg.addEventListener('click', (ev) => {
       if (suppressClick) {
         suppressClick = false;
         return;
       }
-      const g = ev.target.closest('g');
-      let at = g;
-      while (at && at !== svg) {
-        const m = /^s(\d+)$/.exec(at.id);
-        if (m && +m[1] < systems.length) {
-          select(+m[1], false);
+      const index = hitIndex(ev.target, svg, /^s(\d+)$/);
+      if (index >= 0 && index < systems.length) select(index, false);
+      else clearSelection();
+    });
+
+    if (overviewSvg) {
+      overviewSvg.addEventListener('click', (ev) => {
+        if (suppressClick) {
+          suppressClick = false;
           return;
         }
-        at = at.parentNode;
-      }
-      clearSelection();
-    });
+        const index = hitIndex(ev.target, overviewSvg, /^g(\d+)$/);
+        if (index >= 0 && index < groups.length) openGroup(index);
+      });
+      groups.forEach((g, n) => {
+        const box = document.getElementById('g' + n);
+        if (box) box.classList.add('grp-box');
+      });
+      viewButtons.overview.addEventListener('click', () => {
+        showView('overview');
+        clearSelection();
+      });
+      viewButtons.all.addEventListener('click', () => showView('all'));
+      document.getElementById('views').hidden = false;
+    }
 
     document.getElementById('zoom-in').addEventListener('click', () => zoomCentre(1.5));
     document.getElementById('zoom-out').addEventListener('click', () => zoomCentre(1 / 1.5));
-    document.getElementById('zoom-fit').addEventListener('click', () => setView(home));
+    document.getElementById('zoom-fit').addEventListener('click', () => setView(cam.home));
 
     // Mark the diagram's systems and integrations, so styles can find them.
     systems.forEach((s, i) => {
@@ -244,10 +297,50 @@
     for (const [element, cls] of marked) element.classList.remove(cls);
     marked.length = 0;
     selected = null;
-    container.classList.remove('focusing');
+    container.classList.remove('focusing', 'grouping');
     document.body.removeAttribute('data-selected');
-    details.replaceChildren(el('p', 'placeholder',
-      'Click a system in the diagram, or find it by name above.'));
+    document.body.removeAttribute('data-group');
+    details.replaceChildren(el('p', 'placeholder', cam === cameras.overview
+      ? 'Click a group in the overview to open its systems, or find a system by name above.'
+      : 'Click a system in the diagram, or find it by name above.'));
+  }
+
+  // Opens group `n` of the overview: the diagram of every system, zoomed to the group's
+  // systems with the others faded, and the group's systems listed in the details.
+  function openGroup(n) {
+    const g = groups[n];
+    showView('all');
+    clearSelection();
+    container.classList.add('grouping');
+    document.body.setAttribute('data-group', g.key);
+    const members = new Set(g.systems);
+    for (const s of g.systems) mark(nodeOf(s), 'grp');
+    integrations.forEach((e, i) => {
+      if (members.has(e.from) || members.has(e.to)) mark(edgeOf(i), 'grp');
+    });
+    const box = el('div', 'group');
+    box.appendChild(el('h2', null, g.label));
+    const inside = integrations.filter((e) => members.has(e.from) && members.has(e.to)).length;
+    box.appendChild(el('p', 'group-counts', g.systems.length +
+      (g.systems.length === 1 ? ' system, ' : ' systems, ') + inside +
+      (inside === 1 ? ' integration between them.' : ' integrations between them.')));
+    const back = el('button', 'zoom-to', 'Back to the overview');
+    back.type = 'button';
+    back.addEventListener('click', () => {
+      showView('overview');
+      clearSelection();
+    });
+    box.appendChild(back);
+    const ol = el('ol', 'group-systems');
+    const sorted = [...g.systems].sort((a, b) => {
+      const x = label(systems[a]).toLowerCase(), y = label(systems[b]).toLowerCase();
+      return x < y ? -1 : x > y ? 1 : (systems[a].id < systems[b].id ? -1 : 1);
+    });
+    for (const s of sorted) ol.appendChild(el('li')).appendChild(systemLink(s));
+    box.appendChild(ol);
+    details.replaceChildren(box);
+    details.scrollTop = 0;
+    showElements(g.systems.map(nodeOf).filter((x) => x));
   }
 
   function field(dl, name, value) {
@@ -329,6 +422,7 @@
   }
 
   function select(index, centre) {
+    showView('all');
     clearSelection();
     selected = index;
     const s = systems[index];
@@ -378,7 +472,7 @@
     if (ev.key === 'Escape') clearSelection();
     else if (ev.key === '+' || ev.key === '=') zoomCentre(1.5);
     else if (ev.key === '-') zoomCentre(1 / 1.5);
-    else if (ev.key === '0' && home) setView(home);
+    else if (ev.key === '0' && cam) setView(cam.home);
   });
 
   // ---- Search by id or name. ----
@@ -588,6 +682,7 @@
     overlay.hidden = true;
     document.getElementById('diagram-panel').appendChild(overlay);
     toggle.addEventListener('change', () => {
+      if (toggle.checked) showView('all');
       showImpact(toggle.checked);
       overlay.hidden = !toggle.checked || !svg;
     });
@@ -780,7 +875,10 @@
     if (plan.critical_paths && plan.critical_paths.length && svg) {
       const toggle = document.getElementById('critical-toggle');
       document.getElementById('critical-toggle-label').hidden = false;
-      toggle.addEventListener('change', () => showCritical(toggle.checked));
+      toggle.addEventListener('change', () => {
+        if (toggle.checked) showView('all');
+        showCritical(toggle.checked);
+      });
     }
   }
 
@@ -791,6 +889,13 @@
   }
   window.addEventListener('resize', fitToWindow);
   fitToWindow();
+
+  // A big landscape opens on the overview (data.overview.first, see viz/report.h).
+  document.body.setAttribute('data-view', 'all');
+  if (data.overview && data.overview.first && cameras.overview) {
+    showView('overview');
+    clearSelection();
+  }
 
   // ---- Footer. ----
 
