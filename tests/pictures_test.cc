@@ -221,6 +221,74 @@ for p in root.iter('{http://www.w3.org/2000/svg}path'):
 json.dump(out, sys.stdout)
 )PY";
 
+// The laid-out DOT text of `landskap render ARGS -o picture.dot`.
+std::string RenderDotText(const std::vector<std::string>& args) {
+  std::string out = Dir() + "/laid-out.dot";
+  std::remove(out.c_str());
+  std::vector<std::string> all = args;
+  all.insert(all.end(), {"-o", out});
+  auto r = RunCli(all);
+  EXPECT_EQ(r.code, 0) << r.err;
+  return ReadFile(out);
+}
+
+// Width over height of the picture's bounding box (bb="x0,y0,x1,y1" of the root graph).
+double Aspect(const std::string& dot) {
+  size_t at = dot.find("bb=\"");
+  if (at == std::string::npos) return 0;
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  if (std::sscanf(dot.c_str() + at + 4, "%lf,%lf,%lf,%lf", &x0, &y0, &x1, &y1) != 4) return 0;
+  return (x1 - x0) / (y1 - y0);
+}
+
+// The merger's whole picture (252 systems) and its impact picture were strips of
+// 3 917 × 10 230 pixels with dot; by default above 60 systems they are laid out by neato,
+// screen-shaped, and without owner boxes (which neato would draw across each other).
+TEST(Sizes, BigWholePictureIsScreenShaped) {
+  for (std::vector<std::string> extra : {std::vector<std::string>{}, {"--key", "kommunenummer"}}) {
+    std::vector<std::string> args = {"render", SourcePath(kMerger)};
+    args.insert(args.end(), extra.begin(), extra.end());
+    std::string dot = RenderDotText(args);
+    double aspect = Aspect(dot);
+    EXPECT_GT(aspect, 1.2) << dot.substr(0, 200);
+    EXPECT_LT(aspect, 2.2);
+    EXPECT_EQ(dot.find("subgraph cluster"), std::string::npos);
+    EXPECT_EQ(dot.find("rankdir"), std::string::npos);  // not dot's columns
+  }
+  // --layout dot still gives the columns and the owners' boxes, as tall as before.
+  std::string dot = RenderDotText({"render", SourcePath(kMerger), "--layout", "dot"});
+  EXPECT_NE(dot.find("subgraph cluster"), std::string::npos);
+  EXPECT_LT(Aspect(dot), 0.6);
+}
+
+// Up to 60 systems dot draws columns; the direction is the one nearer 16:9 by the rule in
+// docs/pictures.md. A chain of 12 (12 layers of 1): left to right 12 × 3.1 by 0.68 inches
+// (aspect 55), top to bottom 2.38 by 12 × 1.4 (0.14): |ln(55/1.78)| = 3.4 > |ln(0.14/1.78)| =
+// 2.5, so TB. One provider and 20 consumers (2 layers, 20 wide): LR 6.2 by 13.6 (0.46, off by
+// 1.35), TB 47.6 by 2.8 (17, off by 2.26), so LR.
+TEST(Sizes, SmallPictureDirectionBySize) {
+  auto write = [](const std::string& name, const std::vector<std::pair<int, int>>& edges,
+                  int count) {
+    nlohmann::json j = {{"format", "landskap/1"}, {"name", name}};
+    j["systems"] = nlohmann::json::array();
+    for (int i = 0; i < count; ++i) j["systems"].push_back({{"id", "s" + std::to_string(i)}});
+    j["integrations"] = nlohmann::json::array();
+    for (auto [from, to] : edges)
+      j["integrations"].push_back(
+          {{"from", "s" + std::to_string(from)}, {"to", "s" + std::to_string(to)}});
+    std::string path = Dir() + "/" + name + ".json";
+    std::ofstream(path) << j.dump();
+    return path;
+  };
+  std::vector<std::pair<int, int>> chain, star;
+  for (int i = 0; i + 1 < 12; ++i) chain.push_back({i, i + 1});
+  for (int i = 1; i <= 20; ++i) star.push_back({0, i});
+  EXPECT_NE(RenderDotText({"render", write("chain", chain, 12)}).find("rankdir=TB"),
+            std::string::npos);
+  EXPECT_NE(RenderDotText({"render", write("star", star, 21)}).find("rankdir=LR"),
+            std::string::npos);
+}
+
 TEST(Gantt, BarsFollowThePlansDatesAndCriticalIsRed) {
   Landscape l;
   Diagnostics diagnostics(kMerger);

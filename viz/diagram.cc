@@ -5,6 +5,7 @@
 #include "viz/diagram.h"
 
 #include <algorithm>
+#include <cmath>
 #include <deque>
 #include <map>
 #include <string>
@@ -22,7 +23,7 @@ namespace {
 constexpr size_t kDotLimit = 300;     // above this many systems, dot gets slow: use sfdp
 constexpr size_t kWrapAt = 24;        // characters per line of a node's label
 constexpr size_t kSmallPicture = 50;  // up to this many systems, every owner gets its box
-constexpr size_t kScreenDot = 60;     // affected-only pictures above this use neato
+constexpr size_t kScreenDot = 60;     // pictures above this use neato (screen-shaped), not dot
 constexpr std::string_view kFont = "DejaVu Sans";
 
 // Systems reachable from `focus` within `hops` integrations, downstream and upstream.
@@ -119,9 +120,11 @@ struct Symbols {
 
 class DiagramBuilder {
  public:
-  DiagramBuilder(const Graph& graph, const DiagramOptions& options, const std::string& engine)
-      : graph_(graph), l_(graph.landscape()), options_(options), gv_("landscape") {
-    Declare(engine);
+  // `rankdir`: dot's direction ("LR" or "TB"); `shown`: how many systems the picture holds.
+  DiagramBuilder(const Graph& graph, const DiagramOptions& options, const std::string& engine,
+                 std::string_view rankdir, size_t shown)
+      : graph_(graph), l_(graph.landscape()), options_(options), gv_("landscape"), engine_(engine) {
+    Declare(engine, rankdir, shown);
   }
 
   GvGraph& gv() { return gv_; }
@@ -168,7 +171,7 @@ class DiagramBuilder {
   }
 
  private:
-  void Declare(const std::string& engine) {
+  void Declare(const std::string& engine, std::string_view rankdir, size_t shown) {
     auto graph = [&](std::string_view name, std::string_view value) {
       return gv_.Declare(AttributeOf::kGraph, name, value);
     };
@@ -184,7 +187,7 @@ class DiagramBuilder {
     graph("labelloc", "t");
     graph("labeljust", "l");
     if (engine == "dot") {
-      graph("rankdir", "LR");  // data flows left to right: providers left, consumers right
+      graph("rankdir", rankdir);  // data flows along it: providers first, consumers after
       graph("newrank", "true");
       graph("nodesep", "0.18");
       graph("ranksep", "0.9");
@@ -194,7 +197,12 @@ class DiagramBuilder {
       // neato's pictures are the screen-shaped ones; removing overlaps by prism is quick.
       graph("overlap", engine == "neato" ? "prism" : "false");
       graph("outputorder", "edgesfirst");
-      if (graph_.SystemCount() <= kDotLimit) graph("splines", "true");
+      // Lines routed around the systems (splines=true) cost neato 13 s for the merger's 252
+      // systems and 645 integrations; curved lines take 0.4 s and read as well on a screen.
+      if (shown <= kScreenDot)
+        graph("splines", "true");
+      else if (engine == "neato")
+        graph("splines", "curved");
     }
     sym_.g_label = graph("label", "");
     sym_.g_style = graph("style", "");
@@ -341,7 +349,9 @@ class DiagramBuilder {
   }
 
   void AddClusters() {
-    if (options_.cluster == ClusterBy::kNone) return;
+    // Only dot keeps the boxes apart; neato and sfdp place systems freely and would draw the
+    // owners' boxes across each other (seen on the merger), so they get none.
+    if (options_.cluster == ClusterBy::kNone || engine_ != "dot") return;
     std::map<std::string, std::vector<SystemIndex>> groups;  // sorted by key: deterministic
     for (SystemIndex s = 0; s < graph_.SystemCount(); ++s) {
       if (!nodes_[s]) continue;
@@ -608,6 +618,7 @@ class DiagramBuilder {
   const Landscape& l_;
   const DiagramOptions& options_;
   GvGraph gv_;
+  std::string engine_;
   Symbols sym_{};
   std::vector<GvNode*> nodes_;
   std::map<IntegrationIndex, GvEdge*> edges_;
@@ -622,6 +633,61 @@ class DiagramBuilder {
   bool has_low_ = false;
   size_t systems_shown_ = 0, integrations_shown_ = 0;
 };
+
+// dot's direction for the picture of the shown systems: "LR" (columns of providers, then
+// consumers) or "TB" (rows), whichever gives a shape nearer a 16:9 screen. Estimated from the
+// layers of the data flow (longest path from the systems that receive nothing, cycles cut where
+// the walk meets them) and the widest layer, with a system about 2.2 × 0.5 inches and dot's
+// separations (0.9 between layers, 0.18 within one).
+std::string ScreenDirection(const Graph& graph, const std::vector<char>& shown) {
+  const Landscape& l = graph.landscape();
+  size_t n = graph.SystemCount();
+  std::vector<int> indegree(n, 0), layer(n, 0);
+  for (SystemIndex s = 0; s < n; ++s)
+    if (shown[s])
+      for (IntegrationIndex i : graph.Outgoing(s))
+        if (shown[l.integrations[i].to] && l.integrations[i].to != s)
+          ++indegree[l.integrations[i].to];
+  // Kahn's order; what a cycle leaves unvisited starts again from its smallest index.
+  std::vector<char> done(n, 0);
+  std::vector<SystemIndex> queue;
+  size_t remaining = static_cast<size_t>(std::count(shown.begin(), shown.end(), 1));
+  while (remaining > 0) {
+    if (queue.empty()) {
+      SystemIndex start = n;
+      for (SystemIndex s = 0; s < n && start == n; ++s)
+        if (shown[s] && !done[s] && indegree[s] == 0) start = s;
+      for (SystemIndex s = 0; s < n && start == n; ++s)
+        if (shown[s] && !done[s]) start = s;
+      queue.push_back(start);
+      done[start] = 1;
+    }
+    SystemIndex u = queue.back();
+    queue.pop_back();
+    --remaining;
+    for (IntegrationIndex i : graph.Outgoing(u)) {
+      SystemIndex v = l.integrations[i].to;
+      if (!shown[v] || done[v] || v == u) continue;
+      layer[v] = std::max(layer[v], layer[u] + 1);
+      if (--indegree[v] <= 0) {
+        done[v] = 1;
+        queue.push_back(v);
+      }
+    }
+  }
+  std::map<int, int> per_layer;
+  for (SystemIndex s = 0; s < n; ++s)
+    if (shown[s]) ++per_layer[layer[s]];
+  if (per_layer.empty()) return "LR";
+  double layers = static_cast<double>(per_layer.rbegin()->first + 1);
+  int widest = 0;
+  for (const auto& [at, count] : per_layer) widest = std::max(widest, count);
+  double across = static_cast<double>(widest);
+  double lr = (layers * (2.2 + 0.9)) / (across * (0.5 + 0.18));
+  double tb = (across * (2.2 + 0.18)) / (layers * (0.5 + 0.9));
+  auto off = [](double aspect) { return std::abs(std::log(aspect / (16.0 / 9.0))); };
+  return off(tb) < off(lr) ? "TB" : "LR";
+}
 
 }  // namespace
 
@@ -661,18 +727,18 @@ bool RenderDiagram(const Graph& graph, const DiagramOptions& options, const std:
   size_t count = static_cast<size_t>(std::count(shown.begin(), shown.end(), 1));
   std::string engine = options.layout;
   if (engine.empty()) {
-    // An affected-only picture is looked at on one screen: above a few dozen systems, dot's
-    // columns make it a strip (230 systems of the merger: 4 000 × 10 000 pixels), while
-    // neato's stress layout fills a screen-shaped picture (docs/pictures.md, "Sizes").
-    if (options.plan)
+    // A picture is looked at on a screen: above a few dozen systems, dot's columns make it a
+    // strip (the merger's 252 systems: 3 917 × 10 230 pixels), while neato's stress layout
+    // fills a screen-shaped picture (3 963 × 2 553); above 300, sfdp, which is quicker
+    // (docs/pictures.md, "Sizes"). The plan's waves are columns: always dot.
+    if (options.plan || count <= kScreenDot)
       engine = "dot";
-    else if (options.only_affected && count > kScreenDot)
-      engine = "neato";
     else
-      engine = count <= kDotLimit ? "dot" : "sfdp";
+      engine = count <= kDotLimit ? "neato" : "sfdp";
   }
+  std::string rankdir = options.plan ? "LR" : ScreenDirection(graph, shown);
 
-  DiagramBuilder builder(graph, options, engine);
+  DiagramBuilder builder(graph, options, engine, rankdir, count);
   builder.Build(shown);
   return LayoutAndRender(builder.gv(), engine, format, options.page, options.title,
                          options.language, out, error);
