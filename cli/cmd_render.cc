@@ -146,7 +146,8 @@ class Render : public CommandBody {
       viz::GanttInput gantt =
           viz::GanttFromPlan(c.graph(), plan, lanes_, c.diagram.language, title);
       std::string chart, error;
-      if (!viz::RenderGantt(gantt, std::string(FormatName(c.output.format)), &chart, &error)) {
+      if (!viz::RenderGantt(gantt, std::string(FormatName(c.output.format)), &chart, &error,
+                            c.diagram.page)) {
         c.io.err << "landskap render: " << c.file() << ": error: " << error << "\n";
         return kExitInvalid;
       }

@@ -401,6 +401,57 @@ TEST(Page, PdfSplitsAsTheGridSays) {
   EXPECT_EQ(r.code, 2);
 }
 
+// The Gantt chart on paper. The merger's chart (read from its SVG: about 1 770 × 1 010 points)
+// on A3 landscape: the printable area (420 - 20 mm by 297 - 20 - 9 mm, 1 134 × 760 points)
+// holds it at 0.64 or 0.75, both above 6.5/12 = 0.54, so one page. On A4 portrait (538 × 760
+// points) the scale would be 0.30: split, an overview page and more. A PNG for A3 landscape is
+// the page at 150 dots per inch: 420 and 297 mm are 2 481 × 1 754 pixels.
+TEST(Page, GanttOnPaper) {
+  std::vector<std::string> plan = {"render",  SourcePath(kMerger), "--key",     "kommunenummer",
+                                   "--gantt", "--start",           "2019-08-01"};
+  auto run = [&](std::vector<std::string> extra, const std::string& out) {
+    std::vector<std::string> args = plan;
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.insert(args.end(), {"-o", out});
+    auto r = RunCli(args);
+    EXPECT_EQ(r.code, 0) << r.err;
+    return ReadFile(out);
+  };
+  std::string svg = run({}, Dir() + "/plain.svg");
+  double width = 0, height = 0;
+  size_t at = svg.find("width=\"");
+  ASSERT_NE(at, std::string::npos);
+  ASSERT_EQ(std::sscanf(svg.c_str() + at, "width=\"%lfpt\" height=\"%lfpt\"", &width, &height), 2);
+  const double mm = 72 / 25.4;
+  double a3 = std::min((420 - 20) * mm / width, (297 - 29) * mm / height);
+  double a4 = std::min((210 - 20) * mm / width, (297 - 29) * mm / height);
+  ASSERT_GE(a3, 6.5 / 12) << width << " x " << height;
+  ASSERT_LT(a4, 6.5 / 12);
+  auto pages = [](const std::string& pdf) {
+    size_t count = pdf.find("/Count ");
+    return count == std::string::npos ? -1 : std::stoi(pdf.substr(count + 7));
+  };
+  std::string one = run({"--page", "A3", "--landscape"}, Dir() + "/a3.pdf");
+  EXPECT_EQ(one.rfind("%PDF-", 0), 0u);
+  EXPECT_EQ(pages(one), 1);
+  EXPECT_NE(one.find("/MediaBox [ 0 0 1190.55"), std::string::npos);
+  std::string many = run({"--page", "A4"}, Dir() + "/a4.pdf");
+  EXPECT_GT(pages(many), 2);
+  EXPECT_NE(many.find("/MediaBox [ 0 0 595.27"), std::string::npos);
+  std::string png = run({"--page", "A3", "--landscape"}, Dir() + "/a3.png");
+  ASSERT_GT(png.size(), 24u);
+  EXPECT_EQ(png.substr(1, 3), "PNG");
+  auto be32 = [&](size_t i) {
+    return (static_cast<unsigned char>(png[i]) << 24) |
+           (static_cast<unsigned char>(png[i + 1]) << 16) |
+           (static_cast<unsigned char>(png[i + 2]) << 8) | static_cast<unsigned char>(png[i + 3]);
+  };
+  EXPECT_EQ(be32(16), 2481);
+  EXPECT_EQ(be32(20), 1754);
+  std::string page_svg = run({"--page", "A4"}, Dir() + "/a4.svg");
+  EXPECT_NE(page_svg.find("width=\"595.275591pt\" height=\"841.889764pt\""), std::string::npos);
+}
+
 TEST(Language, BokmalCatalogueAndDates) {
   using viz::Language;
   EXPECT_EQ(viz::LongDate(Language::kBokmal, *ParseDate("2019-10-01")), "1. okt. 2019");
@@ -441,6 +492,8 @@ TEST(Hostile, NewPicturesInjectNothing) {
         {"--key", "kommunenummer", "--only-affected"},
         {"--key", "kommunenummer", "--gantt", "--start", "2019-08-01"},
         {"--key", "kommunenummer", "--gantt", "--lanes", "vendor"},
+        {"--key", "kommunenummer", "--gantt", "--page", "A4"},
+        {"--page", "A3", "--landscape"},
     };
     for (const auto& extra : runs) {
       std::string out = dir + "/hostile.svg";

@@ -392,12 +392,20 @@ cairo_status_t Append(void* closure, const unsigned char* data, unsigned int len
 }  // namespace
 
 bool RenderGantt(const GanttInput& input, const std::string& format, std::string* out,
-                 std::string* error) {
+                 std::string* error, const PageOptions& page) {
   if (format != "svg" && format != "png" && format != "pdf") {
     *error = "a Gantt chart is drawn as svg, png or pdf, not '" + format + "'";
     return false;
   }
   GanttLayout layout = LayOutGantt(input);
+  if (page.paper != Paper::kNone) {
+    // The same drawing, onto paper: cairo draws it straight onto the pages (still vectors).
+    auto draw = [&input, &layout](cairo_t* cr) { Draw(cr, input, layout); };
+    return format == "pdf"
+               ? DrawOntoPdfPages(layout.width, layout.height, draw, page, input.title,
+                                  input.language, out, error)
+               : DrawOntoOnePage(layout.width, layout.height, draw, page, format, out, error);
+  }
   out->clear();
   cairo_surface_t* surface = nullptr;
   // PNG at 1.5× so that a 1920-pixel screen shows the chart at its natural size.

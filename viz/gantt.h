@@ -13,6 +13,7 @@
 #include "engine/graph.h"
 #include "engine/plan.h"
 #include "viz/i18n.h"
+#include "viz/page.h"
 
 namespace landskap::viz {
 
@@ -75,7 +76,10 @@ inline constexpr double kGanttOurs[3] = {0.0, 0.447, 0.698};     // #0072B2 (Oka
 inline constexpr double kGanttExternal[3] = {0.45, 0.45, 0.45};  // grey
 
 // Draws "svg", "png" or "pdf". False with *error for another format or a cairo failure.
+// With `page` (--page A4|A3): a PDF gets pages as the diagrams do (one when the chart reads
+// at that size, else an overview page with a numbered grid and a page per cell); an SVG or PNG
+// is fitted to one page.
 bool RenderGantt(const GanttInput& input, const std::string& format, std::string* out,
-                 std::string* error);
+                 std::string* error, const PageOptions& page = {});
 
 }  // namespace landskap::viz

@@ -5,6 +5,7 @@
 #include "viz/page.h"
 
 #include <cairo-pdf.h>
+#include <cairo-svg.h>
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 
@@ -111,7 +112,11 @@ bool LayoutAndRender(GvGraph& graph, std::string_view engine, const std::string&
     return false;
   }
   if (!paginate) return true;
+  return SvgOntoPdfPages(rendered, page, title, language, out, error);
+}
 
+bool SvgOntoPdfPages(std::string_view rendered, const PageOptions& page, std::string_view title,
+                     Language language, std::string* out, std::string* error) {
   GError* gerror = nullptr;
   std::unique_ptr<RsvgHandle, RsvgDeleter> svg(rsvg_handle_new_from_data(
       reinterpret_cast<const guint8*>(rendered.data()), rendered.size(), &gerror));
@@ -128,6 +133,17 @@ bool LayoutAndRender(GvGraph& graph, std::string_view engine, const std::string&
     *error = "the picture has no size to put on pages";
     return false;
   }
+  RsvgHandle* handle = svg.get();
+  auto draw_svg = [handle, width, height](cairo_t* cr) {
+    RsvgRectangle viewport = {0, 0, width, height};
+    rsvg_handle_render_document(handle, cr, &viewport, nullptr);
+  };
+  return DrawOntoPdfPages(width, height, draw_svg, page, title, language, out, error);
+}
+
+bool DrawOntoPdfPages(double width, double height, const std::function<void(cairo_t*)>& picture,
+                      const PageOptions& page, std::string_view title, Language language,
+                      std::string* out, std::string* error) {
   PageSize size = PaperSize(page);
   PageGrid grid = GridFor(width, height, page);
   out->clear();
@@ -144,9 +160,9 @@ bool LayoutAndRender(GvGraph& graph, std::string_view engine, const std::string&
     cairo_save(cr);
     cairo_rectangle(cr, area_x, area_y, area_w, area_h);
     cairo_clip(cr);
-    RsvgRectangle viewport = {area_x - px * scale, area_y - py * scale, width * scale,
-                              height * scale};
-    rsvg_handle_render_document(svg.get(), cr, &viewport, nullptr);
+    cairo_translate(cr, area_x - px * scale, area_y - py * scale);
+    cairo_scale(cr, scale, scale);
+    picture(cr);
     cairo_restore(cr);
   };
   std::string heading(title);
@@ -199,6 +215,43 @@ bool LayoutAndRender(GvGraph& graph, std::string_view engine, const std::string&
   cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS) {
     *error = std::string("cannot write the PDF: ") + cairo_status_to_string(status);
+    return false;
+  }
+  return true;
+}
+
+bool DrawOntoOnePage(double width, double height, const std::function<void(cairo_t*)>& picture,
+                     const PageOptions& page, const std::string& format, std::string* out,
+                     std::string* error) {
+  PageSize size = PaperSize(page);
+  // A PNG for paper is printed: 150 dots per inch.
+  double dots = format == "png" ? 150.0 / 72.0 : 1.0;
+  out->clear();
+  cairo_surface_t* surface =
+      format == "svg"
+          ? cairo_svg_surface_create_for_stream(AppendToString, out, size.width, size.height)
+          : cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+                                       static_cast<int>(std::ceil(size.width * dots)),
+                                       static_cast<int>(std::ceil(size.height * dots)));
+  cairo_t* cr = cairo_create(surface);
+  cairo_scale(cr, dots, dots);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  double area_w = size.width - 2 * kMargin, area_h = size.height - 2 * kMargin;
+  double fit = std::min(area_w / width, area_h / height);
+  cairo_translate(cr, kMargin + (area_w - width * fit) / 2, kMargin + (area_h - height * fit) / 2);
+  cairo_scale(cr, fit, fit);
+  picture(cr);
+  cairo_status_t status = cairo_status(cr);
+  cairo_destroy(cr);
+  if (format == "png" && status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream(surface, AppendToString, out);
+  cairo_surface_finish(surface);
+  if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS) {
+    *error = std::string("cannot draw the page: ") + cairo_status_to_string(status);
+    out->clear();
     return false;
   }
   return true;

@@ -3,6 +3,10 @@
 // the layout direction chosen so that a big graph fits a screen instead of becoming a strip.
 #pragma once
 
+#include <cairo.h>
+
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -42,6 +46,24 @@ void FitGraphToPage(GvGraph& graph, const PageOptions& page);
 bool LayoutAndRender(GvGraph& graph, std::string_view engine, const std::string& format,
                      const PageOptions& page, std::string_view title, Language language,
                      std::string* out, std::string* error);
+
+// Draws an SVG picture (sized in points, as Graphviz and cairo write it) onto PDF pages as
+// LayoutAndRender does with its own. False with *error when librsvg cannot read it.
+bool SvgOntoPdfPages(std::string_view svg, const PageOptions& page, std::string_view title,
+                     Language language, std::string* out, std::string* error);
+
+// The pages of a picture of `width` × `height` points that `picture` draws at the origin in
+// its own units (cairo, so it stays vector): one page when it reads at that size, else an
+// overview page with the numbered grid and one page per cell (GridFor).
+bool DrawOntoPdfPages(double width, double height, const std::function<void(cairo_t*)>& picture,
+                      const PageOptions& page, std::string_view title, Language language,
+                      std::string* out, std::string* error);
+
+// Fits a picture of `width` × `height` points onto one page of `page` with the margins, as
+// an SVG or a PNG at 150 dots per inch (`format` "svg" or "png"); `picture` draws it.
+bool DrawOntoOnePage(double width, double height, const std::function<void(cairo_t*)>& picture,
+                     const PageOptions& page, const std::string& format, std::string* out,
+                     std::string* error);
 
 // How many pages (columns × rows) the PDF of a picture of `width` × `height` points gets on
 // `page`: 1 × 1 when it fits at kSmallestReadablePoints / 12 or larger.
