@@ -452,6 +452,38 @@ TEST(Page, GanttOnPaper) {
   EXPECT_NE(page_svg.find("width=\"595.275591pt\" height=\"841.889764pt\""), std::string::npos);
 }
 
+// The detailed picture's own words (legend, summary lines, plan labels) are bokmål by default
+// and English with --lang en; names from the file stay as written.
+TEST(Language, DetailedPictureLegend) {
+  std::string file = SourcePath(kMerger);
+  auto text = [&](std::vector<std::string> extra) {
+    std::string out = Dir() + "/detailed.svg";
+    std::vector<std::string> args = {"render", file, "--key", "kommunenummer", "-o", out};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = RunCli(args);
+    EXPECT_EQ(r.code, 0) << r.err;
+    return ReadFile(out);
+  };
+  std::string nb = text({});
+  for (const char* words :
+       {"En endring av kommunenummer berører 138 systemer og",
+        "Vist: 252 systemer, 645 integrasjoner.", "har nøkkelen", "1 integrasjon unna",
+        "Linjer: dataene går i pilens retning", "statlig (3D"})
+    EXPECT_NE(nb.find(words), std::string::npos) << words;
+  EXPECT_EQ(nb.find("Shown:"), std::string::npos);
+  std::string en = text({"--lang", "en"});
+  for (const char* words :
+       {"A change of kommunenummer affects 138 systems and",
+        "Shown: 252 systems, 645 integrations.", "holds the key", "1 integration away",
+        "Lines: data flows along the arrow", "national (3D"})
+    EXPECT_NE(en.find(words), std::string::npos) << words;
+  // The plan picture: waves and their dates as people write them.
+  std::string plan = text({"--plan", "--start", "2019-08-01"});
+  EXPECT_NE(plan.find("Bølge 1"), std::string::npos);
+  EXPECT_NE(plan.find("Omlegging i "), std::string::npos);
+  EXPECT_NE(plan.find("(1. aug. 2019 til "), std::string::npos);
+}
+
 TEST(Language, BokmalCatalogueAndDates) {
   using viz::Language;
   EXPECT_EQ(viz::LongDate(Language::kBokmal, *ParseDate("2019-10-01")), "1. okt. 2019");

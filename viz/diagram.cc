@@ -76,10 +76,6 @@ std::string Wrap(std::string_view text) {
   return out;
 }
 
-std::string Plural(size_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-}
-
 std::string_view KindWord(Kind kind) {
   return kind == Kind::kUnspecified ? std::string_view("kind not given") : KindName(kind);
 }
@@ -242,6 +238,15 @@ class DiagramBuilder {
     sym_.e_class = edge("class", "");
   }
 
+  // The picture's own words in options_.language (viz/i18n.h, po/nb.po); names stay as written.
+  std::string T(std::string_view english) const { return Tr(options_.language, english); }
+  // "{n} system" / "{n} systems" through the catalogue's plural forms.
+  std::string P(size_t n, std::string_view one, std::string_view many) const {
+    return Count(options_.language, static_cast<long long>(n), "{n} " + std::string(one),
+                 "{n} " + std::string(many));
+  }
+  std::string Date(DayNumber day) const { return LongDate(options_.language, day); }
+
   void AddSystem(SystemIndex s) {
     const System& system = l_.systems[s];
     GvNode* n = gv_.Node(system.id);
@@ -253,10 +258,10 @@ class DiagramBuilder {
     std::string label = Wrap(VisibleText(system.Label(), LineBreaks::kKeep));
     if (options_.plan) {
       if (const PlanTask* task = options_.plan->Find(s)) {
-        label += "\n" + Plural(static_cast<size_t>(task->duration),
-                               options_.plan->workdays ? "working day" : "day",
-                               options_.plan->workdays ? "working days" : "days");
-        if (!task->critical) label += ", slack " + std::to_string(task->slack);
+        label += "\n" + P(static_cast<size_t>(task->duration),
+                          options_.plan->workdays ? "working day" : "day",
+                          options_.plan->workdays ? "working days" : "days");
+        if (!task->critical) label += Fill(T(", slack {n}"), {{"n", std::to_string(task->slack)}});
       }
     }
     gv_.Set(n, sym_.n_label, EscapeLabel(label));
@@ -391,10 +396,11 @@ class DiagramBuilder {
     for (size_t w = 0; w < plan.waves.size(); ++w) {
       if (members[w].empty()) continue;
       const PlanWave& wave = plan.waves[w];
-      std::string label = "Wave " + std::to_string(wave.wave);
+      std::string label = Fill(T("Wave {n}"), {{"n", std::to_string(wave.wave)}});
       // The wave's window over all its tasks, as 'landskap plan' prints it.
       if (wave.start_date && wave.finish_date)
-        label += "\n" + FormatDate(*wave.start_date) + " to " + FormatDate(*wave.finish_date);
+        label += "\n" + Fill(T("{start} to {finish}"), {{"start", Date(*wave.start_date)},
+                                                        {"finish", Date(*wave.finish_date)}});
       columns[w] = gv_.Subgraph("cluster_wave_" + std::to_string(wave.wave));
       StyleCluster(columns[w], label);
       gv_.Set(columns[w], sym_.g_style, "rounded");
@@ -420,7 +426,7 @@ class DiagramBuilder {
       const PlanTask* task = plan.Find(shown[0]);
       GvSubgraph* column = task && task->wave >= 1 ? columns[task->wave - 1] : nullptr;
       GvSubgraph* cluster = gv_.Subgraph("cluster_bundle_" + std::to_string(++number), column);
-      StyleCluster(cluster, "bundle: switch together");
+      StyleCluster(cluster, T("bundle: switch together"));
       for (SystemIndex s : shown) gv_.AddToSubgraph(cluster, nodes_[s]);
     }
   }
@@ -491,7 +497,7 @@ class DiagramBuilder {
       if (!kinds_used_[k]) continue;
       Kind kind = static_cast<Kind>(k);
       KindStyle style = StyleOfKind(kind);
-      std::string text = std::string(KindWord(kind)) + " (" + std::string(style.shape_name) + ")";
+      std::string text = T(KindWord(kind)) + " (" + T(style.shape_name) + ")";
       if (options_.impact || options_.diff)
         shapes += (shapes.empty() ? "" : ", ") + text;
       else
@@ -502,14 +508,14 @@ class DiagramBuilder {
       const char* near[] = {by_system ? "the system that changes" : "holds the key",
                             "1 integration away", "2 integrations away", "3 or more away"};
       for (int d = 0; d < 4; ++d)
-        if (distances_used_[d]) swatches.emplace_back(std::string(DistanceFill(d)), near[d]);
-      if (unaffected_shown_) swatches.emplace_back(std::string(kUnaffectedFill), "not affected");
+        if (distances_used_[d]) swatches.emplace_back(std::string(DistanceFill(d)), T(near[d]));
+      if (unaffected_shown_) swatches.emplace_back(std::string(kUnaffectedFill), T("not affected"));
     }
     if (options_.diff) {
       const char* words[] = {"unchanged", "added", "changed"};
       for (int k = 1; k < 3; ++k)
-        if (diff_used_[k]) swatches.emplace_back(std::string(kDiffFill[k]), words[k]);
-      if (diff_used_[0]) swatches.emplace_back(std::string(kUnaffectedFill), words[0]);
+        if (diff_used_[k]) swatches.emplace_back(std::string(kDiffFill[k]), T(words[k]));
+      if (diff_used_[0]) swatches.emplace_back(std::string(kUnaffectedFill), T(words[0]));
     }
     // Colour swatches as block characters in one line of text: a nested table would stretch.
     std::string cells;
@@ -522,30 +528,33 @@ class DiagramBuilder {
     }
     if (!cells.empty()) row(cells);
     std::vector<std::string> notes;
-    if (!shapes.empty()) notes.push_back("Shapes: " + shapes + ".");
-    std::string lines = "Lines: data flows along the arrow; thicker = more critical";
-    if (has_low_) lines += ", dashed = low criticality";
-    if (affected_edges_shown_) lines += "; red = the integration passes the change on";
-    if (options_.plan) lines += "; dotted = waits for (cutover.after)";
-    if (diff_edges_shown_) lines += "; green = added, amber = changed";
+    if (!shapes.empty()) notes.push_back(Fill(T("Shapes: {shapes}."), {{"shapes", shapes}}));
+    std::string lines = T("Lines: data flows along the arrow; thicker = more critical");
+    if (has_low_) lines += T(", dashed = low criticality");
+    if (affected_edges_shown_) lines += T("; red = the integration passes the change on");
+    if (options_.plan) lines += T("; dotted = waits for (cutover.after)");
+    if (diff_edges_shown_) lines += T("; green = added, amber = changed");
     notes.push_back(lines + ".");
-    if (critical_shown_) notes.push_back("Bold red: the critical path, which sets the end date.");
+    if (critical_shown_)
+      notes.push_back(T("Bold red: the critical path, which sets the end date."));
     if (options_.plan && !options_.plan->bundles.empty())
-      notes.push_back("Grey boxes: bundles of systems that must switch together.");
+      notes.push_back(T("Grey boxes: bundles of systems that must switch together."));
     if (options_.diff) {
       // Removed systems are not in the later landscape: the legend names them instead.
       const LandscapeDiff& d = *options_.diff;
       if (!d.systems_removed.empty()) {
-        std::string removed =
-            "Removed (not drawn): " + Plural(d.systems_removed.size(), "system", "systems") + ": ";
+        std::string removed = Fill(T("Removed (not drawn): {systems}: "),
+                                   {{"systems", P(d.systems_removed.size(), "system", "systems")}});
         const size_t kListed = 12;
         for (size_t k = 0; k < d.systems_removed.size() && k < kListed; ++k)
           removed += (k ? ", " : "") + d.systems_removed[k];
         if (d.systems_removed.size() > kListed)
-          removed += " and " + std::to_string(d.systems_removed.size() - kListed) + " more";
+          removed +=
+              Fill(T(" and {n} more"), {{"n", std::to_string(d.systems_removed.size() - kListed)}});
         notes.push_back(removed + "; " +
-                        Plural(d.integrations_removed.size(), "integration", "integrations") +
-                        " removed.");
+                        Fill(T("{integrations} removed."),
+                             {{"integrations",
+                               P(d.integrations_removed.size(), "integration", "integrations")}}));
       }
     }
     for (const std::string& note : notes)
@@ -561,50 +570,70 @@ class DiagramBuilder {
       const ImpactResult& r = *options_.impact;
       size_t shown_affected = 0;
       for (const AffectedSystem& a : r.affected) shown_affected += nodes_[a.system] != nullptr;
-      if (r.query.key && r.query.sources.empty())
-        text = "A change of " + l_.keys[*r.query.key].id + " affects ";
-      else if (!r.query.sources.empty())
-        text = "A change or outage of " + l_.systems[r.query.sources[0]].Label() +
-               (r.query.sources.size() > 1
-                    ? " and " + Plural(r.query.sources.size() - 1, "other", "others")
-                    : "") +
-               " affects ";
-      text += Plural(r.affected.size(), "system", "systems") + " and " +
-              Plural(r.integrations.size(), "integration", "integrations");
+      std::string counts =
+          Fill(T("{systems} and {integrations}"),
+               {{"systems", P(r.affected.size(), "system", "systems")},
+                {"integrations", P(r.integrations.size(), "integration", "integrations")}});
+      if (r.query.key && r.query.sources.empty()) {
+        text = Fill(T("A change of {key} affects {counts}"),
+                    {{"key", l_.keys[*r.query.key].id}, {"counts", counts}});
+      } else if (!r.query.sources.empty()) {
+        std::string who = l_.systems[r.query.sources[0]].Label();
+        if (r.query.sources.size() > 1)
+          who =
+              Fill(T("{system} and {others}"),
+                   {{"system", who}, {"others", P(r.query.sources.size() - 1, "other", "others")}});
+        text = Fill(T("A change or outage of {system} affects {counts}"),
+                    {{"system", who}, {"counts", counts}});
+      } else {
+        text = counts;
+      }
       if (r.scope.scoped()) {
-        text += " (changing: ";
+        std::string changing;
         for (size_t k = 0; k < r.scope.changing().size(); ++k)
-          text += (k ? ", " : "") + r.scope.changing()[k];
-        text += ")";
+          changing += (k ? ", " : "") + r.scope.changing()[k];
+        text += Fill(T(" (changing: {list})"), {{"list", changing}});
       }
       text += ". ";
       if (shown_affected != r.affected.size())
-        text += std::to_string(shown_affected) + " of them are in this picture. ";
+        text +=
+            Fill(T("{n} of them are in this picture."), {{"n", std::to_string(shown_affected)}}) +
+            " ";
     }
     if (options_.plan) {
       const Plan& p = *options_.plan;
-      text += "Cutover in " + Plural(p.waves.size(), "wave", "waves") + ", " +
-              Plural(static_cast<size_t>(p.duration_days), p.workdays ? "working day" : "day",
-                     p.workdays ? "working days" : "days");
+      text +=
+          Fill(T("Cutover in {waves}, {days}"),
+               {{"waves", P(p.waves.size(), "wave", "waves")},
+                {"days", P(static_cast<size_t>(p.duration_days), p.workdays ? "working day" : "day",
+                           p.workdays ? "working days" : "days")}});
       if (p.start && p.finish_date)
-        text += " (" + FormatDate(*p.start) + " to " + FormatDate(*p.finish_date) + ")";
+        text += " (" +
+                Fill(T("{start} to {finish}"),
+                     {{"start", Date(*p.start)}, {"finish", Date(*p.finish_date)}}) +
+                ")";
       if (!p.resources.empty() && p.unconstrained_finish_date)
-        text += " with the capacity limits; without them to " +
-                FormatDate(*p.unconstrained_finish_date);
+        text += Fill(T(" with the capacity limits; without them to {date}"),
+                     {{"date", Date(*p.unconstrained_finish_date)}});
       text += ". ";
     }
     if (options_.diff) {
       const LandscapeDiff& d = *options_.diff;
-      text += "Since the earlier version: " + Plural(d.systems_added.size(), "system", "systems") +
-              " added, " + std::to_string(d.systems_changed.size()) + " changed, " +
-              std::to_string(d.systems_removed.size()) + " removed. ";
+      text += Fill(T("Since the earlier version: {added} added, {changed} changed, {removed} "
+                     "removed."),
+                   {{"added", P(d.systems_added.size(), "system", "systems")},
+                    {"changed", std::to_string(d.systems_changed.size())},
+                    {"removed", std::to_string(d.systems_removed.size())}}) +
+              " ";
     }
     if (!text.empty()) lines.push_back(text.substr(0, text.size() - 1));
-    text = "Shown: " + Plural(systems_shown_, "system", "systems") + ", " +
-           Plural(integrations_shown_, "integration", "integrations");
+    text = Fill(T("Shown: {systems}, {integrations}"),
+                {{"systems", P(systems_shown_, "system", "systems")},
+                 {"integrations", P(integrations_shown_, "integration", "integrations")}});
     if (options_.focus)
-      text += " within " + Plural(static_cast<size_t>(options_.hops), "step", "steps") + " of " +
-              l_.systems[*options_.focus].Label();
+      text += Fill(T(" within {steps} of {system}"),
+                   {{"steps", P(static_cast<size_t>(options_.hops), "step", "steps")},
+                    {"system", l_.systems[*options_.focus].Label()}});
     lines.push_back(text + ".");
     return lines;
   }
