@@ -429,6 +429,28 @@ TEST(Report, LargeLandscapeGetsANoteInsteadOfADiagram) {
   EXPECT_EQ(CountOf(html, "<svg"), 0u);
   EXPECT_NE(html.find("2001 systems: too many for one readable picture"), std::string::npos);
   EXPECT_EQ(EmbeddedData(html)["systems"].size(), 2001u);
+  viz::ReportOptions bokmal;
+  bokmal.language = viz::Language::kBokmal;
+  ASSERT_TRUE(viz::BuildReport(graph, bokmal, &html, &error)) << error;
+  EXPECT_NE(html.find("2001 systemer: for mange for én lesbar tegning"), std::string::npos);
+}
+
+// The page speaks bokmål by default: <html lang>, and the catalogue's translations travel in
+// the data for the page's script (po/nb.po, e.g. "Overview" → "Oversikt"); --lang en: English,
+// no translations.
+TEST(Report, LanguageOfThePage) {
+  std::string nb = MakeReport(kWorkshop);
+  EXPECT_EQ(CountOf(nb, "<html lang=\"nb\">"), 1u);
+  json data = EmbeddedData(nb);
+  EXPECT_EQ(data["lang"], "nb");
+  EXPECT_EQ(data["messages"]["Overview"], "Oversikt");
+  EXPECT_EQ(data["messages"]["1 step away"], "1 steg unna");
+  EXPECT_EQ(data["messages"]["Find a system"], "Finn et system");
+  std::string en = MakeReport(kWorkshop, {"--lang", "en"});
+  EXPECT_EQ(CountOf(en, "<html lang=\"en\">"), 1u);
+  data = EmbeddedData(en);
+  EXPECT_EQ(data["lang"], "en");
+  EXPECT_TRUE(data["messages"].empty());
 }
 
 TEST(Report, OutputIsAtomic) {

@@ -48,19 +48,22 @@ bool FillSlots(std::string_view page, const std::map<std::string, std::string>& 
   return true;
 }
 
-std::string NoDiagramNote(size_t systems) {
-  return "<p class=\"no-diagram\">This landscape has " + std::to_string(systems) +
-         " systems: too many for one readable picture. Search for a system to see its "
-         "details and blast radius, or draw a part of the landscape with <code>landskap render "
-         "FILE --focus ID --hops 2 -o part.svg</code>.</p>";
-}
-
 // Text for HTML element content (the page title), on one line, control characters visible
 // as on the rest of the page (see visible() in report.js).
 std::string EscapeHtmlText(std::string_view text) {
   return ReplaceChars(
       VisibleText(text),
       {{'<', "&lt;"}, {'>', "&gt;"}, {'&', "&amp;"}, {'"', "&quot;"}, {'\'', "&#39;"}});
+}
+
+std::string NoDiagramNote(size_t systems, Language language) {
+  return "<p class=\"no-diagram\">" +
+         EscapeHtmlText(Fill(Tr(language,
+                                "This landscape has {n} systems: too many for one readable "
+                                "picture. Search for a system to see its details and blast "
+                                "radius, or draw a part of the landscape with"),
+                             {{"n", std::to_string(systems)}})) +
+         " <code>landskap render FILE --focus ID --hops 2 -o part.svg</code>.</p>";
 }
 
 }  // namespace
@@ -118,7 +121,7 @@ bool BuildReport(const Graph& graph, const ReportOptions& options, std::string* 
       return false;
     }
   } else {
-    diagram = NoDiagramNote(landscape.systems.size());
+    diagram = NoDiagramNote(landscape.systems.size(), options.language);
   }
 
   // The overview the page opens on (one box per owner): Graphviz's SVG with groups "g<N>" in
@@ -156,6 +159,7 @@ bool BuildReport(const Graph& graph, const ReportOptions& options, std::string* 
   with_title.title = title;
   std::map<std::string, std::string> slots = {
       {"TITLE", EscapeHtmlText(title)},
+      {"LANG", std::string(LanguageCode(options.language))},
       {"CSS", std::string(Asset("report.css"))},
       {"JS", std::string(Asset("report.js"))},
       {"DIAGRAM", diagram},

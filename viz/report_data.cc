@@ -49,6 +49,14 @@ std::string ReportDataJson(const Graph& graph, const ReportOptions& options) {
   j["title"] = options.title;
   j["name"] = landscape.name;
   j["file"] = options.source_file;
+  // The page's own words: the language and the catalogue's translations (msgid → msgstr,
+  // without the plural forms, which the page does not use); empty for English.
+  j["lang"] = LanguageCode(options.language);
+  ordered_json messages = ordered_json::object();
+  for (const auto& [english, translated] : Catalogue(options.language))
+    if (english.find('\0') == std::string::npos && !translated.empty())
+      messages[english] = translated;
+  j["messages"] = std::move(messages);
   ordered_json keys = ordered_json::array();
   for (const KeyDefinition& k : landscape.keys)
     keys.push_back({{"id", k.id}, {"description", k.description}});

@@ -518,8 +518,38 @@ async function checkHostile(chromium, source) {
   await close();
 }
 
+// The page in bokmål (the default): the buttons, the search box, the distance groups and the
+// footer read Norwegian, from the catalogue po/nb.po; the English page (the other checks use
+// --lang en) reads English.
+async function checkBokmal(chromium, file) {
+  const label = 'bokmål page';
+  const out = makeReport(file, 'bokmal');
+  const { page, close } = await openPage(chromium, out, label);
+  const data = await pageData(page);
+  const texts = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    overview: document.getElementById('show-overview').textContent,
+    all: document.getElementById('show-all').textContent,
+    search: document.querySelector('label[for="search"]').textContent,
+    placeholder: document.getElementById('search').placeholder,
+    footer: document.getElementById('footer').textContent,
+  }));
+  check(texts.lang === 'nb' && texts.overview === 'Oversikt' && texts.all === 'Alle systemer' &&
+    texts.search === 'Finn et system' && texts.placeholder.startsWith('id, navn, produkt') &&
+    texts.footer.includes(data.systems.length + ' systemer'),
+  `${label}: the page's own words are bokmål`, JSON.stringify(texts));
+  await clickSystem(page, busiest(data, 1)[0]);
+  const groups = await page.$$eval('#details .reach.down details.distance summary', (l) => l.map((x) => x.textContent));
+  check(groups.length > 0 && groups[0].startsWith('1 steg unna ('), `${label}: distance groups read "1 steg unna"`,
+    JSON.stringify(groups));
+  const headings = await page.$$eval('#details h3', (l) => l.map((x) => x.textContent));
+  check(headings.some((h) => h.startsWith('Rammer nedstrøms')), `${label}: the panel's headings are bokmål`,
+    JSON.stringify(headings));
+  await close();
+}
+
 async function checkPage(chromium, file, label, options) {
-  const out = makeReport(file, label);
+  const out = makeReport(file, label, ['--lang', 'en']);
   const { page, close } = await openPage(chromium, out, label);
   const data = await pageData(page);
   check(data.systems.length > 0, `${label}: the page carries the landscape`);
@@ -574,6 +604,7 @@ async function main() {
     screenshot: true,
   });
   await checkHostile(chromium, args.source);
+  await checkBokmal(chromium, workshop);
   if (args.dataset && fs.existsSync(args.dataset)) {
     await checkPage(chromium, args.dataset, path.basename(args.dataset, '.json'), {
       clicks: (data) => busiest(data, 6),

@@ -6,6 +6,22 @@
   'use strict';
 
   const data = JSON.parse(document.getElementById('data').textContent);
+
+  // ---- The page's own words: English in the code (the gettext msgid), the catalogue's
+  // translation from data.messages (po/nb.po) when the page is in bokmål. {name} is filled
+  // in one pass, so a value is never read again as a pattern. ----
+  const messages = data.messages || {};
+  function t(english, values) {
+    let text = Object.prototype.hasOwnProperty.call(messages, english) ? messages[english] : english;
+    if (values) {
+      text = text.replace(/\{(\w+)\}/g, (m, k) =>
+        (Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m));
+    }
+    return text;
+  }
+  for (const e of document.querySelectorAll('[data-t]')) e.textContent = t(e.textContent.trim());
+  for (const e of document.querySelectorAll('[data-t-title]')) e.title = t(e.title);
+  for (const e of document.querySelectorAll('[data-t-placeholder]')) e.placeholder = t(e.placeholder);
   const systems = data.systems;
   const integrations = data.integrations;
   // The impact and the plan come in the shapes of `landskap impact|plan --format json`, by id;
@@ -301,8 +317,8 @@
     document.body.removeAttribute('data-selected');
     document.body.removeAttribute('data-group');
     details.replaceChildren(el('p', 'placeholder', cam === cameras.overview
-      ? 'Click a group in the overview to open its systems, or find a system by name above.'
-      : 'Click a system in the diagram, or find it by name above.'));
+      ? t('Click a group in the overview to open its systems, or find a system by name above.')
+      : t('Click a system in the diagram, or find it by name above.')));
   }
 
   // Opens group `n` of the overview: the diagram of every system, zoomed to the group's
@@ -321,10 +337,10 @@
     const box = el('div', 'group');
     box.appendChild(el('h2', null, g.label));
     const inside = integrations.filter((e) => members.has(e.from) && members.has(e.to)).length;
-    box.appendChild(el('p', 'group-counts', g.systems.length +
-      (g.systems.length === 1 ? ' system, ' : ' systems, ') + inside +
-      (inside === 1 ? ' integration between them.' : ' integrations between them.')));
-    const back = el('button', 'zoom-to', 'Back to the overview');
+    box.appendChild(el('p', 'group-counts', t(g.systems.length === 1
+      ? '{n} system, {m} integrations between them.' : '{n} systems, {m} integrations between them.',
+    { n: g.systems.length, m: inside })));
+    const back = el('button', 'zoom-to', t('Back to the overview'));
     back.type = 'button';
     back.addEventListener('click', () => {
       showView('overview');
@@ -346,7 +362,7 @@
   function field(dl, name, value) {
     if (value === undefined || value === null || value === '' ||
         (Array.isArray(value) && value.length === 0)) return;
-    dl.appendChild(el('dt', null, name));
+    dl.appendChild(el('dt', null, t(name)));
     dl.appendChild(el('dd', null, Array.isArray(value) ? value.join(', ') : value));
   }
 
@@ -354,16 +370,16 @@
   // list of 100 000 names helps nobody (nor the browser).
   const kListItems = 200;
   function moreNote(total) {
-    return el('p', 'more', 'The first ' + kListItems + ' of ' + total +
-      ' are listed (landskap impact --system ID gives every one).');
+    return el('p', 'more', t('The first {n} of {total} are listed (landskap impact --system ID gives every one).',
+      { n: kListItems, total: total }));
   }
 
   // A list of integrations: the system at the other end, the keys carried and the protocol.
   function integrationList(title, list, otherEnd) {
     const section = el('section', 'integrations');
-    section.appendChild(el('h3', null, title + ' (' + list.length + ')'));
+    section.appendChild(el('h3', null, t(title) + ' (' + list.length + ')'));
     if (list.length === 0) {
-      section.appendChild(el('p', 'none', 'none'));
+      section.appendChild(el('p', 'none', t('none')));
       return section;
     }
     const ul = el('ul');
@@ -390,9 +406,9 @@
     for (const [s, d] of distances) if (d > 0 && !(exclude && exclude.has(s))) list.push([s, d]);
     list.sort((a, b) => a[1] - b[1] || (systems[a[0]].id < systems[b[0]].id ? -1 : 1));
     const section = el('section', 'reach ' + cls);
-    section.appendChild(el('h3', null, title + ' (' + list.length + ')'));
+    section.appendChild(el('h3', null, t(title) + ' (' + list.length + ')'));
     if (list.length === 0) {
-      section.appendChild(el('p', 'none', 'none'));
+      section.appendChild(el('p', 'none', t('none')));
       return section;
     }
     const shown = list.slice(0, kListItems);
@@ -405,7 +421,7 @@
       const group = el('details', 'distance');
       group.open = d === 1 || list.length <= 20;
       const total = list.filter((x) => x[1] === d).length;
-      group.appendChild(el('summary', null, (d === 1 ? '1 step away' : d + ' steps away') +
+      group.appendChild(el('summary', null, (d === 1 ? t('1 step away') : t('{n} steps away', { n: d })) +
         ' (' + total + ')'));
       const ol = el('ol');
       for (const s of members) {
@@ -437,7 +453,7 @@
     const box = el('div', 'system');
     box.appendChild(el('h2', null, label(s)));
     if (svg && nodeOf(index)) {
-      const zoom = el('button', 'zoom-to', 'Zoom to its blast radius');
+      const zoom = el('button', 'zoom-to', t('Zoom to its blast radius'));
       zoom.type = 'button';
       zoom.addEventListener('click', () =>
         showElements(marked.filter(([e]) => e.classList.contains('sys')).map(([e]) => e)));
@@ -445,12 +461,12 @@
     }
     const dl = el('dl');
     field(dl, 'id', s.id);
-    field(dl, 'kind', s.kind);
+    field(dl, 'kind', s.kind ? t(s.kind) : s.kind);
     field(dl, 'owner', s.owner);
     field(dl, 'vendor', s.vendor);
     field(dl, 'product', s.product);
     field(dl, 'domain', s.domain);
-    field(dl, 'criticality', s.criticality);
+    field(dl, 'criticality', s.criticality ? t(s.criticality) : s.criticality);
     field(dl, 'keys held', s.keys);
     box.appendChild(dl);
     const impactNote = impactLine(index);
@@ -527,7 +543,7 @@
       results.appendChild(li);
     });
     if (search.value.trim() && matches.length === 0) {
-      results.appendChild(el('li', 'empty', 'No system matches'));
+      results.appendChild(el('li', 'empty', t('No system matches')));
     }
     results.hidden = !search.value.trim();
   }
@@ -577,12 +593,12 @@
     if (!impact) return null;
     const p = el('p', 'impact-note');
     if (!a) {
-      p.textContent = 'Not affected by a change of ' + impactKey + '.';
+      p.textContent = visible(t('Not affected by a change of {key}.', { key: impactKey }));
       return p;
     }
-    p.appendChild(el('strong', null, 'Affected by a change of ' + impactKey + ': '));
-    p.appendChild(document.createTextNode(a.reason + ', distance ' + a.distance +
-      (a.path.length > 1 ? ', via ' + pathText(a.path) : '') + '.'));
+    p.appendChild(el('strong', null, t('Affected by a change of {key}: ', { key: impactKey })));
+    p.appendChild(document.createTextNode(visible(t('{reason}, distance {n}', { reason: a.reason, n: a.distance }) +
+      (a.path.length > 1 ? t(', via {path}', { path: pathText(a.path) }) : '') + '.')));
     return p;
   }
 
@@ -609,10 +625,10 @@
 
   function impactLegend() {
     const legend = el('p', 'impact-legend');
-    ['holds the key', '1 integration away', '2 away', '3 or more away'].forEach((t, d) => {
+    ['holds the key', '1 integration away', '2 away', '3 or more away'].forEach((words, d) => {
       const item = el('span', 'swatch-item');
       item.appendChild(el('span', 'swatch imp-sw-' + d));
-      item.appendChild(document.createTextNode(t));
+      item.appendChild(document.createTextNode(t(words)));
       legend.appendChild(item);
     });
     return legend;
@@ -622,7 +638,7 @@
   function buildImpactSection() {
     const section = document.getElementById('impact');
     section.hidden = false;
-    section.appendChild(el('h2', null, 'What a change of ' + impactKey + ' breaks'));
+    section.appendChild(el('h2', null, t('What a change of {key} breaks', { key: impactKey })));
     const reasons = {};
     for (const a of impact.affected) reasons[a.reason] = (reasons[a.reason] || 0) + 1;
     let summary = impact.affected.length + ' systems and ' + impact.integrations.length +
@@ -641,7 +657,7 @@
     const table = el('table');
     const head = el('tr');
     ['criticality', 'dist', 'reason', 'system', 'name', 'owner', 'evidence'].forEach((h) =>
-      head.appendChild(el('th', null, h)));
+      head.appendChild(el('th', null, t(h))));
     table.appendChild(el('thead')).appendChild(head);
     const body = el('tbody');
     for (const a of impact.affected.slice(0, kImpactRows)) {
@@ -672,12 +688,12 @@
     buildImpactSection();
     const toggle = document.getElementById('impact-toggle');
     document.getElementById('impact-toggle-text').textContent =
-      'Show the ' + impactKey + ' impact';
+      visible(t('Show the {key} impact', { key: impactKey }));
     document.getElementById('impact-toggle-label').hidden = false;
     // While the view is on, its legend sits on the diagram (the diagram's own legend shows
     // the colours by kind, which the view replaces).
     const overlay = el('div', 'impact-overlay');
-    overlay.appendChild(el('strong', null, 'Change of ' + impactKey));
+    overlay.appendChild(el('strong', null, t('Change of {key}', { key: impactKey })));
     overlay.appendChild(impactLegend());
     overlay.hidden = true;
     document.getElementById('diagram-panel').appendChild(overlay);
@@ -706,23 +722,25 @@
 
   function planLine(index) {
     if (!plan || !plan.tasks) return null;
-    const t = taskBySystem.get(index);
+    const task = taskBySystem.get(index);
     const p = el('p', 'plan-note');
-    if (!t) {
-      p.textContent = 'Not in the cutover plan.';
+    if (!task) {
+      p.textContent = t('Not in the cutover plan.');
       return p;
     }
-    p.appendChild(el('strong', null, 'Cutover: '));
-    let text = 'wave ' + t.wave + ', ' + t.duration + ' ' + dayUnit +
-      (t.estimated ? '' : ' (default estimate)') + ', ' + startText(t) + ' to ' + finishText(t) +
-      ', slack ' + t.slack + (t.critical ? ': on the critical path' : '');
-    if (t.bundle !== null) text += '; switches together with bundle ' + t.bundle;
-    if (t.wait_days > 0 && t.waiting_for) {
-      text += '; waited ' + t.wait_days + ' ' + dayUnit + ' for ' + resourceText(t.waiting_for);
+    p.appendChild(el('strong', null, t('Cutover: ')));
+    let text = t('wave {wave}, {n} {unit}', { wave: task.wave, n: task.duration, unit: t(dayUnit) }) +
+      (task.estimated ? '' : t(' (default estimate)')) + ', ' +
+      t('{start} to {finish}', { start: startText(task), finish: finishText(task) }) +
+      t(', slack {n}', { n: task.slack }) + (task.critical ? t(': on the critical path') : '');
+    if (task.bundle !== null) text += t('; switches together with bundle {n}', { n: task.bundle });
+    if (task.wait_days > 0 && task.waiting_for) {
+      text += t('; waited {n} {unit} for {resource}', { n: task.wait_days, unit: t(dayUnit),
+        resource: resourceText(task.waiting_for) });
     }
-    if (t.days_late > 0) text += '; ' + t.days_late + ' days after the deadline';
-    if (t.external) text += '; an external dependency (not the plan\'s own work)';
-    p.appendChild(document.createTextNode(text + '.'));
+    if (task.days_late > 0) text += t('; {n} days after the deadline', { n: task.days_late });
+    if (task.external) text += t('; an external dependency (not the plan\'s own work)');
+    p.appendChild(document.createTextNode(visible(text + '.')));
     return p;
   }
 
@@ -767,7 +785,7 @@
   function buildPlanSection() {
     const section = document.getElementById('plan');
     section.hidden = false;
-    section.appendChild(el('h2', null, 'Cutover plan'));
+    section.appendChild(el('h2', null, t('Cutover plan')));
     if (plan.errors && plan.errors.length) {
       section.appendChild(el('p', 'summary', 'The plan for ' + plan.tasks_phrase +
         ' cannot be made: its cutover constraints contradict each other.'));
@@ -823,29 +841,29 @@
     const table = el('table');
     const head = el('tr');
     ['wave', 'system', 'owner', 'whose', 'vendor', dayUnit, 'start', 'finish', 'slack', 'notes'].forEach((h) =>
-      head.appendChild(el('th', null, h)));
+      head.appendChild(el('th', null, t(h))));
     table.appendChild(el('thead')).appendChild(head);
     const body = el('tbody');
-    for (const t of plan.tasks.slice(0, kPlanRows)) {
-      const index = systemIndex.get(t.id);
+    for (const task of plan.tasks.slice(0, kPlanRows)) {
+      const index = systemIndex.get(task.id);
       const s = systems[index];
-      const tr = el('tr', t.critical ? 'critical' : '');
-      tr.appendChild(el('td', 'num', t.wave));
+      const tr = el('tr', task.critical ? 'critical' : '');
+      tr.appendChild(el('td', 'num', task.wave));
       tr.appendChild(el('td')).appendChild(systemLink(index));
       tr.appendChild(el('td', null, s.owner));
-      tr.appendChild(el('td', 'whose', t.external ? 'external' : 'ours'));
+      tr.appendChild(el('td', 'whose', task.external ? t('external') : t('ours')));
       tr.appendChild(el('td', null, s.vendor));
-      tr.appendChild(el('td', 'num', t.duration + (t.estimated ? '' : '*')));
-      tr.appendChild(el('td', null, startText(t)));
-      tr.appendChild(el('td', null, finishText(t)));
-      tr.appendChild(el('td', 'num', t.slack));
+      tr.appendChild(el('td', 'num', task.duration + (task.estimated ? '' : '*')));
+      tr.appendChild(el('td', null, startText(task)));
+      tr.appendChild(el('td', null, finishText(task)));
+      tr.appendChild(el('td', 'num', task.slack));
       const notes = [];
-      if (t.critical) notes.push('critical');
-      if (t.bundle !== null) notes.push('bundle ' + t.bundle);
-      if (t.wait_days > 0 && t.waiting_for) {
-        notes.push('waited ' + t.wait_days + ' for ' + resourceText(t.waiting_for));
+      if (task.critical) notes.push(t('critical'));
+      if (task.bundle !== null) notes.push(t('bundle {n}', { n: task.bundle }));
+      if (task.wait_days > 0 && task.waiting_for) {
+        notes.push('waited ' + task.wait_days + ' for ' + resourceText(task.waiting_for));
       }
-      if (t.days_late > 0) notes.push(t.days_late + ' days late');
+      if (task.days_late > 0) notes.push(t('{n} days late', { n: task.days_late }));
       tr.appendChild(el('td', null, notes.join(', ')));
       body.appendChild(tr);
     }
@@ -900,9 +918,10 @@
   // ---- Footer. ----
 
   const footer = document.getElementById('footer');
-  footer.textContent = systems.length + ' systems, ' + integrations.length +
-    ' integrations' + (data.file ? ', from ' + data.file : '') +
-    '. Made by landskap report; everything is inside this file, it works offline.';
+  footer.textContent = visible(t('{systems} systems, {integrations} integrations', {
+    systems: systems.length, integrations: integrations.length }) +
+    (data.file ? t(', from {file}', { file: data.file }) : '') + '. ' +
+    t('Made by landskap report; everything is inside this file, it works offline.'));
 
   window.landskapReport = { select: (id) => {
     const i = systems.findIndex((s) => s.id === id);
