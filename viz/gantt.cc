@@ -269,7 +269,17 @@ void Draw(cairo_t* cr, const GanttInput& in, const GanttLayout& g) {
       cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
       std::string week = date ? Fill(Tr(lang, "w{n}"), {{"n", std::to_string(IsoWeek(*date))}})
                               : Fill(Tr(lang, "w{n}"), {{"n", std::to_string(1 + d / per_week)}});
-      if (g.day_width * per_week >= TextWidth(cr, week) + 4) Text(cr, x + 2, axis_top + 34, week);
+      // The label needs room up to the next week's start: a week shortened by holidays (week
+      // 52 of 2019 has three working days) would otherwise run into "uke 1".
+      int days = 1;
+      if (date) {
+        while (d + days < span && DateOf(in, d + days) &&
+               IsoWeek(*DateOf(in, d + days)) == IsoWeek(*date))
+          ++days;
+      } else {
+        days = per_week;
+      }
+      if (g.day_width * days >= TextWidth(cr, week) + 4) Text(cr, x + 2, axis_top + 34, week);
     }
   }
   if (!in.start) {
