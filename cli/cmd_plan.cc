@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/format_plan.h"
 #include "cli/format_plan_export.h"
+#include "cli/format_xlsx.h"
 #include "engine/plan.h"
 
 namespace landskap::cli {
@@ -67,6 +68,12 @@ class PlanBody : public CommandBody {
       case Format::kCsv:
         text = FormatPlanCsv(c.landscape, plan);
         break;
+      case Format::kXlsx: {
+        if (int code = c.WriteWorkbook(FormatPlanXlsx(c.landscape, plan, &c.workbook_error));
+            code != kExitOk)
+          return code;
+        return fail_if_late_ && !plan.late.empty() ? kExitGate : kExitOk;
+      }
       case Format::kMarkdown:
         text = FormatPlanMarkdown(c.landscape, plan, heading);
         break;
@@ -136,8 +143,8 @@ Command PlanCommand() {
        "-o plan.xml   (MS Project; .ics for a calendar, .mmd for a Mermaid gantt chart)"},
       kGroupSelection | kGroupCalendar | kGroupOutput,
       kSelectKey | kSelectSystem | kSelectThroughAll | kSelectOwner | kSelectChanges,
-      {Format::kTable, Format::kMarkdown, Format::kCsv, Format::kJson, Format::kMsProject,
-       Format::kIcs, Format::kMermaid},
+      {Format::kTable, Format::kMarkdown, Format::kCsv, Format::kJson, Format::kXlsx,
+       Format::kMsProject, Format::kIcs, Format::kMermaid},
       10,
       Inputs::kOneLandscape,
       [] { return std::make_unique<PlanBody>(); }};

@@ -20,5 +20,10 @@ Command ReportCommand();
 Command FmtCommand();
 Command MergeCommand();
 Command DiffCommand();
+Command ImportCommand();
+Command TemplateCommand();
+Command ExportCommand();
+// `export archimate FILE …` → `export FILE … --to archimate` (cli/cmd_export.cc).
+Args ExportKindAsOption(const Args& args);
 
 }  // namespace landskap::cli

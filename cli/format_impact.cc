@@ -7,6 +7,7 @@
 
 #include "cli/format_heading.h"
 #include "engine/result_json.h"
+#include "engine/municipality.h"
 #include "engine/text.h"
 
 namespace landskap::cli {
@@ -54,7 +55,7 @@ std::string FormatImpactTable(const Landscape& landscape, const ImpactResult& r)
     std::string criticality(CriticalityName(s.criticality));
     systems.AddRow({criticality.empty() ? "-" : criticality, std::to_string(a.distance),
                     std::string(ReasonName(a.reason)), s.id, Shorten(s.name, 32),
-                    Shorten(s.owner, 16), EvidenceLine(landscape, a, 60)});
+                    Shorten(OwnerLabel(s.owner), 24), EvidenceLine(landscape, a, 60)});
   }
   out += "Affected systems, most critical first:\n";
   out += systems.RowCount() ? systems.Render() : "(none)\n";
@@ -85,7 +86,8 @@ std::string FormatImpactTable(const Landscape& landscape, const ImpactResult& r)
   size_t shared = 0;
   for (const auto& [owner, n] : ImpactByOwner(landscape, r)) {
     if (IsKommunenummer(owner))
-      municipalities += (municipalities.empty() ? "" : ", ") + owner + ": " + std::to_string(n);
+      municipalities +=
+          (municipalities.empty() ? "" : ", ") + OwnerLabel(owner) + ": " + std::to_string(n);
     else
       shared += n;
   }
