@@ -133,6 +133,20 @@ TEST(Collapse, SmallLandscapeByHand) {
     if (label != e.attributes.end() && label->second == "2: k") found = true;
   }
   EXPECT_TRUE(found) << "an edge labelled '2: k' (two integrations carrying k)";
+  // Municipalities are named (SSB's names, by hand: 1246 Fjell, 1245 Sund); other owners stay.
+  std::set<std::string> labels;
+  for (const auto& n : owner.nodes) {
+    auto label = n.attributes.find("label");
+    if (label != n.attributes.end()) labels.insert(label->second);
+  }
+  auto labelled = [&](const std::string& text) {
+    return std::any_of(labels.begin(), labels.end(), [&](const std::string& l) {
+      return l.find("<B>" + text + "</B>") != std::string::npos;
+    });
+  };
+  EXPECT_TRUE(labelled("1246 Fjell")) << ::testing::PrintToString(labels);
+  EXPECT_TRUE(labelled("1245 Sund")) << ::testing::PrintToString(labels);
+  EXPECT_TRUE(labelled("Skatteetaten")) << ::testing::PrintToString(labels);
 }
 
 TEST(Collapse, MergerCountsEqualPython) {
@@ -306,6 +320,14 @@ TEST(Gantt, BarsFollowThePlansDatesAndCriticalIsRed) {
       viz::GanttFromPlan(graph, plan, viz::GanttLanes::kOwner, viz::Language::kEnglish, "t");
   ASSERT_EQ(input.tasks.size(), plan.tasks.size());
   viz::GanttLayout layout = viz::LayOutGantt(input);
+  // The lanes name the municipalities and where their numbers go: Fjell 1246 and Sund 1245
+  // become Øygarden 4626 (the file's changes; names from SSB, by hand).
+  std::set<std::string> lanes;
+  for (const viz::GanttLane& lane : layout.lanes) lanes.insert(lane.name);
+  EXPECT_TRUE(lanes.count("1246 Fjell \u2192 4626 \u00d8ygarden"))
+      << ::testing::PrintToString(lanes);
+  EXPECT_TRUE(lanes.count("1245 Sund \u2192 4626 \u00d8ygarden"))
+      << ::testing::PrintToString(lanes);
   std::string svg, error;
   ASSERT_TRUE(viz::RenderGantt(input, "svg", &svg, &error)) << error;
   std::string path = Dir() + "/gantt.svg";

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/municipality.h"
 #include "engine/text.h"
 #include "viz/graphviz.h"
+#include "viz/names.h"
 #include "viz/palette.h"
 #include "viz/selection.h"
 
@@ -98,12 +98,8 @@ std::string ClusterKey(const System& s, ClusterBy by) {
 
 std::string ClusterLabel(const Landscape& l, const std::string& key, ClusterBy by) {
   if (by == ClusterBy::kKind) return key + " systems";
-  if (by == ClusterBy::kOwner) {
-    // A changing municipality shows where its number goes: "1246 Fjell → 4626 Øygarden".
-    for (const Change& c : l.changes)
-      if (c.from == key && !c.to.empty()) return OwnerLabel(key) + " \u2192 " + OwnerLabel(c.to);
-    return OwnerLabel(key);
-  }
+  // A changing municipality shows where its number goes: "1246 Fjell → 4626 Øygarden".
+  if (by == ClusterBy::kOwner) return OwnerWithChange(l, key);
   return key;
 }
 

@@ -246,6 +246,44 @@ async function checkForgivingSearch(page, label, file) {
   await page.keyboard.press('Escape');
 }
 
+// Municipalities are named as SSB names them (by hand: 1246 is Fjell): the search finds owner
+// 1246's systems by "Fjell" (in the workshop fixture a.eiendomsskatt says Fjell nowhere but in
+// its owner's name), and the details say "1246 Fjell".
+async function checkMunicipalityNames(page, label, file) {
+  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const fjell = data.systems.filter((s) => s.owner === '1246').map((s) => s.id);
+  if (fjell.length === 0) return;
+  await page.fill('#search', 'Fjell');
+  await page.waitForTimeout(30);
+  const got = await page.$$eval('#search-results li .id', (l) => l.map((x) => x.textContent));
+  if (fjell.length <= 12) {
+    check(sameSet(got, fjell), `${label}: searching "Fjell" finds exactly owner 1246's systems`,
+      describeDifference(got, fjell));
+  } else {
+    check(got.length === 12 && got.every((id) => fjell.includes(id) || id.includes('fjell')),
+      `${label}: searching "Fjell" finds owner 1246's systems`, got.join(', '));
+  }
+  const only = data.systems.find((s) => s.owner === '1246' &&
+    !JSON.stringify([s.id, s.name, s.product, s.vendor, s.domain]).toLowerCase().includes('fjell'));
+  if (only) {
+    await page.fill('#search', `${only.name || only.id} fjell`);
+    await page.waitForTimeout(30);
+    const found = await page.$$eval('#search-results li .id', (l) => l.map((x) => x.textContent));
+    check(found[0] === only.id, `${label}: "${only.name || only.id} fjell" finds ${only.id} by its owner's name`,
+      found.join(', '));
+  }
+  await page.fill('#search', fjell[0]);
+  await page.press('#search', 'Enter');
+  await page.waitForTimeout(30);
+  const owner = await page.evaluate(() => {
+    const dt = [...document.querySelectorAll('#details dt')].find((d) => d.textContent === 'owner');
+    return dt ? dt.nextElementSibling.textContent : null;
+  });
+  check(owner === '1246 Fjell', `${label}: the details of ${fjell[0]} name its owner "1246 Fjell"`, owner);
+  await page.fill('#search', '');
+  await page.keyboard.press('Escape');
+}
+
 // The details list the reached systems grouped by distance, in collapsible groups whose
 // counts add up to the engine's answer.
 async function checkDistanceGroups(page, file, label, system) {
@@ -334,6 +372,14 @@ async function checkOverview(page, file, label) {
   check(opening.boxes.length === owners.size && sameSet(opening.groups.map((g) => g.key), [...owners.keys()]),
     `${label}: the overview has one box per owner (${owners.size})`,
     `${opening.boxes.length} boxes, groups ${JSON.stringify(opening.groups.map((g) => g.key))}`);
+  // The owners' boxes name the municipalities (1246 is Fjell, by hand) and the merger's new number.
+  const fjell = opening.groups.findIndex((g) => g.key === '1246');
+  if (fjell >= 0) {
+    const box = await page.$eval(`#overview #g${fjell}`, (g) => g.textContent);
+    check(opening.groups[fjell].label.startsWith('1246 Fjell') && box.includes('1246 Fjell'),
+      `${label}: the overview's box of owner 1246 says "1246 Fjell"`,
+      `${opening.groups[fjell].label} | ${box.replace(/\s+/g, ' ').slice(0, 120)}`);
+  }
   if (wantOverview) {
     // The whole overview is on the screen: its picture fills the panel, not a strip of it.
     const fit = await page.evaluate(() => {
@@ -561,6 +607,7 @@ async function checkPage(chromium, file, label, options) {
   if (options.key) await checkPlan(page, file, label, options.key);
   if (options.key) await checkGantt(page, label);
   await checkForgivingSearch(page, label, file);
+  await checkMunicipalityNames(page, label, file);
   const data2 = await pageData(page);
   await checkDistanceGroups(page, file, label, data2.systems[options.searchFor(data2)].id);
   if (options.screenshot) {

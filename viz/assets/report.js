@@ -59,6 +59,12 @@
     return s.name ? s.name : s.id;
   }
 
+  // An owner as the pictures name it: "1246 Fjell" when the data knows the municipality's name
+  // (owner_name, from engine/municipality.h), any other owner as written.
+  function ownerLabel(s) {
+    return s.owner && s.owner_name ? s.owner + ' ' + s.owner_name : s.owner;
+  }
+
   // A button that selects system `index` (names in lists are links to their details).
   function systemLink(index, text) {
     const b = el('button', 'system-link', text === undefined ? label(systems[index]) : text);
@@ -462,7 +468,7 @@
     const dl = el('dl');
     field(dl, 'id', s.id);
     field(dl, 'kind', s.kind ? t(s.kind) : s.kind);
-    field(dl, 'owner', s.owner);
+    field(dl, 'owner', ownerLabel(s));
     field(dl, 'vendor', s.vendor);
     field(dl, 'product', s.product);
     field(dl, 'domain', s.domain);
@@ -500,8 +506,9 @@
   // Search is forgiving: case, the Norwegian letters and accents are folded on both sides
   // (æ → ae, ø → o, å → a, é → e ...), so "oygarden" finds "Øygarden" and "o" finds "ø"; and
   // the words of the query may come in any order and in any of the fields: id, name, product,
-  // vendor, owner and domain ("sak/arkiv fjell" finds "Sak/arkiv (Fjell)", "360" finds
-  // Public 360, "visma" every Visma system).
+  // vendor, owner (number and municipality name) and domain ("sak/arkiv fjell" finds
+  // "Sak/arkiv (Fjell)", "360" finds Public 360, "visma" every Visma system, "Fjell" every
+  // system of owner 1246).
   function fold(text) {
     return visible(text).toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a')
       .normalize('NFD').replace(/[\u0300-\u036f]/g, '');
@@ -509,7 +516,7 @@
   const folded = systems.map((s) => ({
     id: fold(s.id),
     name: fold(s.name),
-    all: [s.id, s.name, s.product, s.vendor, s.owner, s.domain].map(fold).join(' \u0001 '),
+    all: [s.id, s.name, s.product, s.vendor, s.owner, s.owner_name || '', s.domain].map(fold).join(' \u0001 '),
   }));
 
   function findSystems(query) {
@@ -669,7 +676,7 @@
       tr.appendChild(el('td', 'nowrap', a.reason));
       tr.appendChild(el('td')).appendChild(systemLink(index, s.id));
       tr.appendChild(el('td', null, s.name));
-      tr.appendChild(el('td', null, s.owner));
+      tr.appendChild(el('td', null, ownerLabel(s)));
       tr.appendChild(el('td', 'path', a.path.length > 1 ? pathText(a.path) : '-'));
       body.appendChild(tr);
     }
@@ -850,7 +857,7 @@
       const tr = el('tr', task.critical ? 'critical' : '');
       tr.appendChild(el('td', 'num', task.wave));
       tr.appendChild(el('td')).appendChild(systemLink(index));
-      tr.appendChild(el('td', null, s.owner));
+      tr.appendChild(el('td', null, ownerLabel(s)));
       tr.appendChild(el('td', 'whose', task.external ? t('external') : t('ours')));
       tr.appendChild(el('td', null, s.vendor));
       tr.appendChild(el('td', 'num', task.duration + (task.estimated ? '' : '*')));
