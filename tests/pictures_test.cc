@@ -190,6 +190,16 @@ TEST(OnlyAffected, HoldsTheAffectedAndTheirNeighbours) {
   EXPECT_NE(r.err.find("--only-affected needs"), std::string::npos) << r.err;
 }
 
+// The summary line names the changing municipalities (SSB's names, by hand), not bare numbers.
+TEST(OnlyAffected, SummaryNamesTheChangingMunicipalities) {
+  std::string out = Dir() + "/affected.dot";
+  auto r = RunCli(
+      {"render", SourcePath(kMerger), "--key", "kommunenummer", "--only-affected", "-o", out});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::string dot = ReadFile(out);
+  EXPECT_NE(dot.find("1245 Sund, 1246 Fjell, 1259 \u00d8ygarden"), std::string::npos);
+}
+
 TEST(OnlyAffected, MergerEqualsPythonNeighbourhood) {
   auto impact =
       RunCli({"impact", SourcePath(kMerger), "--key", "kommunenummer", "--format", "json"});

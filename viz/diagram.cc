@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/municipality.h"
 #include "engine/text.h"
 #include "viz/graphviz.h"
 #include "viz/names.h"
@@ -589,7 +590,7 @@ class DiagramBuilder {
       if (r.scope.scoped()) {
         std::string changing;
         for (size_t k = 0; k < r.scope.changing().size(); ++k)
-          changing += (k ? ", " : "") + r.scope.changing()[k];
+          changing += (k ? ", " : "") + OwnerLabel(r.scope.changing()[k]);
         text += Fill(T(" (changing: {list})"), {{"list", changing}});
       }
       text += ". ";
