@@ -22,6 +22,7 @@ class Report : public CommandBody {
     options.cluster = c.diagram.cluster;
     options.layout = c.diagram.layout;
     options.title = c.diagram.title;
+    options.language = c.diagram.language;
     options.source_file = c.file();
     ImpactResult impact;
     if (c.query.key) {

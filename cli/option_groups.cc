@@ -239,9 +239,21 @@ void AddDiagramOptions(po::options_description* desc, DiagramLook* o) {
                       po::value(&o->cluster_text)->default_value("owner")->value_name("BY"),
                       "box systems together by owner, domain, kind, or none")(
       "layout", po::value(&o->layout)->value_name("ENGINE"),
-      "dot (columns, the default up to 300 systems), sfdp (large landscapes) or neato")(
-      "title", po::value(&o->title)->value_name("TEXT"),
-      "the title at the top (default: the landscape's name)");
+      "dot (columns), neato (screen-shaped) or sfdp (thousands of systems); without it, "
+      "chosen by size: dot up to 60 systems, neato up to 300, sfdp above (the workshop page: "
+      "dot up to 300)")("title", po::value(&o->title)->value_name("TEXT"),
+                        "the title at the top (default: the landscape's name)")(
+      "collapse", po::value(&o->collapse_text)->value_name("BY"),
+      "the overview: one box per owner, domain or vendor, one arrow per pair of them with the "
+      "number of integrations and the keys they carry")(
+      "only-affected", po::bool_switch(&o->only_affected),
+      "with --key or --system: only the affected systems and the systems next to them")(
+      "page", po::value(&o->page_text)->value_name("A4|A3"),
+      "fit the picture to a printable page; a PDF too big for one readable page gets several, "
+      "after a page overview")("landscape", po::bool_switch(&o->landscape),
+                               "with --page: the page turned sideways")(
+      "lang", po::value(&o->lang_text)->default_value("nb")->value_name("LANG"),
+      "the language of the words in pictures and on the page: nb (Norwegian bokmål) or en");
 }
 
 bool CheckDiagram(std::string_view command, DiagramLook* o, Io io) {
@@ -261,6 +273,39 @@ bool CheckDiagram(std::string_view command, DiagramLook* o, Io io) {
   }
   if (!o->layout.empty() && o->layout != "dot" && o->layout != "sfdp" && o->layout != "neato") {
     UsageError(command, "unknown --layout '" + o->layout + "'; use dot, sfdp or neato", io);
+    ok = false;
+  }
+  const std::string& by = o->collapse_text;
+  if (by.empty()) {
+    o->collapse = viz::CollapseBy::kNone;
+  } else if (by == "owner") {
+    o->collapse = viz::CollapseBy::kOwner;
+  } else if (by == "domain") {
+    o->collapse = viz::CollapseBy::kDomain;
+  } else if (by == "vendor") {
+    o->collapse = viz::CollapseBy::kVendor;
+  } else {
+    UsageError(command, "unknown --collapse '" + by + "'; use owner, domain or vendor", io);
+    ok = false;
+  }
+  if (!o->page_text.empty()) {
+    if (auto paper = viz::ParsePaper(o->page_text)) {
+      o->page.paper = *paper;
+    } else {
+      UsageError(command, "unknown --page '" + o->page_text + "'; use A4 or A3", io);
+      ok = false;
+    }
+  }
+  o->page.landscape = o->landscape;
+  if (o->landscape && o->page_text.empty()) {
+    UsageError(command, "--landscape turns a page: give --page A4 or --page A3 with it", io);
+    ok = false;
+  }
+  if (auto language = viz::ParseLanguage(o->lang_text)) {
+    o->language = *language;
+  } else {
+    UsageError(command, "unknown --lang '" + o->lang_text + "'; use nb (bokmål) or en (English)",
+               io);
     ok = false;
   }
   return ok;

@@ -75,7 +75,16 @@ struct DiagramLook {
   std::string cluster_text = "owner";
   std::string layout;
   std::string title;
+  std::string collapse_text;  // "" = none
+  bool only_affected = false;
+  std::string page_text;  // "" = the picture's own size
+  bool landscape = false;
+  std::string lang_text = "nb";
+  // Checked.
   viz::ClusterBy cluster = viz::ClusterBy::kOwner;
+  viz::CollapseBy collapse = viz::CollapseBy::kNone;
+  viz::PageOptions page;
+  viz::Language language = viz::Language::kBokmal;
 };
 
 struct RankingOptions {

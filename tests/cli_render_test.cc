@@ -151,6 +151,10 @@ TEST(CliRender, UsageErrorsWriteNothing) {
        "--key 'kommunenumer' is not used in " + input + " (did you mean 'kommunenummer'?)"},
       {{"-o", dir + "/x.svg", "--focus", "fjell.saks"}, "--focus 'fjell.saks' is not a system"},
       {{"-o", dir + "/x.svg", "--owner", "1246"}, "--owner and --through-all go with --key K"},
+      {{"-o", dir + "/x.svg", "--diff", input, "--collapse", "owner"},
+       "--diff colours systems and --collapse draws groups; choose one"},
+      {{"-o", dir + "/x.svg", "--diff", input, "--gantt"},
+       "--diff colours the picture by the changes; leave out --key, --system, --plan and --gantt"},
   };
   for (const Case& c : cases) {
     std::vector<std::string> args = {"render", input};

@@ -496,7 +496,7 @@ TEST(MergeCli, RenderDiffColours) {
       {"id": "ny", "owner": "9999"}],
     "integrations": [{"from": "reg", "to": "a.sak", "carries": ["kommunenummer"]},
                      {"from": "a.sak", "to": "ny"}]})");
-  auto r = RunCli({"render", after, "--diff", before, "-o", dir + "/d.dot"});
+  auto r = RunCli({"render", after, "--diff", before, "--lang", "en", "-o", dir + "/d.dot"});
   ASSERT_EQ(r.code, 0) << r.err;
   std::string dot = testing::ReadFile(dir + "/d.dot");
   auto node = [&](const std::string& id) {

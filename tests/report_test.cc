@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -87,10 +88,11 @@ TEST(Report, IsSelfContained) {
   EXPECT_EQ(CountOf(html, "<link"), 0u);
   EXPECT_EQ(CountOf(html, "@import"), 0u);
   EXPECT_EQ(CountOf(html, "url("), 0u);
-  // Two script elements: the data and the page's own code; the diagram is inline SVG.
+  // Two script elements: the data and the page's own code; the diagram, the overview by owner
+  // and the plan's Gantt chart are inline SVG.
   EXPECT_EQ(CountOf(html, "<script"), 2u);
   EXPECT_EQ(CountOf(html, "</script>"), 2u);
-  EXPECT_EQ(CountOf(html, "<svg"), 1u);
+  EXPECT_EQ(CountOf(html, "<svg"), 3u);
   EXPECT_EQ(CountOf(html, "<?xml"), 0u);
   EXPECT_EQ(CountOf(html, "<!DOCTYPE svg"), 0u);
   // The CSP forbids every load from outside the file.
@@ -156,6 +158,35 @@ TEST(Report, EmbeddedDataEqualsTheLandscape) {
   EXPECT_EQ(data["integrations"][2]["from"], 1);
   EXPECT_EQ(data["integrations"][2]["to"], 5);
   EXPECT_EQ(data["systems"][2]["name"], "KS Fiks / SvarUT");
+}
+
+// The overview the page opens on: one group per owner of the file (read from the file, not the
+// loader), in the order of the overview SVG's "g<N>", each with its systems by index; a small
+// landscape opens on the diagram of every system, the merger (252 systems) on the overview.
+TEST(Report, OverviewGroupsAreTheOwners) {
+  for (const char* fixture : {kWorkshop, kHostile, "datasets/oygarden-2020.json"}) {
+    std::string html = MakeReport(fixture);
+    json data = EmbeddedData(html);
+    json file = json::parse(ReadFile(SourcePath(fixture)));
+    std::map<std::string, std::set<size_t>> owners;
+    for (size_t i = 0; i < file["systems"].size(); ++i)
+      owners[file["systems"][i].value("owner", "")].insert(i);
+    const json& groups = data["overview"]["groups"];
+    ASSERT_EQ(groups.size(), owners.size()) << fixture;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      std::string key = groups[g]["key"];
+      ASSERT_TRUE(owners.count(key)) << fixture << ": " << key;
+      auto members = groups[g]["systems"].get<std::vector<size_t>>();
+      EXPECT_EQ(std::set<size_t>(members.begin(), members.end()), owners[key]) << key;
+      EXPECT_EQ(CountOf(html, "id=\"g" + std::to_string(g) + "\""), 1u) << fixture << " g" << g;
+    }
+    EXPECT_EQ(CountOf(html, "id=\"g" + std::to_string(groups.size()) + "\""), 0u) << fixture;
+    EXPECT_EQ(data["overview"]["by"], "owner");
+    EXPECT_EQ(data["overview"]["first"].get<bool>(), file["systems"].size() > 40) << fixture;
+  }
+  // --cluster domain: the overview groups by domain.
+  json data = EmbeddedData(MakeReport(kWorkshop, {"--cluster", "domain"}));
+  EXPECT_EQ(data["overview"]["by"], "domain");
 }
 
 // The kommunenummer impact of the workshop fixture, computed by hand: 1246 changes, 1260 does
@@ -291,7 +322,11 @@ TEST(Report, HostileNamesStayText) {
   ASSERT_FALSE(html.empty());
   // No name became an element or closed one early.
   EXPECT_EQ(CountOf(html, "<img"), 0u);
-  EXPECT_EQ(CountOf(html, "<svg"), 1u);
+  // Three pictures: the diagram, the overview by owner and the plan's Gantt chart (cairo draws
+  // names as glyphs).
+  EXPECT_EQ(CountOf(html, "<svg"), 3u);
+  EXPECT_EQ(CountOf(html, "<div id=\"gantt\" hidden>\n<svg"), 1u);
+  EXPECT_EQ(CountOf(html, "<div id=\"overview\" hidden>\n<svg"), 1u);
   EXPECT_EQ(CountOf(html, "<b "), 0u);
   EXPECT_EQ(CountOf(html, "<style"), 1u);
   EXPECT_EQ(CountOf(html, "<script"), 2u);
@@ -325,7 +360,7 @@ TEST(Report, HostileClusterLabelsStayText) {
     std::string html = MakeReport(kHostile, {"--cluster", cluster});
     EXPECT_EQ(CountOf(html, "<img"), 0u) << cluster;
     EXPECT_EQ(CountOf(html, "<style"), 1u) << cluster;
-    EXPECT_EQ(CountOf(html, "<svg"), 1u) << cluster;
+    EXPECT_EQ(CountOf(html, "<svg"), 3u) << cluster;  // the diagram, overview, Gantt chart
     EXPECT_EQ(CountOf(html, "<script"), 2u) << cluster;
   }
 }
@@ -394,6 +429,28 @@ TEST(Report, LargeLandscapeGetsANoteInsteadOfADiagram) {
   EXPECT_EQ(CountOf(html, "<svg"), 0u);
   EXPECT_NE(html.find("2001 systems: too many for one readable picture"), std::string::npos);
   EXPECT_EQ(EmbeddedData(html)["systems"].size(), 2001u);
+  viz::ReportOptions bokmal;
+  bokmal.language = viz::Language::kBokmal;
+  ASSERT_TRUE(viz::BuildReport(graph, bokmal, &html, &error)) << error;
+  EXPECT_NE(html.find("2001 systemer: for mange for én lesbar tegning"), std::string::npos);
+}
+
+// The page speaks bokmål by default: <html lang>, and the catalogue's translations travel in
+// the data for the page's script (po/nb.po, e.g. "Overview" → "Oversikt"); --lang en: English,
+// no translations.
+TEST(Report, LanguageOfThePage) {
+  std::string nb = MakeReport(kWorkshop);
+  EXPECT_EQ(CountOf(nb, "<html lang=\"nb\">"), 1u);
+  json data = EmbeddedData(nb);
+  EXPECT_EQ(data["lang"], "nb");
+  EXPECT_EQ(data["messages"]["Overview"], "Oversikt");
+  EXPECT_EQ(data["messages"]["1 step away"], "1 steg unna");
+  EXPECT_EQ(data["messages"]["Find a system"], "Finn et system");
+  std::string en = MakeReport(kWorkshop, {"--lang", "en"});
+  EXPECT_EQ(CountOf(en, "<html lang=\"en\">"), 1u);
+  data = EmbeddedData(en);
+  EXPECT_EQ(data["lang"], "en");
+  EXPECT_TRUE(data["messages"].empty());
 }
 
 TEST(Report, OutputIsAtomic) {

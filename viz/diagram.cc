@@ -5,6 +5,7 @@
 #include "viz/diagram.h"
 
 #include <algorithm>
+#include <cmath>
 #include <deque>
 #include <map>
 #include <string>
@@ -13,7 +14,9 @@
 #include "engine/municipality.h"
 #include "engine/text.h"
 #include "viz/graphviz.h"
+#include "viz/names.h"
 #include "viz/palette.h"
+#include "viz/selection.h"
 
 namespace landskap::viz {
 
@@ -22,6 +25,7 @@ namespace {
 constexpr size_t kDotLimit = 300;     // above this many systems, dot gets slow: use sfdp
 constexpr size_t kWrapAt = 24;        // characters per line of a node's label
 constexpr size_t kSmallPicture = 50;  // up to this many systems, every owner gets its box
+constexpr size_t kScreenDot = 60;     // pictures above this use neato (screen-shaped), not dot
 constexpr std::string_view kFont = "DejaVu Sans";
 
 // Systems reachable from `focus` within `hops` integrations, downstream and upstream.
@@ -74,10 +78,6 @@ std::string Wrap(std::string_view text) {
   return out;
 }
 
-std::string Plural(size_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
-}
-
 std::string_view KindWord(Kind kind) {
   return kind == Kind::kUnspecified ? std::string_view("kind not given") : KindName(kind);
 }
@@ -99,12 +99,8 @@ std::string ClusterKey(const System& s, ClusterBy by) {
 
 std::string ClusterLabel(const Landscape& l, const std::string& key, ClusterBy by) {
   if (by == ClusterBy::kKind) return key + " systems";
-  if (by == ClusterBy::kOwner) {
-    // A changing municipality shows where its number goes: "1246 Fjell → 4626 Øygarden".
-    for (const Change& c : l.changes)
-      if (c.from == key && !c.to.empty()) return OwnerLabel(key) + " \u2192 " + OwnerLabel(c.to);
-    return OwnerLabel(key);
-  }
+  // A changing municipality shows where its number goes: "1246 Fjell → 4626 Øygarden".
+  if (by == ClusterBy::kOwner) return OwnerWithChange(l, key);
   return key;
 }
 
@@ -119,9 +115,11 @@ struct Symbols {
 
 class DiagramBuilder {
  public:
-  DiagramBuilder(const Graph& graph, const DiagramOptions& options, const std::string& engine)
-      : graph_(graph), l_(graph.landscape()), options_(options), gv_("landscape") {
-    Declare(engine);
+  // `rankdir`: dot's direction ("LR" or "TB"); `shown`: how many systems the picture holds.
+  DiagramBuilder(const Graph& graph, const DiagramOptions& options, const std::string& engine,
+                 std::string_view rankdir, size_t shown)
+      : graph_(graph), l_(graph.landscape()), options_(options), gv_("landscape"), engine_(engine) {
+    Declare(engine, rankdir, shown);
   }
 
   GvGraph& gv() { return gv_; }
@@ -168,7 +166,7 @@ class DiagramBuilder {
   }
 
  private:
-  void Declare(const std::string& engine) {
+  void Declare(const std::string& engine, std::string_view rankdir, size_t shown) {
     auto graph = [&](std::string_view name, std::string_view value) {
       return gv_.Declare(AttributeOf::kGraph, name, value);
     };
@@ -184,16 +182,22 @@ class DiagramBuilder {
     graph("labelloc", "t");
     graph("labeljust", "l");
     if (engine == "dot") {
-      graph("rankdir", "LR");  // data flows left to right: providers left, consumers right
+      graph("rankdir", rankdir);  // data flows along it: providers first, consumers after
       graph("newrank", "true");
       graph("nodesep", "0.18");
       graph("ranksep", "0.9");
       graph("remincross", "true");
       graph("outputorder", "edgesfirst");
     } else {
-      graph("overlap", "false");
+      // neato's pictures are the screen-shaped ones; removing overlaps by prism is quick.
+      graph("overlap", engine == "neato" ? "prism" : "false");
       graph("outputorder", "edgesfirst");
-      if (graph_.SystemCount() <= kDotLimit) graph("splines", "true");
+      // Lines routed around the systems (splines=true) cost neato 13 s for the merger's 252
+      // systems and 645 integrations; curved lines take 0.4 s and read as well on a screen.
+      if (shown <= kScreenDot)
+        graph("splines", "true");
+      else if (engine == "neato")
+        graph("splines", "curved");
     }
     sym_.g_label = graph("label", "");
     sym_.g_style = graph("style", "");
@@ -233,6 +237,15 @@ class DiagramBuilder {
     sym_.e_class = edge("class", "");
   }
 
+  // The picture's own words in options_.language (viz/i18n.h, po/nb.po); names stay as written.
+  std::string T(std::string_view english) const { return Tr(options_.language, english); }
+  // "{n} system" / "{n} systems" through the catalogue's plural forms.
+  std::string P(size_t n, std::string_view one, std::string_view many) const {
+    return Count(options_.language, static_cast<long long>(n), "{n} " + std::string(one),
+                 "{n} " + std::string(many));
+  }
+  std::string Date(DayNumber day) const { return LongDate(options_.language, day); }
+
   void AddSystem(SystemIndex s) {
     const System& system = l_.systems[s];
     GvNode* n = gv_.Node(system.id);
@@ -244,10 +257,10 @@ class DiagramBuilder {
     std::string label = Wrap(VisibleText(system.Label(), LineBreaks::kKeep));
     if (options_.plan) {
       if (const PlanTask* task = options_.plan->Find(s)) {
-        label += "\n" + Plural(static_cast<size_t>(task->duration),
-                               options_.plan->workdays ? "working day" : "day",
-                               options_.plan->workdays ? "working days" : "days");
-        if (!task->critical) label += ", slack " + std::to_string(task->slack);
+        label += "\n" + P(static_cast<size_t>(task->duration),
+                          options_.plan->workdays ? "working day" : "day",
+                          options_.plan->workdays ? "working days" : "days");
+        if (!task->critical) label += Fill(T(", slack {n}"), {{"n", std::to_string(task->slack)}});
       }
     }
     gv_.Set(n, sym_.n_label, EscapeLabel(label));
@@ -340,7 +353,9 @@ class DiagramBuilder {
   }
 
   void AddClusters() {
-    if (options_.cluster == ClusterBy::kNone) return;
+    // Only dot keeps the boxes apart; neato and sfdp place systems freely and would draw the
+    // owners' boxes across each other (seen on the merger), so they get none.
+    if (options_.cluster == ClusterBy::kNone || engine_ != "dot") return;
     std::map<std::string, std::vector<SystemIndex>> groups;  // sorted by key: deterministic
     for (SystemIndex s = 0; s < graph_.SystemCount(); ++s) {
       if (!nodes_[s]) continue;
@@ -380,10 +395,11 @@ class DiagramBuilder {
     for (size_t w = 0; w < plan.waves.size(); ++w) {
       if (members[w].empty()) continue;
       const PlanWave& wave = plan.waves[w];
-      std::string label = "Wave " + std::to_string(wave.wave);
+      std::string label = Fill(T("Wave {n}"), {{"n", std::to_string(wave.wave)}});
       // The wave's window over all its tasks, as 'landskap plan' prints it.
       if (wave.start_date && wave.finish_date)
-        label += "\n" + FormatDate(*wave.start_date) + " to " + FormatDate(*wave.finish_date);
+        label += "\n" + Fill(T("{start} to {finish}"), {{"start", Date(*wave.start_date)},
+                                                        {"finish", Date(*wave.finish_date)}});
       columns[w] = gv_.Subgraph("cluster_wave_" + std::to_string(wave.wave));
       StyleCluster(columns[w], label);
       gv_.Set(columns[w], sym_.g_style, "rounded");
@@ -409,7 +425,7 @@ class DiagramBuilder {
       const PlanTask* task = plan.Find(shown[0]);
       GvSubgraph* column = task && task->wave >= 1 ? columns[task->wave - 1] : nullptr;
       GvSubgraph* cluster = gv_.Subgraph("cluster_bundle_" + std::to_string(++number), column);
-      StyleCluster(cluster, "bundle: switch together");
+      StyleCluster(cluster, T("bundle: switch together"));
       for (SystemIndex s : shown) gv_.AddToSubgraph(cluster, nodes_[s]);
     }
   }
@@ -480,7 +496,7 @@ class DiagramBuilder {
       if (!kinds_used_[k]) continue;
       Kind kind = static_cast<Kind>(k);
       KindStyle style = StyleOfKind(kind);
-      std::string text = std::string(KindWord(kind)) + " (" + std::string(style.shape_name) + ")";
+      std::string text = T(KindWord(kind)) + " (" + T(style.shape_name) + ")";
       if (options_.impact || options_.diff)
         shapes += (shapes.empty() ? "" : ", ") + text;
       else
@@ -491,14 +507,14 @@ class DiagramBuilder {
       const char* near[] = {by_system ? "the system that changes" : "holds the key",
                             "1 integration away", "2 integrations away", "3 or more away"};
       for (int d = 0; d < 4; ++d)
-        if (distances_used_[d]) swatches.emplace_back(std::string(DistanceFill(d)), near[d]);
-      if (unaffected_shown_) swatches.emplace_back(std::string(kUnaffectedFill), "not affected");
+        if (distances_used_[d]) swatches.emplace_back(std::string(DistanceFill(d)), T(near[d]));
+      if (unaffected_shown_) swatches.emplace_back(std::string(kUnaffectedFill), T("not affected"));
     }
     if (options_.diff) {
       const char* words[] = {"unchanged", "added", "changed"};
       for (int k = 1; k < 3; ++k)
-        if (diff_used_[k]) swatches.emplace_back(std::string(kDiffFill[k]), words[k]);
-      if (diff_used_[0]) swatches.emplace_back(std::string(kUnaffectedFill), words[0]);
+        if (diff_used_[k]) swatches.emplace_back(std::string(kDiffFill[k]), T(words[k]));
+      if (diff_used_[0]) swatches.emplace_back(std::string(kUnaffectedFill), T(words[0]));
     }
     // Colour swatches as block characters in one line of text: a nested table would stretch.
     std::string cells;
@@ -511,30 +527,33 @@ class DiagramBuilder {
     }
     if (!cells.empty()) row(cells);
     std::vector<std::string> notes;
-    if (!shapes.empty()) notes.push_back("Shapes: " + shapes + ".");
-    std::string lines = "Lines: data flows along the arrow; thicker = more critical";
-    if (has_low_) lines += ", dashed = low criticality";
-    if (affected_edges_shown_) lines += "; red = the integration passes the change on";
-    if (options_.plan) lines += "; dotted = waits for (cutover.after)";
-    if (diff_edges_shown_) lines += "; green = added, amber = changed";
+    if (!shapes.empty()) notes.push_back(Fill(T("Shapes: {shapes}."), {{"shapes", shapes}}));
+    std::string lines = T("Lines: data flows along the arrow; thicker = more critical");
+    if (has_low_) lines += T(", dashed = low criticality");
+    if (affected_edges_shown_) lines += T("; red = the integration passes the change on");
+    if (options_.plan) lines += T("; dotted = waits for (cutover.after)");
+    if (diff_edges_shown_) lines += T("; green = added, amber = changed");
     notes.push_back(lines + ".");
-    if (critical_shown_) notes.push_back("Bold red: the critical path, which sets the end date.");
+    if (critical_shown_)
+      notes.push_back(T("Bold red: the critical path, which sets the end date."));
     if (options_.plan && !options_.plan->bundles.empty())
-      notes.push_back("Grey boxes: bundles of systems that must switch together.");
+      notes.push_back(T("Grey boxes: bundles of systems that must switch together."));
     if (options_.diff) {
       // Removed systems are not in the later landscape: the legend names them instead.
       const LandscapeDiff& d = *options_.diff;
       if (!d.systems_removed.empty()) {
-        std::string removed =
-            "Removed (not drawn): " + Plural(d.systems_removed.size(), "system", "systems") + ": ";
+        std::string removed = Fill(T("Removed (not drawn): {systems}: "),
+                                   {{"systems", P(d.systems_removed.size(), "system", "systems")}});
         const size_t kListed = 12;
         for (size_t k = 0; k < d.systems_removed.size() && k < kListed; ++k)
           removed += (k ? ", " : "") + d.systems_removed[k];
         if (d.systems_removed.size() > kListed)
-          removed += " and " + std::to_string(d.systems_removed.size() - kListed) + " more";
+          removed +=
+              Fill(T(" and {n} more"), {{"n", std::to_string(d.systems_removed.size() - kListed)}});
         notes.push_back(removed + "; " +
-                        Plural(d.integrations_removed.size(), "integration", "integrations") +
-                        " removed.");
+                        Fill(T("{integrations} removed."),
+                             {{"integrations",
+                               P(d.integrations_removed.size(), "integration", "integrations")}}));
       }
     }
     for (const std::string& note : notes)
@@ -550,50 +569,70 @@ class DiagramBuilder {
       const ImpactResult& r = *options_.impact;
       size_t shown_affected = 0;
       for (const AffectedSystem& a : r.affected) shown_affected += nodes_[a.system] != nullptr;
-      if (r.query.key && r.query.sources.empty())
-        text = "A change of " + l_.keys[*r.query.key].id + " affects ";
-      else if (!r.query.sources.empty())
-        text = "A change or outage of " + l_.systems[r.query.sources[0]].Label() +
-               (r.query.sources.size() > 1
-                    ? " and " + Plural(r.query.sources.size() - 1, "other", "others")
-                    : "") +
-               " affects ";
-      text += Plural(r.affected.size(), "system", "systems") + " and " +
-              Plural(r.integrations.size(), "integration", "integrations");
+      std::string counts =
+          Fill(T("{systems} and {integrations}"),
+               {{"systems", P(r.affected.size(), "system", "systems")},
+                {"integrations", P(r.integrations.size(), "integration", "integrations")}});
+      if (r.query.key && r.query.sources.empty()) {
+        text = Fill(T("A change of {key} affects {counts}"),
+                    {{"key", l_.keys[*r.query.key].id}, {"counts", counts}});
+      } else if (!r.query.sources.empty()) {
+        std::string who = l_.systems[r.query.sources[0]].Label();
+        if (r.query.sources.size() > 1)
+          who =
+              Fill(T("{system} and {others}"),
+                   {{"system", who}, {"others", P(r.query.sources.size() - 1, "other", "others")}});
+        text = Fill(T("A change or outage of {system} affects {counts}"),
+                    {{"system", who}, {"counts", counts}});
+      } else {
+        text = counts;
+      }
       if (r.scope.scoped()) {
-        text += " (changing: ";
+        std::string changing;
         for (size_t k = 0; k < r.scope.changing().size(); ++k)
-          text += (k ? ", " : "") + r.scope.changing()[k];
-        text += ")";
+          changing += (k ? ", " : "") + OwnerLabel(r.scope.changing()[k]);
+        text += Fill(T(" (changing: {list})"), {{"list", changing}});
       }
       text += ". ";
       if (shown_affected != r.affected.size())
-        text += std::to_string(shown_affected) + " of them are in this picture. ";
+        text +=
+            Fill(T("{n} of them are in this picture."), {{"n", std::to_string(shown_affected)}}) +
+            " ";
     }
     if (options_.plan) {
       const Plan& p = *options_.plan;
-      text += "Cutover in " + Plural(p.waves.size(), "wave", "waves") + ", " +
-              Plural(static_cast<size_t>(p.duration_days), p.workdays ? "working day" : "day",
-                     p.workdays ? "working days" : "days");
+      text +=
+          Fill(T("Cutover in {waves}, {days}"),
+               {{"waves", P(p.waves.size(), "wave", "waves")},
+                {"days", P(static_cast<size_t>(p.duration_days), p.workdays ? "working day" : "day",
+                           p.workdays ? "working days" : "days")}});
       if (p.start && p.finish_date)
-        text += " (" + FormatDate(*p.start) + " to " + FormatDate(*p.finish_date) + ")";
+        text += " (" +
+                Fill(T("{start} to {finish}"),
+                     {{"start", Date(*p.start)}, {"finish", Date(*p.finish_date)}}) +
+                ")";
       if (!p.resources.empty() && p.unconstrained_finish_date)
-        text += " with the capacity limits; without them to " +
-                FormatDate(*p.unconstrained_finish_date);
+        text += Fill(T(" with the capacity limits; without them to {date}"),
+                     {{"date", Date(*p.unconstrained_finish_date)}});
       text += ". ";
     }
     if (options_.diff) {
       const LandscapeDiff& d = *options_.diff;
-      text += "Since the earlier version: " + Plural(d.systems_added.size(), "system", "systems") +
-              " added, " + std::to_string(d.systems_changed.size()) + " changed, " +
-              std::to_string(d.systems_removed.size()) + " removed. ";
+      text += Fill(T("Since the earlier version: {added} added, {changed} changed, {removed} "
+                     "removed."),
+                   {{"added", P(d.systems_added.size(), "system", "systems")},
+                    {"changed", std::to_string(d.systems_changed.size())},
+                    {"removed", std::to_string(d.systems_removed.size())}}) +
+              " ";
     }
     if (!text.empty()) lines.push_back(text.substr(0, text.size() - 1));
-    text = "Shown: " + Plural(systems_shown_, "system", "systems") + ", " +
-           Plural(integrations_shown_, "integration", "integrations");
+    text = Fill(T("Shown: {systems}, {integrations}"),
+                {{"systems", P(systems_shown_, "system", "systems")},
+                 {"integrations", P(integrations_shown_, "integration", "integrations")}});
     if (options_.focus)
-      text += " within " + Plural(static_cast<size_t>(options_.hops), "step", "steps") + " of " +
-              l_.systems[*options_.focus].Label();
+      text += Fill(T(" within {steps} of {system}"),
+                   {{"steps", P(static_cast<size_t>(options_.hops), "step", "steps")},
+                    {"system", l_.systems[*options_.focus].Label()}});
     lines.push_back(text + ".");
     return lines;
   }
@@ -607,6 +646,7 @@ class DiagramBuilder {
   const Landscape& l_;
   const DiagramOptions& options_;
   GvGraph gv_;
+  std::string engine_;
   Symbols sym_{};
   std::vector<GvNode*> nodes_;
   std::map<IntegrationIndex, GvEdge*> edges_;
@@ -621,6 +661,61 @@ class DiagramBuilder {
   bool has_low_ = false;
   size_t systems_shown_ = 0, integrations_shown_ = 0;
 };
+
+// dot's direction for the picture of the shown systems: "LR" (columns of providers, then
+// consumers) or "TB" (rows), whichever gives a shape nearer a 16:9 screen. Estimated from the
+// layers of the data flow (longest path from the systems that receive nothing, cycles cut where
+// the walk meets them) and the widest layer, with a system about 2.2 × 0.5 inches and dot's
+// separations (0.9 between layers, 0.18 within one).
+std::string ScreenDirection(const Graph& graph, const std::vector<char>& shown) {
+  const Landscape& l = graph.landscape();
+  size_t n = graph.SystemCount();
+  std::vector<int> indegree(n, 0), layer(n, 0);
+  for (SystemIndex s = 0; s < n; ++s)
+    if (shown[s])
+      for (IntegrationIndex i : graph.Outgoing(s))
+        if (shown[l.integrations[i].to] && l.integrations[i].to != s)
+          ++indegree[l.integrations[i].to];
+  // Kahn's order; what a cycle leaves unvisited starts again from its smallest index.
+  std::vector<char> done(n, 0);
+  std::vector<SystemIndex> queue;
+  size_t remaining = static_cast<size_t>(std::count(shown.begin(), shown.end(), 1));
+  while (remaining > 0) {
+    if (queue.empty()) {
+      SystemIndex start = n;
+      for (SystemIndex s = 0; s < n && start == n; ++s)
+        if (shown[s] && !done[s] && indegree[s] == 0) start = s;
+      for (SystemIndex s = 0; s < n && start == n; ++s)
+        if (shown[s] && !done[s]) start = s;
+      queue.push_back(start);
+      done[start] = 1;
+    }
+    SystemIndex u = queue.back();
+    queue.pop_back();
+    --remaining;
+    for (IntegrationIndex i : graph.Outgoing(u)) {
+      SystemIndex v = l.integrations[i].to;
+      if (!shown[v] || done[v] || v == u) continue;
+      layer[v] = std::max(layer[v], layer[u] + 1);
+      if (--indegree[v] <= 0) {
+        done[v] = 1;
+        queue.push_back(v);
+      }
+    }
+  }
+  std::map<int, int> per_layer;
+  for (SystemIndex s = 0; s < n; ++s)
+    if (shown[s]) ++per_layer[layer[s]];
+  if (per_layer.empty()) return "LR";
+  double layers = static_cast<double>(per_layer.rbegin()->first + 1);
+  int widest = 0;
+  for (const auto& [at, count] : per_layer) widest = std::max(widest, count);
+  double across = static_cast<double>(widest);
+  double lr = (layers * (2.2 + 0.9)) / (across * (0.5 + 0.18));
+  double tb = (across * (2.2 + 0.18)) / (layers * (0.5 + 0.9));
+  auto off = [](double aspect) { return std::abs(std::log(aspect / (16.0 / 9.0))); };
+  return off(tb) < off(lr) ? "TB" : "LR";
+}
 
 }  // namespace
 
@@ -640,40 +735,41 @@ bool RenderDiagram(const Graph& graph, const DiagramOptions& options, const std:
   }
   std::vector<char> shown(graph.SystemCount(), 1);
   if (options.focus) shown = Neighbourhood(graph, *options.focus, options.hops);
+  if (options.only_affected) {
+    if (!options.impact) {
+      *error = "an affected-only picture needs a change: give --key K or --system ID";
+      return false;
+    }
+    shown = AffectedWithContext(graph, *options.impact, shown);
+  }
   if (options.plan)
     for (SystemIndex s = 0; s < graph.SystemCount(); ++s)
       if (!options.plan->Find(s)) shown[s] = 0;
+  if (!options.layout.empty() && options.layout != "dot" && options.layout != "sfdp" &&
+      options.layout != "neato") {
+    *error = "unknown layout '" + options.layout + "'; use dot, sfdp or neato";
+    return false;
+  }
+  if (options.collapse != CollapseBy::kNone)
+    return RenderOverview(graph, options, shown, format, out, error);
   size_t count = static_cast<size_t>(std::count(shown.begin(), shown.end(), 1));
   std::string engine = options.layout;
-  if (engine.empty()) engine = options.plan || count <= kDotLimit ? "dot" : "sfdp";
-  if (engine != "dot" && engine != "sfdp" && engine != "neato") {
-    *error = "unknown layout '" + engine + "'; use dot, sfdp or neato";
-    return false;
+  if (engine.empty()) {
+    // A picture is looked at on a screen: above a few dozen systems, dot's columns make it a
+    // strip (the merger's 252 systems: 3 917 × 10 230 pixels), while neato's stress layout
+    // fills a screen-shaped picture (3 963 × 2 553); above 300, sfdp, which is quicker
+    // (docs/pictures.md, "Sizes"). The plan's waves are columns: always dot.
+    if (options.plan || count <= kScreenDot)
+      engine = "dot";
+    else
+      engine = count <= kDotLimit ? "neato" : "sfdp";
   }
+  std::string rankdir = options.plan ? "LR" : ScreenDirection(graph, shown);
 
-  GvMessages messages;
-  DiagramBuilder builder(graph, options, engine);
+  DiagramBuilder builder(graph, options, engine, rankdir, count);
   builder.Build(shown);
-  GvLayout layout(builder.gv(), engine);
-  // Graphviz's own messages quote its input and span lines; on one line, in parentheses, they
-  // stay part of our sentence. Text from the data reaches Graphviz only escaped, so a failure
-  // here is not the file's fault: say what still works and that it is a bug to report.
-  auto graphviz_says = [&]() {
-    std::string text = VisibleText(messages.Text());
-    return text.empty() ? std::string() : " (Graphviz says: " + text + ")";
-  };
-  if (!layout.ok() || messages.HadError()) {
-    *error = "Graphviz could not lay out the picture" + graphviz_says() +
-             ". Try another --layout (dot, sfdp, neato) or a part of the landscape with --focus "
-             "ID --hops 2; if the file validates, this is a bug in landskap: please report it "
-             "with the file";
-    return false;
-  }
-  if (!layout.Render(format, out, error)) {
-    *error += graphviz_says();
-    return false;
-  }
-  return true;
+  return LayoutAndRender(builder.gv(), engine, format, options.page, options.title,
+                         options.language, out, error);
 }
 
 }  // namespace landskap::viz

@@ -11,6 +11,9 @@
 #include "engine/graph.h"
 #include "engine/impact.h"
 #include "engine/plan.h"
+#include "viz/i18n.h"
+#include "viz/overview.h"
+#include "viz/page.h"
 
 namespace landskap::viz {
 
@@ -28,6 +31,14 @@ struct DiagramOptions {
   // Draw the cutover plan: only its tasks, waves as columns left to right, bundles boxed, the
   // critical path in bold red. Clustering is then by wave and bundle, not by `cluster`.
   const Plan* plan = nullptr;
+  // One node per owner, domain or vendor instead of one per system (viz/overview.h).
+  CollapseBy collapse = CollapseBy::kNone;
+  // With `impact`: only the affected systems and the systems one integration from them.
+  bool only_affected = false;
+  // Fit to a printable page (several pages in a PDF when one would be unreadable).
+  PageOptions page;
+  // The language of the picture's own words (titles, legend, counts); names stay as written.
+  Language language = Language::kEnglish;
   // Colour by what changed since an earlier version (`render --diff BEFORE`): the landscape
   // drawn is the later one; added systems and integrations green, changed amber, the others
   // faded; removed ones are not in it, so the legend lists them.

@@ -7,6 +7,7 @@
 
 #include "engine/text.h"
 #include "viz/escape.h"
+#include "viz/gantt.h"
 
 namespace landskap::viz {
 namespace {
@@ -14,6 +15,8 @@ namespace {
 // Above this many systems one picture is no longer readable (nor quick to lay out); the page
 // then keeps search, details and tables and tells how to draw a part of the landscape.
 constexpr size_t kMaxDiagramSystems = 2000;
+// Up to this many systems the page's diagram is laid out by dot, with the owners' boxes.
+constexpr size_t kDotForPage = 300;
 
 std::string_view Asset(const std::string& name) {
   const auto& assets = EmbeddedAssets();
@@ -45,13 +48,6 @@ bool FillSlots(std::string_view page, const std::map<std::string, std::string>& 
   return true;
 }
 
-std::string NoDiagramNote(size_t systems) {
-  return "<p class=\"no-diagram\">This landscape has " + std::to_string(systems) +
-         " systems: too many for one readable picture. Search for a system to see its "
-         "details and blast radius, or draw a part of the landscape with <code>landskap render "
-         "FILE --focus ID --hops 2 -o part.svg</code>.</p>";
-}
-
 // Text for HTML element content (the page title), on one line, control characters visible
 // as on the rest of the page (see visible() in report.js).
 std::string EscapeHtmlText(std::string_view text) {
@@ -60,7 +56,21 @@ std::string EscapeHtmlText(std::string_view text) {
       {{'<', "&lt;"}, {'>', "&gt;"}, {'&', "&amp;"}, {'"', "&quot;"}, {'\'', "&#39;"}});
 }
 
+std::string NoDiagramNote(size_t systems, Language language) {
+  return "<p class=\"no-diagram\">" +
+         EscapeHtmlText(Fill(Tr(language,
+                                "This landscape has {n} systems: too many for one readable "
+                                "picture. Search for a system to see its details and blast "
+                                "radius, or draw a part of the landscape with"),
+                             {{"n", std::to_string(systems)}})) +
+         " <code>landskap render FILE --focus ID --hops 2 -o part.svg</code>.</p>";
+}
+
 }  // namespace
+
+CollapseBy ReportOverviewBy(ClusterBy cluster) {
+  return cluster == ClusterBy::kDomain ? CollapseBy::kDomain : CollapseBy::kOwner;
+}
 
 std::string InlineSvg(std::string_view svg) {
   // Graphviz starts with an XML declaration, a DOCTYPE and comments before <svg>; HTML needs
@@ -94,8 +104,15 @@ bool BuildReport(const Graph& graph, const ReportOptions& options, std::string* 
   if (landscape.systems.size() <= kMaxDiagramSystems) {
     DiagramOptions diagram_options;
     diagram_options.cluster = options.cluster;
-    diagram_options.layout = options.layout;
+    // The page's diagram is where a group of the overview opens: dot keeps each owner's
+    // systems together in a box, where neato (the default of a big `render`) scatters them
+    // over the picture (seen on the merger's 1920x1080 screenshot). The overview is the page's
+    // screen-shaped picture. Above 300 systems dot is slow: the default by size.
+    diagram_options.layout = !options.layout.empty()                   ? options.layout
+                             : landscape.systems.size() <= kDotForPage ? "dot"
+                                                                       : "";
     diagram_options.legend = true;
+    diagram_options.language = options.language;
     std::string svg;
     if (!RenderDiagram(graph, diagram_options, "svg", &svg, error)) return false;
     diagram = InlineSvg(svg);
@@ -104,16 +121,50 @@ bool BuildReport(const Graph& graph, const ReportOptions& options, std::string* 
       return false;
     }
   } else {
-    diagram = NoDiagramNote(landscape.systems.size());
+    diagram = NoDiagramNote(landscape.systems.size(), options.language);
+  }
+
+  // The overview the page opens on (one box per owner): Graphviz's SVG with groups "g<N>" in
+  // the order of ReportDataJson's "groups", which the page's script expands on a click.
+  std::string overview;
+  Overview groups =
+      CollapseLandscape(graph, ReportOverviewBy(options.cluster), {}, nullptr, options.language);
+  if (landscape.systems.size() <= kMaxDiagramSystems && groups.groups.size() >= 2) {
+    DiagramOptions overview_options;
+    overview_options.collapse = ReportOverviewBy(options.cluster);
+    overview_options.legend = true;
+    overview_options.title = title;
+    overview_options.language = options.language;
+    std::string svg;
+    if (!RenderDiagram(graph, overview_options, "svg", &svg, error)) return false;
+    overview = InlineSvg(svg);
+    if (overview.empty()) {
+      *error = "the overview came out without an <svg> element";
+      return false;
+    }
+  }
+
+  // The plan as a Gantt chart (cairo's SVG: names are drawn as glyphs, never as text nodes).
+  std::string gantt;
+  if (options.plan && !options.plan->tasks.empty() &&
+      landscape.systems.size() <= kMaxDiagramSystems) {
+    GanttInput input =
+        GanttFromPlan(graph, *options.plan, GanttLanes::kOwner, options.language, title);
+    std::string svg;
+    if (!RenderGantt(input, "svg", &svg, error)) return false;
+    gantt = InlineSvg(svg);
   }
 
   ReportOptions with_title = options;
   with_title.title = title;
   std::map<std::string, std::string> slots = {
       {"TITLE", EscapeHtmlText(title)},
+      {"LANG", std::string(LanguageCode(options.language))},
       {"CSS", std::string(Asset("report.css"))},
       {"JS", std::string(Asset("report.js"))},
       {"DIAGRAM", diagram},
+      {"OVERVIEW", overview},
+      {"GANTT", gantt},
       {"DATA", EscapeJsonForScript(ReportDataJson(graph, with_title))},
   };
   return FillSlots(Asset("report.html"), slots, html, error);

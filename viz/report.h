@@ -30,14 +30,25 @@ struct ReportOptions {
   const Plan* plan = nullptr;
   std::string plan_tasks;
   std::vector<std::string> plan_errors;
+  // The words of the pictures on the page (diagram, overview, Gantt chart).
+  Language language = Language::kEnglish;
 };
+
+// The page opens on the overview (one box per owner, or per domain with --cluster domain) when
+// the landscape has more systems than this; smaller ones open on the diagram of every system.
+constexpr size_t kOverviewFirstAbove = 40;
+
+// How the overview groups the systems for the page's cluster choice: by domain for
+// ClusterBy::kDomain, else by owner.
+CollapseBy ReportOverviewBy(ClusterBy cluster);
 
 // Builds the page. Returns false and sets *error (a message for people) when the diagram
 // cannot be drawn.
 bool BuildReport(const Graph& graph, const ReportOptions& options, std::string* html,
                  std::string* error);
 
-// The data embedded in the page (systems, integrations, keys, impact, plan) as JSON text,
+// The data embedded in the page (systems, integrations, keys, overview groups, impact, plan)
+// as JSON text,
 // before escaping for the script element.
 std::string ReportDataJson(const Graph& graph, const ReportOptions& options);
 

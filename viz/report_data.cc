@@ -53,6 +53,14 @@ std::string ReportDataJson(const Graph& graph, const ReportOptions& options) {
   j["title"] = options.title;
   j["name"] = landscape.name;
   j["file"] = options.source_file;
+  // The page's own words: the language and the catalogue's translations (msgid → msgstr,
+  // without the plural forms, which the page does not use); empty for English.
+  j["lang"] = LanguageCode(options.language);
+  ordered_json messages = ordered_json::object();
+  for (const auto& [english, translated] : Catalogue(options.language))
+    if (english.find('\0') == std::string::npos && !translated.empty())
+      messages[english] = translated;
+  j["messages"] = std::move(messages);
   ordered_json keys = ordered_json::array();
   for (const KeyDefinition& k : landscape.keys)
     keys.push_back({{"id", k.id}, {"description", k.description}});
@@ -64,6 +72,17 @@ std::string ReportDataJson(const Graph& graph, const ReportOptions& options) {
   for (const Integration& i : landscape.integrations)
     integrations.push_back(IntegrationJson(landscape, i));
   j["integrations"] = std::move(integrations);
+  // The overview's groups in the order of its SVG's "g<N>", with their systems by index, and
+  // whether the page opens on it (kOverviewFirstAbove).
+  Overview overview =
+      CollapseLandscape(graph, ReportOverviewBy(options.cluster), {}, nullptr, options.language);
+  ordered_json groups = ordered_json::array();
+  for (const OverviewGroup& g : overview.groups)
+    groups.push_back({{"key", g.key}, {"label", g.label}, {"systems", g.systems}});
+  j["overview"] = {
+      {"by", CollapseName(overview.by)},
+      {"groups", std::move(groups)},
+      {"first", landscape.systems.size() > kOverviewFirstAbove && overview.groups.size() >= 2}};
   // The same shapes as `landskap impact|plan --format json` (engine/result_json.h), with the
   // page's own heading and errors beside the plan.
   j["impact"] = options.impact ? ImpactJson(landscape, *options.impact, options.source_file)

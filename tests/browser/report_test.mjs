@@ -1,8 +1,9 @@
 // The workshop page in a real browser: Debian's chromium, headless, driven by playwright-core
 // (no browser download). Opens pages made by `landskap report` from file:// URLs with every
 // network request refused, clicks systems and compares the highlight with
-// `landskap impact --system ID --direction both`, checks search, pan and zoom and the key
-// impact view, and checks that a page of hostile names runs no script. Takes screenshots.
+// `landskap impact --system ID --direction both`, checks the overview it opens on (a click on
+// an owner's box opens its systems), search, pan and zoom and the key impact view, and checks
+// that a page of hostile names runs no script. Takes screenshots (1920×1080 of the overview).
 //
 //   node report_test.mjs --landskap BIN --source DIR --work DIR [--dataset FILE]
 //
@@ -168,8 +169,14 @@ async function highlighted(page) {
   });
 }
 
+// Switches to the diagram of every system when the page shows the overview.
+async function showAll(page) {
+  if (await page.locator('#views').isVisible()) await page.click('#show-all');
+}
+
 // Clicks system `index` in the diagram, as a person would, from the whole-map view.
 async function clickSystem(page, index) {
+  await showAll(page);
   await page.click('#zoom-fit');
   await page.locator(`#s${index}`).click({ force: true, timeout: 5000 });
 }
@@ -204,7 +211,112 @@ async function checkSearch(page, label, system) {
   await page.fill('#search', '');
 }
 
+// The search finds systems by product and vendor, folds æøå and accents and takes the words
+// in any order; the answers come from the page's data, checked against the file by hand.
+async function checkForgivingSearch(page, label, file) {
+  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const results = async (query) => {
+    await page.fill('#search', query);
+    await page.waitForTimeout(30);
+    return page.$$eval('#search-results li .id', (l) => l.map((x) => x.textContent));
+  };
+  const withProduct = data.systems.find((s) => s.product);
+  if (withProduct) {
+    const got = await results(withProduct.product);
+    check(got.includes(withProduct.id), `${label}: searching the product "${withProduct.product}" finds ${withProduct.id}`,
+      got.join(', '));
+  }
+  const withVendor = data.systems.find((s) => s.vendor);
+  if (withVendor) {
+    const got = await results(withVendor.vendor.toUpperCase());
+    check(got.length > 0 && got.every((id) => {
+      const s = data.systems.find((x) => x.id === id);
+      return JSON.stringify([s.id, s.name, s.product, s.vendor, s.owner, s.domain]).toUpperCase()
+        .includes(withVendor.vendor.toUpperCase());
+    }), `${label}: searching the vendor "${withVendor.vendor.toUpperCase()}" finds its systems`, got.join(', '));
+  }
+  if (data.systems.some((s) => s.id === 'fjell.sak-arkiv')) {
+    const got = await results('arkiv sak FJELL');
+    check(got.includes('fjell.sak-arkiv'), `${label}: "arkiv sak FJELL" finds fjell.sak-arkiv`, got.join(', '));
+    const folded = await results('oygarden sak');
+    check(folded.some((id) => id.startsWith('oygarden.')),
+      `${label}: "oygarden sak" finds Øygarden's systems (ø folded to o)`, folded.join(', '));
+  }
+  await page.fill('#search', '');
+  await page.keyboard.press('Escape');
+}
+
+// Municipalities are named as SSB names them (by hand: 1246 is Fjell): the search finds owner
+// 1246's systems by "Fjell" (in the workshop fixture a.eiendomsskatt says Fjell nowhere but in
+// its owner's name), and the details say "1246 Fjell".
+async function checkMunicipalityNames(page, label, file) {
+  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const fjell = data.systems.filter((s) => s.owner === '1246').map((s) => s.id);
+  if (fjell.length === 0) return;
+  await page.fill('#search', 'Fjell');
+  await page.waitForTimeout(30);
+  const got = await page.$$eval('#search-results li .id', (l) => l.map((x) => x.textContent));
+  if (fjell.length <= 12) {
+    check(sameSet(got, fjell), `${label}: searching "Fjell" finds exactly owner 1246's systems`,
+      describeDifference(got, fjell));
+  } else {
+    check(got.length === 12 && got.every((id) => fjell.includes(id) || id.includes('fjell')),
+      `${label}: searching "Fjell" finds owner 1246's systems`, got.join(', '));
+  }
+  const only = data.systems.find((s) => s.owner === '1246' &&
+    !JSON.stringify([s.id, s.name, s.product, s.vendor, s.domain]).toLowerCase().includes('fjell'));
+  if (only) {
+    await page.fill('#search', `${only.name || only.id} fjell`);
+    await page.waitForTimeout(30);
+    const found = await page.$$eval('#search-results li .id', (l) => l.map((x) => x.textContent));
+    check(found[0] === only.id, `${label}: "${only.name || only.id} fjell" finds ${only.id} by its owner's name`,
+      found.join(', '));
+  }
+  await page.fill('#search', fjell[0]);
+  await page.press('#search', 'Enter');
+  await page.waitForTimeout(30);
+  const owner = await page.evaluate(() => {
+    const dt = [...document.querySelectorAll('#details dt')].find((d) => d.textContent === 'owner');
+    return dt ? dt.nextElementSibling.textContent : null;
+  });
+  check(owner === '1246 Fjell', `${label}: the details of ${fjell[0]} name its owner "1246 Fjell"`, owner);
+  await page.fill('#search', '');
+  await page.keyboard.press('Escape');
+}
+
+// The details list the reached systems grouped by distance, in collapsible groups whose
+// counts add up to the engine's answer.
+async function checkDistanceGroups(page, file, label, system) {
+  await clickSystem(page, systemIndexOf(await pageData(page), system));
+  const groups = await page.$$eval('#details .reach.down details.distance summary',
+    (l) => l.map((x) => x.textContent));
+  const want = JSON.parse(landskap('impact', file, '--system', system, '--format', 'json'));
+  const byDistance = {};
+  for (const a of want.affected) if (a.distance > 0) byDistance[a.distance] = (byDistance[a.distance] || 0) + 1;
+  const wantText = Object.keys(byDistance).map(Number).sort((a, b) => a - b)
+    .map((d) => (d === 1 ? '1 step away' : d + ' steps away') + ' (' + byDistance[d] + ')');
+  check(JSON.stringify(groups) === JSON.stringify(wantText),
+    `${label}: ${system}'s downstream list is grouped by distance as landskap impact says`,
+    `page ${JSON.stringify(groups)} engine ${JSON.stringify(wantText)}`);
+}
+
+function systemIndexOf(data, id) {
+  return data.systems.findIndex((s) => s.id === id);
+}
+
+async function checkGantt(page, label) {
+  const gantt = await page.evaluate(() => {
+    const g = document.querySelector('#plan #gantt');
+    const svg = g && g.querySelector('svg');
+    return { shown: !!g && !g.hidden, paths: svg ? svg.querySelectorAll('path').length : 0,
+      width: svg ? svg.getBoundingClientRect().width : 0 };
+  });
+  check(gantt.shown && gantt.paths > 0 && gantt.width > 200,
+    `${label}: the plan section shows the Gantt chart`, JSON.stringify(gantt));
+}
+
 async function checkPanZoom(page, label) {
+  await showAll(page);
   const viewBox = () => page.evaluate(() => document.querySelector('#diagram svg').getAttribute('viewBox'));
   await page.click('#zoom-fit');
   const home = await viewBox();
@@ -224,6 +336,98 @@ async function checkPanZoom(page, label) {
     `${label}: dragging moves the view`, `${zoomed} -> ${panned}`);
   await page.click('#zoom-fit');
   check(await viewBox() === home, `${label}: Fit shows everything again`);
+}
+
+// The owners of the file's systems, read from the file ("" for a system without one), and
+// the systems of each: what the overview's groups must be.
+function ownersOf(file) {
+  const owners = new Map();
+  for (const s of JSON.parse(fs.readFileSync(file, 'utf8')).systems) {
+    const owner = s.owner ?? '';
+    if (!owners.has(owner)) owners.set(owner, []);
+    owners.get(owner).push(s.id);
+  }
+  return owners;
+}
+
+// The page opens on the overview (one box per owner) when the landscape has more than 40
+// systems (viz/report.h), a click on a box opens the diagram zoomed to that owner's systems,
+// and the Overview button brings the boxes back. Screenshots at 1920×1080 of both.
+async function checkOverview(page, file, label) {
+  const owners = ownersOf(file);
+  const systemCount = [...owners.values()].reduce((n, l) => n + l.length, 0);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const opening = await page.evaluate(() => ({
+    view: document.body.getAttribute('data-view'),
+    overviewShown: !document.getElementById('overview').hidden,
+    diagramShown: !document.getElementById('diagram').hidden,
+    boxes: [...document.querySelectorAll('#overview svg g.grp-box')].map((g) => g.id),
+    groups: JSON.parse(document.getElementById('data').textContent).overview.groups,
+  }));
+  const wantOverview = systemCount > 40 && owners.size >= 2;
+  check(opening.view === (wantOverview ? 'overview' : 'all') &&
+    opening.overviewShown === wantOverview && opening.diagramShown === !wantOverview,
+    `${label}: the page opens on the ${wantOverview ? 'overview' : 'diagram of every system'}`,
+    JSON.stringify({ view: opening.view, overview: opening.overviewShown, diagram: opening.diagramShown }));
+  check(opening.boxes.length === owners.size && sameSet(opening.groups.map((g) => g.key), [...owners.keys()]),
+    `${label}: the overview has one box per owner (${owners.size})`,
+    `${opening.boxes.length} boxes, groups ${JSON.stringify(opening.groups.map((g) => g.key))}`);
+  // The owners' boxes name the municipalities (1246 is Fjell, by hand) and the merger's new number.
+  const fjell = opening.groups.findIndex((g) => g.key === '1246');
+  if (fjell >= 0) {
+    const box = await page.$eval(`#overview #g${fjell}`, (g) => g.textContent);
+    check(opening.groups[fjell].label.startsWith('1246 Fjell') && box.includes('1246 Fjell'),
+      `${label}: the overview's box of owner 1246 says "1246 Fjell"`,
+      `${opening.groups[fjell].label} | ${box.replace(/\s+/g, ' ').slice(0, 120)}`);
+  }
+  if (wantOverview) {
+    // The whole overview is on the screen: its picture fills the panel, not a strip of it.
+    const fit = await page.evaluate(() => {
+      const panel = document.getElementById('diagram-panel').getBoundingClientRect();
+      const boxes = [...document.querySelectorAll('#overview g.grp-box')].map((g) => g.getBoundingClientRect());
+      return { inside: boxes.every((r) => r.left >= panel.left - 1 && r.right <= panel.right + 1 &&
+        r.top >= panel.top - 1 && r.bottom <= panel.bottom + 1), panel: [panel.width, panel.height] };
+    });
+    check(fit.inside, `${label}: every box of the overview is on the screen at 1920×1080`, JSON.stringify(fit));
+    await page.screenshot({ path: path.join(args.work, label + '-overview-1920x1080.png') });
+  }
+  if (!(await page.locator('#views').isVisible())) return;
+  if (!wantOverview) await page.click('#show-overview');
+  // The biggest group: a click on its box opens its systems.
+  const n = opening.groups.map((g, i) => [g.systems.length, i]).sort((a, b) => b[0] - a[0] || a[1] - b[1])[0][1];
+  const group = opening.groups[n];
+  await page.locator(`#g${n}`).click();
+  const opened = await page.evaluate(() => {
+    const data = JSON.parse(document.getElementById('data').textContent);
+    const panel = document.getElementById('diagram').getBoundingClientRect();
+    const marked = [...document.querySelectorAll('#diagram g.sys.grp')];
+    return {
+      view: document.body.getAttribute('data-view'),
+      group: document.body.getAttribute('data-group'),
+      systems: marked.map((g) => data.systems[+g.id.slice(1)].id),
+      onScreen: marked.every((g) => {
+        const r = g.getBoundingClientRect();
+        return r.left >= panel.left - 1 && r.right <= panel.right + 1 && r.top >= panel.top - 1 &&
+          r.bottom <= panel.bottom + 1;
+      }),
+      heading: document.querySelector('#details h2')?.textContent,
+      listed: [...document.querySelectorAll('#details ol.group-systems button')].map((b) => b.title),
+    };
+  });
+  const want = owners.get(group.key);
+  check(opened.view === 'all' && opened.group === group.key,
+    `${label}: a click on the box of ${group.key} opens its systems`, JSON.stringify(opened).slice(0, 300));
+  check(sameSet(opened.systems, want), `${label}: the opened group marks exactly ${group.key}'s systems`,
+    describeDifference(opened.systems, want));
+  check(sameSet(opened.listed, want), `${label}: the details list ${group.key}'s systems`,
+    describeDifference(opened.listed, want));
+  check(opened.onScreen, `${label}: the view zooms to ${group.key}'s systems`);
+  check(opened.heading === group.label, `${label}: the details are headed by the group`, opened.heading);
+  if (wantOverview) await page.screenshot({ path: path.join(args.work, label + '-group-1920x1080.png') });
+  await page.click('#show-overview');
+  const back = await page.evaluate(() => document.body.getAttribute('data-view'));
+  check(back === 'overview', `${label}: the Overview button shows the boxes again`, back);
+  await page.setViewportSize({ width: 1600, height: 1000 });
 }
 
 async function checkKeyImpact(page, file, label, key) {
@@ -310,6 +514,18 @@ async function checkHostile(chromium, source) {
   await page.waitForTimeout(50);
   const resultTexts = await page.$$eval('#search-results li .name', (l) => l.map((x) => x.textContent));
   await page.keyboard.press('Escape');
+  // Open every group of the overview, so that every owner's name is in the details once.
+  const groupCount = data.overview.groups.length;
+  for (let n = 0; n < groupCount; n++) {
+    await page.click('#show-overview');
+    await page.locator(`#g${n}`).click();
+  }
+  const groupHeadings = await page.$$eval('#details h2', (l) => l.map((x) => x.textContent));
+  check(groupHeadings.length === 1 && groupHeadings[0] === data.overview.groups[groupCount - 1].label,
+    `${label}: a group's name is shown as text`, groupHeadings.join(' | '));
+  const overviewText = await page.$eval('#overview svg', (s) => s.textContent);
+  check(overviewText.includes('<svg onload='), `${label}: the overview shows the owner's name as text`);
+  await clickSystem(page, data.systems.length - 1);
   await page.check('#impact-toggle');
   const state = await page.evaluate(() => ({
     pwned: window.__pwned === undefined ? null : String(window.__pwned),
@@ -318,6 +534,7 @@ async function checkHostile(chromium, source) {
     styles: document.querySelectorAll('style').length,
     bold: document.querySelectorAll('b').length,
     svgs: document.querySelectorAll('svg').length,
+    pageSvgs: document.querySelectorAll('#diagram > svg, #overview > svg, #gantt > svg').length,
     handlers: [...document.querySelectorAll('*')].flatMap((e) =>
       [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => e.tagName + '@' + a.name)),
     title: document.title,
@@ -328,8 +545,9 @@ async function checkHostile(chromium, source) {
   check(state.images === 0 && state.bold === 0 && state.handlers.length === 0,
     `${label}: no name became an element or an event handler`,
     `img ${state.images}, b ${state.bold}, handlers ${state.handlers.join(' ')}`);
-  check(state.scripts === 2 && state.styles === 1 && state.svgs === 1,
-    `${label}: only the page's own script, style and svg elements exist`,
+  check(state.scripts === 2 && state.styles === 1 && state.svgs === state.pageSvgs &&
+    state.svgs >= 1 && state.svgs <= 3,
+    `${label}: only the page's own script, style and svg elements (diagram, overview, Gantt chart) exist`,
     `script ${state.scripts}, style ${state.styles}, svg ${state.svgs}`);
   check(state.title === data.name, `${label}: the title shows the name as text`, state.title);
   const last = data.systems[data.systems.length - 1];
@@ -346,16 +564,52 @@ async function checkHostile(chromium, source) {
   await close();
 }
 
+// The page in bokmål (the default): the buttons, the search box, the distance groups and the
+// footer read Norwegian, from the catalogue po/nb.po; the English page (the other checks use
+// --lang en) reads English.
+async function checkBokmal(chromium, file) {
+  const label = 'bokmål page';
+  const out = makeReport(file, 'bokmal');
+  const { page, close } = await openPage(chromium, out, label);
+  const data = await pageData(page);
+  const texts = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    overview: document.getElementById('show-overview').textContent,
+    all: document.getElementById('show-all').textContent,
+    search: document.querySelector('label[for="search"]').textContent,
+    placeholder: document.getElementById('search').placeholder,
+    footer: document.getElementById('footer').textContent,
+  }));
+  check(texts.lang === 'nb' && texts.overview === 'Oversikt' && texts.all === 'Alle systemer' &&
+    texts.search === 'Finn et system' && texts.placeholder.startsWith('id, navn, produkt') &&
+    texts.footer.includes(data.systems.length + ' systemer'),
+  `${label}: the page's own words are bokmål`, JSON.stringify(texts));
+  await clickSystem(page, busiest(data, 1)[0]);
+  const groups = await page.$$eval('#details .reach.down details.distance summary', (l) => l.map((x) => x.textContent));
+  check(groups.length > 0 && groups[0].startsWith('1 steg unna ('), `${label}: distance groups read "1 steg unna"`,
+    JSON.stringify(groups));
+  const headings = await page.$$eval('#details h3', (l) => l.map((x) => x.textContent));
+  check(headings.some((h) => h.startsWith('Rammer nedstrøms')), `${label}: the panel's headings are bokmål`,
+    JSON.stringify(headings));
+  await close();
+}
+
 async function checkPage(chromium, file, label, options) {
-  const out = makeReport(file, label);
+  const out = makeReport(file, label, ['--lang', 'en']);
   const { page, close } = await openPage(chromium, out, label);
   const data = await pageData(page);
   check(data.systems.length > 0, `${label}: the page carries the landscape`);
+  await checkOverview(page, file, label);
   await checkClicks(page, file, label, options.clicks(data));
   await checkSearch(page, label, data.systems[options.searchFor(data)]);
   await checkPanZoom(page, label);
   if (options.key) await checkKeyImpact(page, file, label, options.key);
   if (options.key) await checkPlan(page, file, label, options.key);
+  if (options.key) await checkGantt(page, label);
+  await checkForgivingSearch(page, label, file);
+  await checkMunicipalityNames(page, label, file);
+  const data2 = await pageData(page);
+  await checkDistanceGroups(page, file, label, data2.systems[options.searchFor(data2)].id);
   if (options.screenshot) {
     await page.keyboard.press('Escape');
     await page.click('#zoom-fit');
@@ -366,6 +620,10 @@ async function checkPage(chromium, file, label, options) {
     await clickSystem(page, options.searchFor(data));
     await page.screenshot({ path: path.join(args.work, label + '-selected.png') });
     await page.screenshot({ path: path.join(args.work, label + '-full.png'), fullPage: true });
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.click('#zoom-fit');
+    await page.screenshot({ path: path.join(args.work, label + '-1920x1080.png') });
   }
   await close();
 }
@@ -393,6 +651,7 @@ async function main() {
     screenshot: true,
   });
   await checkHostile(chromium, args.source);
+  await checkBokmal(chromium, workshop);
   if (args.dataset && fs.existsSync(args.dataset)) {
     await checkPage(chromium, args.dataset, path.basename(args.dataset, '.json'), {
       clicks: (data) => busiest(data, 6),

@@ -6,6 +6,22 @@
   'use strict';
 
   const data = JSON.parse(document.getElementById('data').textContent);
+
+  // ---- The page's own words: English in the code (the gettext msgid), the catalogue's
+  // translation from data.messages (po/nb.po) when the page is in bokmål. {name} is filled
+  // in one pass, so a value is never read again as a pattern. ----
+  const messages = data.messages || {};
+  function t(english, values) {
+    let text = Object.prototype.hasOwnProperty.call(messages, english) ? messages[english] : english;
+    if (values) {
+      text = text.replace(/\{(\w+)\}/g, (m, k) =>
+        (Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m));
+    }
+    return text;
+  }
+  for (const e of document.querySelectorAll('[data-t]')) e.textContent = t(e.textContent.trim());
+  for (const e of document.querySelectorAll('[data-t-title]')) e.title = t(e.title);
+  for (const e of document.querySelectorAll('[data-t-placeholder]')) e.placeholder = t(e.placeholder);
   const systems = data.systems;
   const integrations = data.integrations;
   // The impact and the plan come in the shapes of `landskap impact|plan --format json`, by id;
@@ -41,6 +57,12 @@
 
   function label(s) {
     return s.name ? s.name : s.id;
+  }
+
+  // An owner as the pictures name it: "1246 Fjell" when the data knows the municipality's name
+  // (owner_name, from engine/municipality.h), any other owner as written.
+  function ownerLabel(s) {
+    return s.owner && s.owner_name ? s.owner + ' ' + s.owner_name : s.owner;
   }
 
   // A button that selects system `index` (names in lists are links to their details).
@@ -90,27 +112,47 @@
     return { down, up, edges };
   }
 
-  // ---- Pan and zoom: the SVG's viewBox is the camera. ----
+  // ---- Pan and zoom: each picture's viewBox is its camera. ----
+  // Two pictures share the panel: the overview (one box per group, "g<N>" in data.overview)
+  // and the diagram of every system. `cam` is the one shown; pan and zoom act on it.
 
   const container = document.getElementById('diagram');
   const svg = container.querySelector('svg');
-  let home = null; // the viewBox that shows everything
-  let view = null;
+  const overviewBox = document.getElementById('overview');
+  const overviewSvg = overviewBox.querySelector('svg');
+  const groups = data.overview ? data.overview.groups : [];
+
+  function makeCamera(box, picture) {
+    if (!picture) return null;
+    const vb = picture.viewBox.baseVal;
+    const home = vb && vb.width > 0
+      ? { x: vb.x, y: vb.y, w: vb.width, h: vb.height }
+      : { x: 0, y: 0, w: picture.getBBox().width, h: picture.getBBox().height };
+    picture.removeAttribute('width');
+    picture.removeAttribute('height');
+    picture.setAttribute('viewBox', [home.x, home.y, home.w, home.h].join(' '));
+    return { box: box, svg: picture, home: home, view: home };
+  }
+  const cameras = { all: makeCamera(container, svg), overview: makeCamera(overviewBox, overviewSvg) };
+  let cam = cameras.all;
 
   function setView(v) {
-    view = v;
-    svg.setAttribute('viewBox', [v.x, v.y, v.w, v.h].join(' '));
+    if (!cam) return;
+    cam.view = v;
+    cam.svg.setAttribute('viewBox', [v.x, v.y, v.w, v.h].join(' '));
   }
 
   function toDiagram(clientX, clientY) {
-    const p = svg.createSVGPoint();
+    const p = cam.svg.createSVGPoint();
     p.x = clientX;
     p.y = clientY;
-    return p.matrixTransform(svg.getScreenCTM().inverse());
+    return p.matrixTransform(cam.svg.getScreenCTM().inverse());
   }
 
   function zoomAt(factor, clientX, clientY) {
-    if (!view) return;
+    if (!cam) return;
+    const view = cam.view;
+    const home = cam.home;
     const w = Math.min(Math.max(view.w / factor, home.w / 40), home.w * 4);
     const f = view.w / w;
     const p = toDiagram(clientX, clientY);
@@ -123,13 +165,14 @@
   }
 
   function zoomCentre(factor) {
-    const r = svg.getBoundingClientRect();
+    if (!cam) return;
+    const r = cam.svg.getBoundingClientRect();
     zoomAt(factor, r.left + r.width / 2, r.top + r.height / 2);
   }
 
-  // Fits the view around the given elements (a system and its blast radius).
+  // Fits the view around the given elements (a system and its blast radius, a group).
   function showElements(elements) {
-    if (!view || elements.length === 0) return;
+    if (!cam || elements.length === 0) return;
     let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
     for (const element of elements) {
       const r = element.getBoundingClientRect();
@@ -147,72 +190,104 @@
   // Brings a system into the middle of the view, closer when the whole map is shown.
   function showNode(index) {
     const node = nodeOf(index);
-    if (!node || !view) return;
+    if (!node || !cam) return;
+    const view = cam.view;
     const r = node.getBoundingClientRect();
     const c = toDiagram(r.left + r.width / 2, r.top + r.height / 2);
-    const w = Math.min(view.w, Math.max(home.w / 3, 500));
+    const w = Math.min(view.w, Math.max(cam.home.w / 3, 500));
     const h = (view.h * w) / view.w;
     setView({ x: c.x - w / 2, y: c.y - h / 2, w: w, h: h });
+  }
+
+  // Shows the overview ("overview") or the diagram of every system ("all").
+  const viewButtons = { overview: document.getElementById('show-overview'),
+    all: document.getElementById('show-all') };
+  function showView(name) {
+    if (!cameras[name] || cam === cameras[name]) return;
+    cam = cameras[name];
+    overviewBox.hidden = name !== 'overview';
+    container.hidden = name !== 'all';
+    document.getElementById('hint-overview').hidden = name !== 'overview';
+    document.getElementById('hint-all').hidden = name !== 'all';
+    for (const [n, b] of Object.entries(viewButtons)) b.setAttribute('aria-pressed', String(n === name));
+    document.body.setAttribute('data-view', name);
   }
 
   let drag = null; // {x, y, view, moved}
   let suppressClick = false;
 
   if (svg) {
-    const vb = svg.viewBox.baseVal;
-    home = vb && vb.width > 0
-      ? { x: vb.x, y: vb.y, w: vb.width, h: vb.height }
-      : { x: 0, y: 0, w: svg.getBBox().width, h: svg.getBBox().height };
-    svg.removeAttribute('width');
-    svg.removeAttribute('height');
-    setView(home);
-
-    container.addEventListener('wheel', (ev) => {
-      ev.preventDefault();
-      zoomAt(ev.deltaY < 0 ? 1.2 : 1 / 1.2, ev.clientX, ev.clientY);
-    }, { passive: false });
-
-    container.addEventListener('pointerdown', (ev) => {
-      if (ev.button !== 0) return;
-      drag = { x: ev.clientX, y: ev.clientY, view: view, moved: false };
-    });
+    for (const c of [cameras.all, cameras.overview]) {
+      if (!c) continue;
+      c.box.addEventListener('wheel', (ev) => {
+        ev.preventDefault();
+        zoomAt(ev.deltaY < 0 ? 1.2 : 1 / 1.2, ev.clientX, ev.clientY);
+      }, { passive: false });
+      c.box.addEventListener('pointerdown', (ev) => {
+        if (ev.button !== 0) return;
+        drag = { x: ev.clientX, y: ev.clientY, view: cam.view, moved: false };
+      });
+    }
     window.addEventListener('pointermove', (ev) => {
       if (!drag) return;
       const dx = ev.clientX - drag.x;
       const dy = ev.clientY - drag.y;
       if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 5) return;
-      if (!drag.moved) container.classList.add('dragging');
+      if (!drag.moved) cam.box.classList.add('dragging');
       drag.moved = true;
-      const scale = svg.getScreenCTM().a;
+      const scale = cam.svg.getScreenCTM().a;
       setView({ x: drag.view.x - dx / scale, y: drag.view.y - dy / scale, w: drag.view.w, h: drag.view.h });
     });
     window.addEventListener('pointerup', () => {
       if (drag && drag.moved) suppressClick = true;
       drag = null;
       container.classList.remove('dragging');
+      overviewBox.classList.remove('dragging');
     });
+
+    // The id of the nearest enclosing element of `target` matching `pattern`, within `root`.
+    const hitIndex = (target, root, pattern) => {
+      for (let at = target.closest('g'); at && at !== root; at = at.parentNode) {
+        const m = pattern.exec(at.id);
+        if (m) return +m[1];
+      }
+      return -1;
+    };
 
     svg.addEventListener('click', (ev) => {
       if (suppressClick) {
         suppressClick = false;
         return;
       }
-      const g = ev.target.closest('g');
-      let at = g;
-      while (at && at !== svg) {
-        const m = /^s(\d+)$/.exec(at.id);
-        if (m && +m[1] < systems.length) {
-          select(+m[1], false);
+      const index = hitIndex(ev.target, svg, /^s(\d+)$/);
+      if (index >= 0 && index < systems.length) select(index, false);
+      else clearSelection();
+    });
+
+    if (overviewSvg) {
+      overviewSvg.addEventListener('click', (ev) => {
+        if (suppressClick) {
+          suppressClick = false;
           return;
         }
-        at = at.parentNode;
-      }
-      clearSelection();
-    });
+        const index = hitIndex(ev.target, overviewSvg, /^g(\d+)$/);
+        if (index >= 0 && index < groups.length) openGroup(index);
+      });
+      groups.forEach((g, n) => {
+        const box = document.getElementById('g' + n);
+        if (box) box.classList.add('grp-box');
+      });
+      viewButtons.overview.addEventListener('click', () => {
+        showView('overview');
+        clearSelection();
+      });
+      viewButtons.all.addEventListener('click', () => showView('all'));
+      document.getElementById('views').hidden = false;
+    }
 
     document.getElementById('zoom-in').addEventListener('click', () => zoomCentre(1.5));
     document.getElementById('zoom-out').addEventListener('click', () => zoomCentre(1 / 1.5));
-    document.getElementById('zoom-fit').addEventListener('click', () => setView(home));
+    document.getElementById('zoom-fit').addEventListener('click', () => setView(cam.home));
 
     // Mark the diagram's systems and integrations, so styles can find them.
     systems.forEach((s, i) => {
@@ -244,16 +319,56 @@
     for (const [element, cls] of marked) element.classList.remove(cls);
     marked.length = 0;
     selected = null;
-    container.classList.remove('focusing');
+    container.classList.remove('focusing', 'grouping');
     document.body.removeAttribute('data-selected');
-    details.replaceChildren(el('p', 'placeholder',
-      'Click a system in the diagram, or find it by name above.'));
+    document.body.removeAttribute('data-group');
+    details.replaceChildren(el('p', 'placeholder', cam === cameras.overview
+      ? t('Click a group in the overview to open its systems, or find a system by name above.')
+      : t('Click a system in the diagram, or find it by name above.')));
+  }
+
+  // Opens group `n` of the overview: the diagram of every system, zoomed to the group's
+  // systems with the others faded, and the group's systems listed in the details.
+  function openGroup(n) {
+    const g = groups[n];
+    showView('all');
+    clearSelection();
+    container.classList.add('grouping');
+    document.body.setAttribute('data-group', g.key);
+    const members = new Set(g.systems);
+    for (const s of g.systems) mark(nodeOf(s), 'grp');
+    integrations.forEach((e, i) => {
+      if (members.has(e.from) || members.has(e.to)) mark(edgeOf(i), 'grp');
+    });
+    const box = el('div', 'group');
+    box.appendChild(el('h2', null, g.label));
+    const inside = integrations.filter((e) => members.has(e.from) && members.has(e.to)).length;
+    box.appendChild(el('p', 'group-counts', t(g.systems.length === 1
+      ? '{n} system, {m} integrations between them.' : '{n} systems, {m} integrations between them.',
+    { n: g.systems.length, m: inside })));
+    const back = el('button', 'zoom-to', t('Back to the overview'));
+    back.type = 'button';
+    back.addEventListener('click', () => {
+      showView('overview');
+      clearSelection();
+    });
+    box.appendChild(back);
+    const ol = el('ol', 'group-systems');
+    const sorted = [...g.systems].sort((a, b) => {
+      const x = label(systems[a]).toLowerCase(), y = label(systems[b]).toLowerCase();
+      return x < y ? -1 : x > y ? 1 : (systems[a].id < systems[b].id ? -1 : 1);
+    });
+    for (const s of sorted) ol.appendChild(el('li')).appendChild(systemLink(s));
+    box.appendChild(ol);
+    details.replaceChildren(box);
+    details.scrollTop = 0;
+    showElements(g.systems.map(nodeOf).filter((x) => x));
   }
 
   function field(dl, name, value) {
     if (value === undefined || value === null || value === '' ||
         (Array.isArray(value) && value.length === 0)) return;
-    dl.appendChild(el('dt', null, name));
+    dl.appendChild(el('dt', null, t(name)));
     dl.appendChild(el('dd', null, Array.isArray(value) ? value.join(', ') : value));
   }
 
@@ -261,16 +376,16 @@
   // list of 100 000 names helps nobody (nor the browser).
   const kListItems = 200;
   function moreNote(total) {
-    return el('p', 'more', 'The first ' + kListItems + ' of ' + total +
-      ' are listed (landskap impact --system ID gives every one).');
+    return el('p', 'more', t('The first {n} of {total} are listed (landskap impact --system ID gives every one).',
+      { n: kListItems, total: total }));
   }
 
   // A list of integrations: the system at the other end, the keys carried and the protocol.
   function integrationList(title, list, otherEnd) {
     const section = el('section', 'integrations');
-    section.appendChild(el('h3', null, title + ' (' + list.length + ')'));
+    section.appendChild(el('h3', null, t(title) + ' (' + list.length + ')'));
     if (list.length === 0) {
-      section.appendChild(el('p', 'none', 'none'));
+      section.appendChild(el('p', 'none', t('none')));
       return section;
     }
     const ul = el('ul');
@@ -289,30 +404,47 @@
     return section;
   }
 
-  // Systems of one side of the blast radius, nearest first, then by id.
+  // Systems of one side of the blast radius, grouped by distance (nearest first, then by id),
+  // each group a collapsible <details>: the nearest open, the far ones closed when the list is
+  // long, so that Fjell's sak/arkiv shows its 8 direct providers, not 87 names at once.
   function reachList(title, cls, distances, exclude) {
     const list = [];
     for (const [s, d] of distances) if (d > 0 && !(exclude && exclude.has(s))) list.push([s, d]);
     list.sort((a, b) => a[1] - b[1] || (systems[a[0]].id < systems[b[0]].id ? -1 : 1));
     const section = el('section', 'reach ' + cls);
-    section.appendChild(el('h3', null, title + ' (' + list.length + ')'));
+    section.appendChild(el('h3', null, t(title) + ' (' + list.length + ')'));
     if (list.length === 0) {
-      section.appendChild(el('p', 'none', 'none'));
+      section.appendChild(el('p', 'none', t('none')));
       return section;
     }
-    const ol = el('ol');
-    for (const [s, d] of list.slice(0, kListItems)) {
-      const li = el('li');
-      li.appendChild(el('span', 'dist', d));
-      li.appendChild(systemLink(s));
-      ol.appendChild(li);
+    const shown = list.slice(0, kListItems);
+    const byDistance = new Map();
+    for (const [s, d] of shown) {
+      if (!byDistance.has(d)) byDistance.set(d, []);
+      byDistance.get(d).push(s);
     }
-    section.appendChild(ol);
+    for (const [d, members] of byDistance) {
+      const group = el('details', 'distance');
+      group.open = d === 1 || list.length <= 20;
+      const total = list.filter((x) => x[1] === d).length;
+      group.appendChild(el('summary', null, (d === 1 ? t('1 step away') : t('{n} steps away', { n: d })) +
+        ' (' + total + ')'));
+      const ol = el('ol');
+      for (const s of members) {
+        const li = el('li');
+        li.appendChild(el('span', 'dist', d));
+        li.appendChild(systemLink(s));
+        ol.appendChild(li);
+      }
+      group.appendChild(ol);
+      section.appendChild(group);
+    }
     if (list.length > kListItems) section.appendChild(moreNote(list.length));
     return section;
   }
 
   function select(index, centre) {
+    showView('all');
     clearSelection();
     selected = index;
     const s = systems[index];
@@ -327,7 +459,7 @@
     const box = el('div', 'system');
     box.appendChild(el('h2', null, label(s)));
     if (svg && nodeOf(index)) {
-      const zoom = el('button', 'zoom-to', 'Zoom to its blast radius');
+      const zoom = el('button', 'zoom-to', t('Zoom to its blast radius'));
       zoom.type = 'button';
       zoom.addEventListener('click', () =>
         showElements(marked.filter(([e]) => e.classList.contains('sys')).map(([e]) => e)));
@@ -335,12 +467,12 @@
     }
     const dl = el('dl');
     field(dl, 'id', s.id);
-    field(dl, 'kind', s.kind);
-    field(dl, 'owner', s.owner);
+    field(dl, 'kind', s.kind ? t(s.kind) : s.kind);
+    field(dl, 'owner', ownerLabel(s));
     field(dl, 'vendor', s.vendor);
     field(dl, 'product', s.product);
     field(dl, 'domain', s.domain);
-    field(dl, 'criticality', s.criticality);
+    field(dl, 'criticality', s.criticality ? t(s.criticality) : s.criticality);
     field(dl, 'keys held', s.keys);
     box.appendChild(dl);
     const impactNote = impactLine(index);
@@ -362,7 +494,7 @@
     if (ev.key === 'Escape') clearSelection();
     else if (ev.key === '+' || ev.key === '=') zoomCentre(1.5);
     else if (ev.key === '-') zoomCentre(1 / 1.5);
-    else if (ev.key === '0' && home) setView(home);
+    else if (ev.key === '0' && cam) setView(cam.home);
   });
 
   // ---- Search by id or name. ----
@@ -371,18 +503,33 @@
   const results = document.getElementById('search-results');
   let matches = [];
   let active = 0;
-  // Names are searched as they are shown.
-  const lowered = systems.map((s) => [s.id.toLowerCase(), visible(s.name).toLowerCase()]);
+  // Search is forgiving: case, the Norwegian letters and accents are folded on both sides
+  // (æ → ae, ø → o, å → a, é → e ...), so "oygarden" finds "Øygarden" and "o" finds "ø"; and
+  // the words of the query may come in any order and in any of the fields: id, name, product,
+  // vendor, owner (number and municipality name) and domain ("sak/arkiv fjell" finds
+  // "Sak/arkiv (Fjell)", "360" finds Public 360, "visma" every Visma system, "Fjell" every
+  // system of owner 1246).
+  function fold(text) {
+    return visible(text).toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/å/g, 'a')
+      .normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  }
+  const folded = systems.map((s) => ({
+    id: fold(s.id),
+    name: fold(s.name),
+    all: [s.id, s.name, s.product, s.vendor, s.owner, s.owner_name || '', s.domain].map(fold).join(' \u0001 '),
+  }));
 
   function findSystems(query) {
-    const q = query.trim().toLowerCase();
+    const q = fold(query.trim());
     if (!q) return [];
+    const words = q.split(/[\s,]+/).filter((w) => w);
     const scored = [];
-    lowered.forEach(([id, name], i) => {
+    folded.forEach((f, i) => {
       let score = -1;
-      if (id === q || name === q) score = 0;
-      else if (id.startsWith(q) || name.startsWith(q)) score = 1;
-      else if (id.includes(q) || name.includes(q)) score = 2;
+      if (f.id === q || f.name === q) score = 0;
+      else if (f.id.startsWith(q) || f.name.startsWith(q)) score = 1;
+      else if (f.id.includes(q) || f.name.includes(q)) score = 2;
+      else if (words.every((w) => f.all.includes(w))) score = 3;
       if (score >= 0) scored.push([score, i]);
     });
     scored.sort((a, b) => a[0] - b[0] || (systems[a[1]].id < systems[b[1]].id ? -1 : 1));
@@ -403,7 +550,7 @@
       results.appendChild(li);
     });
     if (search.value.trim() && matches.length === 0) {
-      results.appendChild(el('li', 'empty', 'No system matches'));
+      results.appendChild(el('li', 'empty', t('No system matches')));
     }
     results.hidden = !search.value.trim();
   }
@@ -453,12 +600,12 @@
     if (!impact) return null;
     const p = el('p', 'impact-note');
     if (!a) {
-      p.textContent = 'Not affected by a change of ' + impactKey + '.';
+      p.textContent = visible(t('Not affected by a change of {key}.', { key: impactKey }));
       return p;
     }
-    p.appendChild(el('strong', null, 'Affected by a change of ' + impactKey + ': '));
-    p.appendChild(document.createTextNode(a.reason + ', distance ' + a.distance +
-      (a.path.length > 1 ? ', via ' + pathText(a.path) : '') + '.'));
+    p.appendChild(el('strong', null, t('Affected by a change of {key}: ', { key: impactKey })));
+    p.appendChild(document.createTextNode(visible(t('{reason}, distance {n}', { reason: a.reason, n: a.distance }) +
+      (a.path.length > 1 ? t(', via {path}', { path: pathText(a.path) }) : '') + '.')));
     return p;
   }
 
@@ -485,10 +632,10 @@
 
   function impactLegend() {
     const legend = el('p', 'impact-legend');
-    ['holds the key', '1 integration away', '2 away', '3 or more away'].forEach((t, d) => {
+    ['holds the key', '1 integration away', '2 away', '3 or more away'].forEach((words, d) => {
       const item = el('span', 'swatch-item');
       item.appendChild(el('span', 'swatch imp-sw-' + d));
-      item.appendChild(document.createTextNode(t));
+      item.appendChild(document.createTextNode(t(words)));
       legend.appendChild(item);
     });
     return legend;
@@ -498,7 +645,7 @@
   function buildImpactSection() {
     const section = document.getElementById('impact');
     section.hidden = false;
-    section.appendChild(el('h2', null, 'What a change of ' + impactKey + ' breaks'));
+    section.appendChild(el('h2', null, t('What a change of {key} breaks', { key: impactKey })));
     const reasons = {};
     for (const a of impact.affected) reasons[a.reason] = (reasons[a.reason] || 0) + 1;
     let summary = impact.affected.length + ' systems and ' + impact.integrations.length +
@@ -517,7 +664,7 @@
     const table = el('table');
     const head = el('tr');
     ['criticality', 'dist', 'reason', 'system', 'name', 'owner', 'evidence'].forEach((h) =>
-      head.appendChild(el('th', null, h)));
+      head.appendChild(el('th', null, t(h))));
     table.appendChild(el('thead')).appendChild(head);
     const body = el('tbody');
     for (const a of impact.affected.slice(0, kImpactRows)) {
@@ -529,7 +676,7 @@
       tr.appendChild(el('td', 'nowrap', a.reason));
       tr.appendChild(el('td')).appendChild(systemLink(index, s.id));
       tr.appendChild(el('td', null, s.name));
-      tr.appendChild(el('td', null, s.owner));
+      tr.appendChild(el('td', null, ownerLabel(s)));
       tr.appendChild(el('td', 'path', a.path.length > 1 ? pathText(a.path) : '-'));
       body.appendChild(tr);
     }
@@ -548,16 +695,17 @@
     buildImpactSection();
     const toggle = document.getElementById('impact-toggle');
     document.getElementById('impact-toggle-text').textContent =
-      'Show the ' + impactKey + ' impact';
+      visible(t('Show the {key} impact', { key: impactKey }));
     document.getElementById('impact-toggle-label').hidden = false;
     // While the view is on, its legend sits on the diagram (the diagram's own legend shows
     // the colours by kind, which the view replaces).
     const overlay = el('div', 'impact-overlay');
-    overlay.appendChild(el('strong', null, 'Change of ' + impactKey));
+    overlay.appendChild(el('strong', null, t('Change of {key}', { key: impactKey })));
     overlay.appendChild(impactLegend());
     overlay.hidden = true;
     document.getElementById('diagram-panel').appendChild(overlay);
     toggle.addEventListener('change', () => {
+      if (toggle.checked) showView('all');
       showImpact(toggle.checked);
       overlay.hidden = !toggle.checked || !svg;
     });
@@ -581,23 +729,25 @@
 
   function planLine(index) {
     if (!plan || !plan.tasks) return null;
-    const t = taskBySystem.get(index);
+    const task = taskBySystem.get(index);
     const p = el('p', 'plan-note');
-    if (!t) {
-      p.textContent = 'Not in the cutover plan.';
+    if (!task) {
+      p.textContent = t('Not in the cutover plan.');
       return p;
     }
-    p.appendChild(el('strong', null, 'Cutover: '));
-    let text = 'wave ' + t.wave + ', ' + t.duration + ' ' + dayUnit +
-      (t.estimated ? '' : ' (default estimate)') + ', ' + startText(t) + ' to ' + finishText(t) +
-      ', slack ' + t.slack + (t.critical ? ': on the critical path' : '');
-    if (t.bundle !== null) text += '; switches together with bundle ' + t.bundle;
-    if (t.wait_days > 0 && t.waiting_for) {
-      text += '; waited ' + t.wait_days + ' ' + dayUnit + ' for ' + resourceText(t.waiting_for);
+    p.appendChild(el('strong', null, t('Cutover: ')));
+    let text = t('wave {wave}, {n} {unit}', { wave: task.wave, n: task.duration, unit: t(dayUnit) }) +
+      (task.estimated ? '' : t(' (default estimate)')) + ', ' +
+      t('{start} to {finish}', { start: startText(task), finish: finishText(task) }) +
+      t(', slack {n}', { n: task.slack }) + (task.critical ? t(': on the critical path') : '');
+    if (task.bundle !== null) text += t('; switches together with bundle {n}', { n: task.bundle });
+    if (task.wait_days > 0 && task.waiting_for) {
+      text += t('; waited {n} {unit} for {resource}', { n: task.wait_days, unit: t(dayUnit),
+        resource: resourceText(task.waiting_for) });
     }
-    if (t.days_late > 0) text += '; ' + t.days_late + ' days after the deadline';
-    if (t.external) text += '; an external dependency (not the plan\'s own work)';
-    p.appendChild(document.createTextNode(text + '.'));
+    if (task.days_late > 0) text += t('; {n} days after the deadline', { n: task.days_late });
+    if (task.external) text += t('; an external dependency (not the plan\'s own work)');
+    p.appendChild(document.createTextNode(visible(text + '.')));
     return p;
   }
 
@@ -642,7 +792,7 @@
   function buildPlanSection() {
     const section = document.getElementById('plan');
     section.hidden = false;
-    section.appendChild(el('h2', null, 'Cutover plan'));
+    section.appendChild(el('h2', null, t('Cutover plan')));
     if (plan.errors && plan.errors.length) {
       section.appendChild(el('p', 'summary', 'The plan for ' + plan.tasks_phrase +
         ' cannot be made: its cutover constraints contradict each other.'));
@@ -698,29 +848,29 @@
     const table = el('table');
     const head = el('tr');
     ['wave', 'system', 'owner', 'whose', 'vendor', dayUnit, 'start', 'finish', 'slack', 'notes'].forEach((h) =>
-      head.appendChild(el('th', null, h)));
+      head.appendChild(el('th', null, t(h))));
     table.appendChild(el('thead')).appendChild(head);
     const body = el('tbody');
-    for (const t of plan.tasks.slice(0, kPlanRows)) {
-      const index = systemIndex.get(t.id);
+    for (const task of plan.tasks.slice(0, kPlanRows)) {
+      const index = systemIndex.get(task.id);
       const s = systems[index];
-      const tr = el('tr', t.critical ? 'critical' : '');
-      tr.appendChild(el('td', 'num', t.wave));
+      const tr = el('tr', task.critical ? 'critical' : '');
+      tr.appendChild(el('td', 'num', task.wave));
       tr.appendChild(el('td')).appendChild(systemLink(index));
-      tr.appendChild(el('td', null, s.owner));
-      tr.appendChild(el('td', 'whose', t.external ? 'external' : 'ours'));
+      tr.appendChild(el('td', null, ownerLabel(s)));
+      tr.appendChild(el('td', 'whose', task.external ? t('external') : t('ours')));
       tr.appendChild(el('td', null, s.vendor));
-      tr.appendChild(el('td', 'num', t.duration + (t.estimated ? '' : '*')));
-      tr.appendChild(el('td', null, startText(t)));
-      tr.appendChild(el('td', null, finishText(t)));
-      tr.appendChild(el('td', 'num', t.slack));
+      tr.appendChild(el('td', 'num', task.duration + (task.estimated ? '' : '*')));
+      tr.appendChild(el('td', null, startText(task)));
+      tr.appendChild(el('td', null, finishText(task)));
+      tr.appendChild(el('td', 'num', task.slack));
       const notes = [];
-      if (t.critical) notes.push('critical');
-      if (t.bundle !== null) notes.push('bundle ' + t.bundle);
-      if (t.wait_days > 0 && t.waiting_for) {
-        notes.push('waited ' + t.wait_days + ' for ' + resourceText(t.waiting_for));
+      if (task.critical) notes.push(t('critical'));
+      if (task.bundle !== null) notes.push(t('bundle {n}', { n: task.bundle }));
+      if (task.wait_days > 0 && task.waiting_for) {
+        notes.push('waited ' + task.wait_days + ' for ' + resourceText(task.waiting_for));
       }
-      if (t.days_late > 0) notes.push(t.days_late + ' days late');
+      if (task.days_late > 0) notes.push(t('{n} days late', { n: task.days_late }));
       tr.appendChild(el('td', null, notes.join(', ')));
       body.appendChild(tr);
     }
@@ -739,10 +889,21 @@
 
   if (plan) {
     buildPlanSection();
+    // The Gantt chart (drawn by landskap with cairo) sits at the top of the plan section.
+    const gantt = document.getElementById('gantt');
+    if (gantt.querySelector('svg')) {
+      const section = document.getElementById('plan');
+      const heading = section.querySelector('h2');
+      section.insertBefore(gantt, heading ? heading.nextSibling : section.firstChild);
+      gantt.hidden = false;
+    }
     if (plan.critical_paths && plan.critical_paths.length && svg) {
       const toggle = document.getElementById('critical-toggle');
       document.getElementById('critical-toggle-label').hidden = false;
-      toggle.addEventListener('change', () => showCritical(toggle.checked));
+      toggle.addEventListener('change', () => {
+        if (toggle.checked) showView('all');
+        showCritical(toggle.checked);
+      });
     }
   }
 
@@ -754,12 +915,20 @@
   window.addEventListener('resize', fitToWindow);
   fitToWindow();
 
+  // A big landscape opens on the overview (data.overview.first, see viz/report.h).
+  document.body.setAttribute('data-view', 'all');
+  if (data.overview && data.overview.first && cameras.overview) {
+    showView('overview');
+    clearSelection();
+  }
+
   // ---- Footer. ----
 
   const footer = document.getElementById('footer');
-  footer.textContent = systems.length + ' systems, ' + integrations.length +
-    ' integrations' + (data.file ? ', from ' + data.file : '') +
-    '. Made by landskap report; everything is inside this file, it works offline.';
+  footer.textContent = visible(t('{systems} systems, {integrations} integrations', {
+    systems: systems.length, integrations: integrations.length }) +
+    (data.file ? t(', from {file}', { file: data.file }) : '') + '. ' +
+    t('Made by landskap report; everything is inside this file, it works offline.'));
 
   window.landskapReport = { select: (id) => {
     const i = systems.findIndex((s) => s.id === id);
