@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build pkg-config libboost-graph-dev libboost-program-options-dev
-          nlohmann-json3-dev libgraphviz-dev libgtest-dev libgmock-dev libbenchmark-dev)
+          nlohmann-json3-dev libsimdjson-dev libgraphviz-dev libgtest-dev libgmock-dev libbenchmark-dev)
 if [ "${1:-}" = "--test" ]; then
   packages+=(python3 python3-networkx python3-igraph python3-jsonschema chromium fonts-dejavu-core)
   # tests/fuzz: clang++-14, and libclang_rt.fuzzer-x86_64.a with the sanitizer runtimes.

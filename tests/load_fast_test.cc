@@ -1,0 +1,162 @@
+// The fast pass of the loader (engine/load_fast.h) against the precise loader: on a clean file
+// both must build the same model index for index (key order, generated ids, sorted lists), and
+// on any file with something to report the fast pass must give up so that the messages are the
+// precise loader's.
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine/load.h"
+#include "synth/synth.h"
+#include "tests/test_support.h"
+
+namespace landskap {
+namespace {
+
+// Every field, by index: stricter than tests/same_landscape.h, which compares through ids.
+void ExpectIdentical(const Landscape& a, const Landscape& b) {
+  EXPECT_EQ(a.format, b.format);
+  EXPECT_EQ(a.name, b.name);
+  ASSERT_EQ(a.keys.size(), b.keys.size());
+  for (size_t k = 0; k < a.keys.size(); ++k) {
+    EXPECT_EQ(a.keys[k].id, b.keys[k].id) << k;
+    EXPECT_EQ(a.keys[k].description, b.keys[k].description) << k;
+    EXPECT_EQ(a.keys[k].declared, b.keys[k].declared) << k;
+    EXPECT_EQ(a.keys[k].declared_position, b.keys[k].declared_position) << k;
+  }
+  ASSERT_EQ(a.systems.size(), b.systems.size());
+  for (size_t i = 0; i < a.systems.size(); ++i) {
+    const System &x = a.systems[i], &y = b.systems[i];
+    EXPECT_EQ(x.id, y.id);
+    EXPECT_EQ(x.name, y.name) << x.id;
+    EXPECT_EQ(x.kind, y.kind) << x.id;
+    EXPECT_EQ(x.owner, y.owner) << x.id;
+    EXPECT_EQ(x.vendor, y.vendor) << x.id;
+    EXPECT_EQ(x.product, y.product) << x.id;
+    EXPECT_EQ(x.domain, y.domain) << x.id;
+    EXPECT_EQ(x.keys, y.keys) << x.id;
+    EXPECT_EQ(x.criticality, y.criticality) << x.id;
+    EXPECT_EQ(x.cutover.effort_days, y.cutover.effort_days) << x.id;
+    EXPECT_EQ(x.cutover.after, y.cutover.after) << x.id;
+    EXPECT_EQ(x.cutover.fixed_date, y.cutover.fixed_date) << x.id;
+    EXPECT_EQ(b.FindSystem(x.id), i);
+  }
+  ASSERT_EQ(a.integrations.size(), b.integrations.size());
+  for (size_t i = 0; i < a.integrations.size(); ++i) {
+    const Integration &x = a.integrations[i], &y = b.integrations[i];
+    EXPECT_EQ(x.id, y.id) << i;
+    EXPECT_EQ(x.id_generated, y.id_generated) << x.id;
+    EXPECT_EQ(x.from, y.from) << x.id;
+    EXPECT_EQ(x.to, y.to) << x.id;
+    EXPECT_EQ(x.carries, y.carries) << x.id;
+    EXPECT_EQ(x.protocol, y.protocol) << x.id;
+    EXPECT_EQ(x.criticality, y.criticality) << x.id;
+    EXPECT_EQ(b.FindIntegration(x.id), i);
+  }
+  ASSERT_EQ(a.changes.size(), b.changes.size());
+  for (size_t i = 0; i < a.changes.size(); ++i) {
+    EXPECT_EQ(a.changes[i].key, b.changes[i].key);
+    EXPECT_EQ(a.changes[i].from, b.changes[i].from);
+    EXPECT_EQ(a.changes[i].to, b.changes[i].to);
+    EXPECT_EQ(a.changes[i].effective, b.changes[i].effective);
+  }
+}
+
+// Loads `text` both ways; returns whether the fast pass read it.
+bool LoadBothWays(const std::string& text, const std::string& label) {
+  Landscape fast, precise;
+  Diagnostics fast_diags(label), precise_diags(label);
+  LoadWork work;
+  bool ok = LoadLandscapeText(text, label, &fast, &fast_diags, &work);
+  bool precise_ok = LoadLandscapeTextPrecise(text, label, &precise, &precise_diags);
+  EXPECT_EQ(ok, precise_ok) << label;
+  // The messages are the precise loader's, whichever pass read the file.
+  EXPECT_EQ(fast_diags.Items().size(), precise_diags.Items().size()) << label;
+  for (size_t i = 0; i < fast_diags.Items().size() && i < precise_diags.Items().size(); ++i) {
+    EXPECT_EQ(fast_diags.Items()[i].location, precise_diags.Items()[i].location) << label;
+    EXPECT_EQ(fast_diags.Items()[i].message, precise_diags.Items()[i].message) << label;
+  }
+  // The fast pass reads exactly the files without a single diagnostic.
+  EXPECT_EQ(work.fast, precise_diags.Items().empty()) << label;
+  if (ok && precise_ok) ExpectIdentical(fast, precise);
+  return work.fast;
+}
+
+TEST(LoadFastTest, DatasetsLoadTheSameBothWays) {
+  for (const char* file :
+       {"datasets/oygarden-2020.json", "datasets/tiny.json", "tests/data/plan_small.json",
+        "tests/data/scope.json", "tests/data/control_chars.json", "tests/data/hostile.json"}) {
+    std::string text = testing::ReadFile(testing::SourcePath(file));
+    LoadBothWays(text, file);
+  }
+}
+
+TEST(LoadFastTest, GeneratedLandscapesLoadTheSameBothWays) {
+  for (int merging : {0, 4}) {
+    SynthOptions options;
+    options.municipalities = 8;
+    options.systems_per_municipality = 40;
+    options.merging = merging;
+    std::ostringstream out;
+    WriteSyntheticLandscape(options, out);
+    EXPECT_TRUE(LoadBothWays(out.str(), "synth.json")) << "a generated file is clean";
+  }
+}
+
+// Each of these has something the precise loader reports (or, for the last ones, an order of
+// fields the fast pass leaves to it); the fast pass must not read it.
+TEST(LoadFastTest, FilesWithSomethingToSayGoToThePreciseLoader) {
+  const std::vector<std::string> texts = {
+      "",
+      "[]",
+      R"({"systems": []} x)",
+      R"({"systems": [], "systems": []})",
+      R"({"systems": [{"id": "a", "id": "b"}]})",
+      R"({"systems": [{"id": "a", "colour": "red"}]})",
+      R"({"systems": [{"id": "a b"}]})",
+      R"({"systems": [{"id": "a"}, {"id": "a"}]})",
+      R"({"systems": [{"id": "a", "kind": "municipal", "owner": "Fjell"}]})",
+      R"({"systems": [{"id": "a", "cutover": {"effort_days": 1e400}}]})",
+      R"({"systems": [{"id": "a", "cutover": {"effort_days": -1}}]})",
+      R"({"systems": [{"id": "a", "cutover": {"fixed_date": ""}}]})",
+      R"({"systems": [{"id": "a", "cutover": {"after": ["a"]}}]})",
+      R"({"systems": [{"id": "a", "cutover": {"after": ["b"]}}]})",
+      R"({"systems": [{"id": "a", "name": "\ud800"}]})",
+      R"({"systems": [{"id": "a", "name": "x	y"}]})",
+      R"({"keys": ["k"], "systems": [{"id": "a", "keys": ["j"]}]})",
+      R"({"keys": ["k", "k"], "systems": []})",
+      R"({"systems": [{"id": "a"}], "integrations": [{"from": "a", "to": "a"}]})",
+      R"({"systems": [{"id": "a"}], "integrations": [{"from": "a", "to": "b"}]})",
+      R"({"systems": [{"id": "a"}, {"id": "b"}], "integrations": [{"id": "x", "from": "a", "to": "b"}, {"id": "x", "from": "b", "to": "a"}]})",
+      R"({"changes": [{"key": "kommunenummer", "from": "1246", "to": "46"}]})",
+      R"({"changes": [{"key": "kommunenummer", "from": "1246", "to": "4626", "effective": ""}]})",
+      R"({"format": "landskap/2"})",
+      R"({"integrations": [], "systems": []})",
+      R"({"systems": [{"id": "a", "keys": "k"}]})",
+      R"({"systems": [{"id": "a", "keys": [nul]}]})",
+  };
+  for (const std::string& text : texts) EXPECT_FALSE(LoadBothWays(text, "x.json")) << text;
+}
+
+// What the fast pass does read: escapes, nulls, ids spelled out after generated ones, keys
+// declared after use, changes, dates.
+TEST(LoadFastTest, CleanFilesWithEveryFieldLoadTheSameBothWays) {
+  const std::vector<std::string> texts = {
+      "{}",
+      R"({"format": null, "name": "N\u00e6r \"sj\u00f8en\"", "systems": null})",
+      R"({"systems": [{"id": "b", "keys": ["fnr", "kommunenummer", "fnr"]}, {"id": "a",
+          "name": null, "kind": "municipal", "owner": "1246", "criticality": "high",
+          "cutover": {"effort_days": 2.5, "after": ["b", "b"], "fixed_date": "2019-09-01"}}],
+          "integrations": [{"from": "a", "to": "b", "carries": ["orgnr", "fnr"]},
+          {"from": "a", "to": "b"}, {"id": "a:b", "from": "b", "to": "a", "protocol": "REST",
+          "criticality": null}], "keys": [{"id": "orgnr", "description": "9 digits"}, "fnr",
+          "kommunenummer", "gnr"], "changes": [{"key": "kommunenummer", "from": "1246",
+          "to": "4626", "effective": "2020-01-01"}, {"key": "gnr", "from": "x", "to": "y"}]})",
+  };
+  for (const std::string& text : texts) EXPECT_TRUE(LoadBothWays(text, "x.json")) << text;
+}
+
+}  // namespace
+}  // namespace landskap
