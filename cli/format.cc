@@ -48,35 +48,44 @@ std::string Shorten(std::string_view text, size_t width) {
   return out + "…";
 }
 
-std::string TextTable::Render() const {
-  std::vector<size_t> widths(header_.size(), 0);
-  // DisplayWidth measures the visible form, which is what line() prints.
-  auto measure = [&](const std::vector<std::string>& row) {
-    for (size_t c = 0; c < row.size() && c < widths.size(); ++c)
-      widths[c] = std::max(widths[c], DisplayWidth(row[c]));
-  };
-  measure(header_);
-  for (const auto& row : rows_) measure(row);
-  auto line = [&](const std::vector<std::string>& row) {
-    std::string out;
-    for (size_t c = 0; c < widths.size(); ++c) {
-      std::string cell = VisibleText(c < row.size() ? row[c] : "");
-      size_t pad = widths[c] - DisplayWidth(cell);
-      bool right = std::find(right_.begin(), right_.end(), c) != right_.end();
-      bool last = c + 1 == widths.size();
-      if (right) out.append(pad, ' ');
-      out += cell;
-      if (!right && !last) out.append(pad, ' ');
-      if (!last) out += "  ";
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out + "\n";
-  };
-  std::string out = line(header_);
+TableWriter::TableWriter(std::vector<std::string> header, std::vector<size_t> right)
+    : header_(std::move(header)), right_(std::move(right)), widths_(header_.size(), 0) {
+  Measure(header_);
+}
+
+void TableWriter::Measure(const std::vector<std::string>& row) {
+  // DisplayWidth measures the visible form, which is what Line() prints.
+  for (size_t c = 0; c < row.size() && c < widths_.size(); ++c)
+    widths_[c] = std::max(widths_[c], DisplayWidth(row[c]));
+}
+
+std::string TableWriter::Line(const std::vector<std::string>& row) const {
+  std::string out;
+  for (size_t c = 0; c < widths_.size(); ++c) {
+    std::string cell = VisibleText(c < row.size() ? row[c] : "");
+    size_t pad = widths_[c] - std::min(widths_[c], DisplayWidth(cell));
+    bool right = std::find(right_.begin(), right_.end(), c) != right_.end();
+    bool last = c + 1 == widths_.size();
+    if (right) out.append(pad, ' ');
+    out += cell;
+    if (!right && !last) out.append(pad, ' ');
+    if (!last) out += "  ";
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out + "\n";
+}
+
+std::string TableWriter::Header() const {
   std::vector<std::string> rule;
-  for (size_t w : widths) rule.push_back(std::string(w, '-'));
-  out += line(rule);
-  for (const auto& row : rows_) out += line(row);
+  for (size_t w : widths_) rule.push_back(std::string(w, '-'));
+  return Line(header_) + Line(rule);
+}
+
+std::string TextTable::Render() const {
+  TableWriter writer(header_, right_);
+  for (const auto& row : rows_) writer.Measure(row);
+  std::string out = writer.Header();
+  for (const auto& row : rows_) out += writer.Line(row);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Building blocks for output formats: aligned text tables for people, CSV for spreadsheets.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,9 @@ std::string Shorten(std::string_view text, size_t width);
 
 // A table with a header row; columns are padded to their widest cell. Cells are shown in their
 // visible form: control characters as \xNN, line breaks and tabs as spaces.
+// Where a formatter that streams writes its pieces (an OutputStream, or a string in tests).
+using Sink = std::function<void(std::string_view)>;
+
 class TextTable {
  public:
   explicit TextTable(std::vector<std::string> header) : header_(std::move(header)) {}
@@ -34,6 +38,22 @@ class TextTable {
   std::vector<std::string> header_;
   std::vector<std::vector<std::string>> rows_;
   std::vector<size_t> right_;
+};
+
+// A TextTable written row by row, for answers too large to hold: every row is measured first
+// (Measure), then the header and the rows are written (Header, Line), so a caller makes each
+// row twice instead of keeping them all. The bytes are those of TextTable::Render.
+class TableWriter {
+ public:
+  explicit TableWriter(std::vector<std::string> header, std::vector<size_t> right = {});
+  void Measure(const std::vector<std::string>& row);
+  std::string Header() const;  // the header line and the rule under it
+  std::string Line(const std::vector<std::string>& row) const;
+
+ private:
+  std::vector<std::string> header_;
+  std::vector<size_t> right_;
+  std::vector<size_t> widths_;
 };
 
 // One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A field that a

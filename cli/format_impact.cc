@@ -59,35 +59,52 @@ std::string EvidenceLine(const Landscape& landscape, const AffectedSystem& a, si
   return Shorten(full, width);
 }
 
-std::string FormatImpactTable(const Landscape& landscape, const ImpactResult& r) {
-  std::string out = ImpactHeading(landscape, r) + "\n";
-  TextTable systems({"criticality", "dist", "reason", "system", "name", "owner", "evidence"});
-  systems.AlignRight(1);
-  for (const AffectedSystem& a : r.affected) {
+void WriteImpactTable(const Landscape& landscape, const ImpactResult& r, const Sink& sink) {
+  sink(ImpactHeading(landscape, r) + "\n");
+  // Two passes over the rows (measure, then write) instead of holding 200 000 rows of text.
+  auto system_row = [&](const AffectedSystem& a) {
     const System& s = landscape.systems[a.system];
     std::string criticality(CriticalityName(s.criticality));
-    systems.AddRow({criticality.empty() ? "-" : criticality, std::to_string(a.distance),
-                    std::string(ReasonName(a.reason)), s.id, Shorten(s.name, 32),
-                    Shorten(s.owner, 16), EvidenceLine(landscape, a, 60)});
+    return std::vector<std::string>{criticality.empty() ? "-" : criticality,
+                                    std::to_string(a.distance),
+                                    std::string(ReasonName(a.reason)),
+                                    s.id,
+                                    Shorten(s.name, 32),
+                                    Shorten(s.owner, 16),
+                                    EvidenceLine(landscape, a, 60)};
+  };
+  TableWriter systems({"criticality", "dist", "reason", "system", "name", "owner", "evidence"},
+                      {1});
+  for (const AffectedSystem& a : r.affected) systems.Measure(system_row(a));
+  sink("Affected systems, most critical first:\n");
+  if (r.affected.empty()) {
+    sink("(none)\n");
+  } else {
+    sink(systems.Header());
+    for (const AffectedSystem& a : r.affected) sink(systems.Line(system_row(a)));
   }
-  out += "Affected systems, most critical first:\n";
-  out += systems.RowCount() ? systems.Render() : "(none)\n";
 
-  out += "\nAffected integrations";
+  std::string title = "\nAffected integrations";
   if (r.query.key)
-    out += " (carry " + landscape.keys[*r.query.key].id +
-           " into an affected system: reconfigure and test them)";
-  out += ":\n";
-  TextTable integrations({"integration", "from", "to", "carries", "protocol"});
-  for (IntegrationIndex e : r.integrations) {
+    title += " (carry " + landscape.keys[*r.query.key].id +
+             " into an affected system: reconfigure and test them)";
+  sink(title + ":\n");
+  auto integration_row = [&](IntegrationIndex e) {
     const Integration& i = landscape.integrations[e];
-    integrations.AddRow({i.id, landscape.systems[i.from].id, landscape.systems[i.to].id,
-                         Shorten(KeyList(landscape, i.carries), 40), i.protocol});
+    return std::vector<std::string>{i.id, landscape.systems[i.from].id, landscape.systems[i.to].id,
+                                    Shorten(KeyList(landscape, i.carries), 40), i.protocol};
+  };
+  TableWriter integrations({"integration", "from", "to", "carries", "protocol"});
+  for (IntegrationIndex e : r.integrations) integrations.Measure(integration_row(e));
+  if (r.integrations.empty()) {
+    sink("(none)\n");
+  } else {
+    sink(integrations.Header());
+    for (IntegrationIndex e : r.integrations) sink(integrations.Line(integration_row(e)));
   }
-  out += integrations.RowCount() ? integrations.Render() : "(none)\n";
 
-  out += "\nSummary: " + Count(r.affected.size(), "system", "systems") + " and " +
-         Count(r.integrations.size(), "integration", "integrations") + " affected";
+  std::string out = "\nSummary: " + Count(r.affected.size(), "system", "systems") + " and " +
+                    Count(r.integrations.size(), "integration", "integrations") + " affected";
   std::string reasons;
   for (const auto& [reason, n] : ByReason(r))
     reasons += (reasons.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
@@ -105,13 +122,53 @@ std::string FormatImpactTable(const Landscape& landscape, const ImpactResult& r)
   }
   out += "By municipality: " + (municipalities.empty() ? "-" : municipalities) +
          "; shared systems: " + std::to_string(shared) + "\n";
+  sink(out);
+}
+
+std::string FormatImpactTable(const Landscape& landscape, const ImpactResult& r) {
+  std::string out;
+  WriteImpactTable(landscape, r, [&out](std::string_view text) { out += text; });
   return out;
 }
 
-std::string FormatImpactJson(const Landscape& landscape, const ImpactResult& r,
-                             const std::string& file) {
+namespace {
+
+// `text` (a value nlohmann dumped with an indent of 2) placed `depth` spaces deeper, as the
+// whole document's dump would place it. Strings hold no raw line breaks (JSON escapes them).
+std::string Indented(const std::string& text, size_t depth) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  const std::string pad(depth, ' ');
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += pad;
+  }
+  return out;
+}
+
+// Writes a top-level array field of the document one element at a time, in the bytes
+// `ordered_json::dump(2)` gives for the whole document.
+template <typename Each>
+void StreamArray(const Sink& sink, std::string_view name, size_t count, Each element) {
+  sink(std::string("  \"") + std::string(name) + "\": ");
+  if (count == 0) {
+    sink("[]");
+    return;
+  }
+  sink("[\n");
+  for (size_t i = 0; i < count; ++i) {
+    // Exact strings, but DEL and C1 controls escaped too: this may be printed to a terminal.
+    sink(EscapeJsonControls("    " + Indented(element(i).dump(2), 4)));
+    sink(i + 1 < count ? ",\n" : "\n");
+  }
+  sink("  ]");
+}
+
+}  // namespace
+
+void WriteImpactJson(const Landscape& landscape, const ImpactResult& r, const std::string& file,
+                     const Sink& sink) {
   const ImpactQuery& q = r.query;
-  ordered_json j;
   ordered_json query;
   query["file"] = file;
   query["key"] = q.key ? ordered_json(landscape.keys[*q.key].id) : ordered_json(nullptr);
@@ -121,10 +178,10 @@ std::string FormatImpactJson(const Landscape& landscape, const ImpactResult& r,
   query["depth"] = q.max_depth ? ordered_json(*q.max_depth) : ordered_json(nullptr);
   query["through_all"] = q.through_all;
   query["owners"] = q.owners;
-  j["query"] = query;
+  sink("{\n  \"query\": " + EscapeJsonControls(Indented(query.dump(2), 2)) + ",\n");
 
-  ordered_json affected = ordered_json::array();
-  for (const AffectedSystem& a : r.affected) {
+  StreamArray(sink, "affected", r.affected.size(), [&](size_t n) {
+    const AffectedSystem& a = r.affected[n];
     const System& s = landscape.systems[a.system];
     ordered_json item;
     item["id"] = s.id;
@@ -139,22 +196,21 @@ std::string FormatImpactJson(const Landscape& landscape, const ImpactResult& r,
     for (IntegrationIndex e : a.via) via.push_back(landscape.integrations[e].id);
     item["path"] = std::move(path);
     item["via"] = std::move(via);
-    affected.push_back(std::move(item));
-  }
-  j["affected"] = std::move(affected);
+    return item;
+  });
+  sink(",\n");
 
-  ordered_json integrations = ordered_json::array();
-  for (IntegrationIndex e : r.integrations) {
-    const Integration& i = landscape.integrations[e];
+  StreamArray(sink, "integrations", r.integrations.size(), [&](size_t n) {
+    const Integration& i = landscape.integrations[r.integrations[n]];
     ordered_json carries = ordered_json::array();
     for (KeyIndex k : i.carries) carries.push_back(landscape.keys[k].id);
-    integrations.push_back({{"id", i.id},
-                            {"from", landscape.systems[i.from].id},
-                            {"to", landscape.systems[i.to].id},
-                            {"carries", std::move(carries)},
-                            {"protocol", i.protocol}});
-  }
-  j["integrations"] = std::move(integrations);
+    return ordered_json{{"id", i.id},
+                        {"from", landscape.systems[i.from].id},
+                        {"to", landscape.systems[i.to].id},
+                        {"carries", std::move(carries)},
+                        {"protocol", i.protocol}};
+  });
+  sink(",\n");
 
   ordered_json summary;
   summary["affected"] = r.affected.size();
@@ -169,23 +225,32 @@ std::string FormatImpactJson(const Landscape& landscape, const ImpactResult& r,
   }
   summary["by_criticality"] = by_criticality;
   summary["scope"] = {{"scoped", r.scope.scoped()}, {"changing", r.scope.changing()}};
-  j["summary"] = std::move(summary);
-  // Exact strings, but DEL and C1 controls escaped too: this may be printed to a terminal.
-  return EscapeJsonControls(j.dump(2)) + "\n";
+  sink("  \"summary\": " + EscapeJsonControls(Indented(summary.dump(2), 2)) + "\n}\n");
 }
 
-std::string FormatImpactCsv(const Landscape& landscape, const ImpactResult& r) {
-  std::string out =
-      CsvRow({"id", "name", "owner", "criticality", "distance", "reason", "path", "via"});
+std::string FormatImpactJson(const Landscape& landscape, const ImpactResult& r,
+                             const std::string& file) {
+  std::string out;
+  WriteImpactJson(landscape, r, file, [&out](std::string_view text) { out += text; });
+  return out;
+}
+
+void WriteImpactCsv(const Landscape& landscape, const ImpactResult& r, const Sink& sink) {
+  sink(CsvRow({"id", "name", "owner", "criticality", "distance", "reason", "path", "via"}));
   for (const AffectedSystem& a : r.affected) {
     const System& s = landscape.systems[a.system];
     std::string path, via;
     for (SystemIndex p : a.path) path += (path.empty() ? "" : " > ") + landscape.systems[p].id;
     for (IntegrationIndex e : a.via)
       via += (via.empty() ? "" : " > ") + landscape.integrations[e].id;
-    out += CsvRow({s.id, s.name, s.owner, std::string(CriticalityName(s.criticality)),
-                   std::to_string(a.distance), std::string(ReasonName(a.reason)), path, via});
+    sink(CsvRow({s.id, s.name, s.owner, std::string(CriticalityName(s.criticality)),
+                 std::to_string(a.distance), std::string(ReasonName(a.reason)), path, via}));
   }
+}
+
+std::string FormatImpactCsv(const Landscape& landscape, const ImpactResult& r) {
+  std::string out;
+  WriteImpactCsv(landscape, r, [&out](std::string_view text) { out += text; });
   return out;
 }
 

@@ -19,6 +19,18 @@ int Context::Write(std::string_view text) const {
   return WriteOutput(output.path, text, io) ? kExitOk : kExitInvalid;
 }
 
+int Context::WriteStreamed(const std::function<void(OutputStream&)>& produce) const {
+  std::string reason;
+  auto out = OutputStream::Open(output.path, io, &reason);
+  if (out) {
+    produce(*out);
+    reason = out->Commit();
+  }
+  if (reason.empty()) return kExitOk;
+  io.err << "landskap: " << output.path << ": error: " << reason << "\n";
+  return kExitInvalid;
+}
+
 void Context::Usage(std::string_view message) const { UsageError(command, message, io); }
 
 bool Context::ResolveSystems(const std::vector<std::string>& ids, std::string_view option,
@@ -81,6 +93,11 @@ Parsed Parse(const Command& command, const Args& args, po::options_description& 
             "input.\n";
     context->io.out << text.str();
     return Parsed::kHelpShown;
+  }
+  if (command.inputs == Inputs::kNone) {
+    if (context->inputs.empty()) return Parsed::kRun;
+    UsageError(command.name, "reads no file; got '" + context->inputs[0] + "'", context->io);
+    return Parsed::kError;
   }
   const std::string what = command.inputs == Inputs::kOneLandscape ? "a landscape file" : "a file";
   if (context->inputs.empty()) {

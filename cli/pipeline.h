@@ -15,6 +15,7 @@
 
 #include "cli/io.h"
 #include "cli/option_groups.h"
+#include "cli/output.h"
 #include "engine/graph.h"
 #include "engine/impact.h"
 #include "engine/landscape.h"
@@ -38,7 +39,7 @@ enum Group : unsigned {
 };
 
 // How many input files a command reads.
-enum class Inputs { kOneLandscape, kOneFile };
+enum class Inputs { kOneLandscape, kOneFile, kNone };
 
 struct Context {
   Io io;
@@ -64,6 +65,10 @@ struct Context {
 
   // Writes the answer to -o (or stdout): kExitOk, or kExitInvalid after printing why not.
   int Write(std::string_view text) const;
+  // The same for an answer written piece by piece: `produce` writes into the stream, which is
+  // committed at the end (renamed into place for a regular file). Opening fails before
+  // anything is computed.
+  int WriteStreamed(const std::function<void(OutputStream&)>& produce) const;
   // Prints a usage error for this command.
   void Usage(std::string_view message) const;
   // Resolves ids given for `option` (did-you-mean for unknown ones); false after printing.
