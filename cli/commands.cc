@@ -10,8 +10,8 @@ namespace landskap::cli {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
-      ValidateCommand(), StatsCommand(),    ImpactCommand(), PlanCommand(),
-      RenderCommand(),   HotspotsCommand(), ReportCommand(), FmtCommand(),
+      ValidateCommand(), StatsCommand(),  ImpactCommand(), PlanCommand(),  RenderCommand(),
+      HotspotsCommand(), ReportCommand(), FmtCommand(),    SynthCommand(),
   };
   return commands;
 }

@@ -18,5 +18,6 @@ Command RenderCommand();
 Command HotspotsCommand();
 Command ReportCommand();
 Command FmtCommand();
+Command SynthCommand();
 
 }  // namespace landskap::cli
