@@ -78,8 +78,13 @@ class PlanBody : public CommandBody {
     std::string text;
     switch (c.output.format) {
       case Format::kJson:
-        text = FormatPlanJson(c.landscape, plan, c.file());
-        break;
+        if (int code = c.WriteStreamed([&](OutputStream& out) {
+              WritePlanJson(c.landscape, plan, c.file(),
+                            [&out](std::string_view piece) { out.Write(piece); });
+            });
+            code != kExitOk)
+          return code;
+        return fail_if_late_ && !plan.late.empty() ? kExitGate : kExitOk;
       case Format::kCsv:
         text = FormatPlanCsv(c.landscape, plan);
         break;

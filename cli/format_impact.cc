@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/format_heading.h"
+#include "cli/json_stream.h"
 #include "engine/text.h"
 
 namespace landskap::cli {
@@ -131,44 +132,10 @@ std::string FormatImpactTable(const Landscape& landscape, const ImpactResult& r)
   return out;
 }
 
-namespace {
-
-// `text` (a value nlohmann dumped with an indent of 2) placed `depth` spaces deeper, as the
-// whole document's dump would place it. Strings hold no raw line breaks (JSON escapes them).
-std::string Indented(const std::string& text, size_t depth) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  const std::string pad(depth, ' ');
-  for (char c : text) {
-    out += c;
-    if (c == '\n') out += pad;
-  }
-  return out;
-}
-
-// Writes a top-level array field of the document one element at a time, in the bytes
-// `ordered_json::dump(2)` gives for the whole document.
-template <typename Each>
-void StreamArray(const Sink& sink, std::string_view name, size_t count, Each element) {
-  sink(std::string("  \"") + std::string(name) + "\": ");
-  if (count == 0) {
-    sink("[]");
-    return;
-  }
-  sink("[\n");
-  for (size_t i = 0; i < count; ++i) {
-    // Exact strings, but DEL and C1 controls escaped too: this may be printed to a terminal.
-    sink(EscapeJsonControls("    " + Indented(element(i).dump(2), 4)));
-    sink(i + 1 < count ? ",\n" : "\n");
-  }
-  sink("  ]");
-}
-
-}  // namespace
-
 void WriteImpactJson(const Landscape& landscape, const ImpactResult& r, const std::string& file,
                      const Sink& sink) {
   const ImpactQuery& q = r.query;
+  JsonObjectWriter j(sink);
   ordered_json query;
   query["file"] = file;
   query["key"] = q.key ? ordered_json(landscape.keys[*q.key].id) : ordered_json(nullptr);
@@ -178,9 +145,9 @@ void WriteImpactJson(const Landscape& landscape, const ImpactResult& r, const st
   query["depth"] = q.max_depth ? ordered_json(*q.max_depth) : ordered_json(nullptr);
   query["through_all"] = q.through_all;
   query["owners"] = q.owners;
-  sink("{\n  \"query\": " + EscapeJsonControls(Indented(query.dump(2), 2)) + ",\n");
+  j.Field("query", query);
 
-  StreamArray(sink, "affected", r.affected.size(), [&](size_t n) {
+  j.ArrayField("affected", r.affected.size(), [&](size_t n) {
     const AffectedSystem& a = r.affected[n];
     const System& s = landscape.systems[a.system];
     ordered_json item;
@@ -198,9 +165,8 @@ void WriteImpactJson(const Landscape& landscape, const ImpactResult& r, const st
     item["via"] = std::move(via);
     return item;
   });
-  sink(",\n");
 
-  StreamArray(sink, "integrations", r.integrations.size(), [&](size_t n) {
+  j.ArrayField("integrations", r.integrations.size(), [&](size_t n) {
     const Integration& i = landscape.integrations[r.integrations[n]];
     ordered_json carries = ordered_json::array();
     for (KeyIndex k : i.carries) carries.push_back(landscape.keys[k].id);
@@ -210,7 +176,6 @@ void WriteImpactJson(const Landscape& landscape, const ImpactResult& r, const st
                         {"carries", std::move(carries)},
                         {"protocol", i.protocol}};
   });
-  sink(",\n");
 
   ordered_json summary;
   summary["affected"] = r.affected.size();
@@ -225,7 +190,8 @@ void WriteImpactJson(const Landscape& landscape, const ImpactResult& r, const st
   }
   summary["by_criticality"] = by_criticality;
   summary["scope"] = {{"scoped", r.scope.scoped()}, {"changing", r.scope.changing()}};
-  sink("  \"summary\": " + EscapeJsonControls(Indented(summary.dump(2), 2)) + "\n}\n");
+  j.Field("summary", summary);
+  j.End();
 }
 
 std::string FormatImpactJson(const Landscape& landscape, const ImpactResult& r,

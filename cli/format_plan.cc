@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "cli/json_stream.h"
 #include "engine/text.h"
 
 namespace landskap::cli {
@@ -227,7 +228,8 @@ std::string FormatPlanCsv(const Landscape& l, const Plan& plan) {
   return out;
 }
 
-std::string FormatPlanJson(const Landscape& l, const Plan& plan, const std::string& file) {
+void WritePlanJson(const Landscape& l, const Plan& plan, const std::string& file,
+                   const Sink& sink) {
   auto date = [](const std::optional<DayNumber>& d) {
     return d ? ordered_json(FormatDate(*d)) : ordered_json(nullptr);
   };
@@ -236,21 +238,22 @@ std::string FormatPlanJson(const Landscape& l, const Plan& plan, const std::stri
     for (SystemIndex s : systems) out.push_back(l.systems[s].id);
     return out;
   };
-  ordered_json j;
-  j["file"] = file;
-  j["duration_days"] = plan.duration_days;
-  j["workdays"] = plan.workdays;
-  j["start"] = date(plan.start);
-  j["finish_date"] = date(plan.finish_date);
-  j["deadline"] = date(plan.deadline);
-  j["default_effort_days"] = plan.default_effort_days;
-  j["precedence_count"] = plan.precedence_count;
-  j["capacity"] = plan.capacity ? ordered_json(*plan.capacity) : ordered_json(nullptr);
-  j["vendor_capacity"] =
-      plan.vendor_capacity ? ordered_json(*plan.vendor_capacity) : ordered_json(nullptr);
+  // Field by field and task by task (JsonObjectWriter): a national plan is 200 000 tasks.
+  JsonObjectWriter j(sink);
+  j.Field("file", file);
+  j.Field("duration_days", plan.duration_days);
+  j.Field("workdays", plan.workdays);
+  j.Field("start", date(plan.start));
+  j.Field("finish_date", date(plan.finish_date));
+  j.Field("deadline", date(plan.deadline));
+  j.Field("default_effort_days", plan.default_effort_days);
+  j.Field("precedence_count", plan.precedence_count);
+  j.Field("capacity", plan.capacity ? ordered_json(*plan.capacity) : ordered_json(nullptr));
+  j.Field("vendor_capacity",
+          plan.vendor_capacity ? ordered_json(*plan.vendor_capacity) : ordered_json(nullptr));
 
-  ordered_json tasks = ordered_json::array();
-  for (const PlanTask& t : plan.tasks) {
+  j.ArrayField("tasks", plan.tasks.size(), [&](size_t n) {
+    const PlanTask& t = plan.tasks[n];
     const System& s = l.systems[t.system];
     ordered_json item;
     item["id"] = s.id;
@@ -271,44 +274,43 @@ std::string FormatPlanJson(const Landscape& l, const Plan& plan, const std::stri
     item["start_date"] = date(t.start_date);
     item["finish_date"] = date(t.finish_date);
     item["days_late"] = t.days_late;
-    tasks.push_back(std::move(item));
-  }
-  j["tasks"] = std::move(tasks);
+    return item;
+  });
 
-  ordered_json waves = ordered_json::array();
-  for (const PlanWave& w : plan.waves)
-    waves.push_back(
-        {{"wave", w.wave}, {"systems", ids(w.systems)}, {"over_capacity", w.over_capacity}});
-  j["waves"] = std::move(waves);
+  j.ArrayField("waves", plan.waves.size(), [&](size_t n) {
+    const PlanWave& w = plan.waves[n];
+    return ordered_json{
+        {"wave", w.wave}, {"systems", ids(w.systems)}, {"over_capacity", w.over_capacity}};
+  });
 
-  ordered_json bundles = ordered_json::array();
-  for (size_t i = 0; i < plan.bundles.size(); ++i) {
+  j.ArrayField("bundles", plan.bundles.size(), [&](size_t i) {
     const PlanBundle& b = plan.bundles[i];
     ordered_json via = ordered_json::array();
     for (const auto& e : b.cycle_via)
       via.push_back(e ? ordered_json(l.integrations[*e].id) : ordered_json("after"));
-    bundles.push_back({{"bundle", i + 1},
-                       {"systems", ids(b.systems)},
-                       {"cycle", ids(b.cycle)},
-                       {"via", std::move(via)}});
-  }
-  j["bundles"] = std::move(bundles);
+    return ordered_json{{"bundle", i + 1},
+                        {"systems", ids(b.systems)},
+                        {"cycle", ids(b.cycle)},
+                        {"via", std::move(via)}};
+  });
 
-  ordered_json paths = ordered_json::array();
-  for (const auto& path : plan.critical_paths) paths.push_back(ids(path));
-  j["critical_paths"] = std::move(paths);
-  j["critical_paths_cut"] = plan.critical_paths_cut;
+  j.ArrayField("critical_paths", plan.critical_paths.size(),
+               [&](size_t i) { return ids(plan.critical_paths[i]); });
+  j.Field("critical_paths_cut", plan.critical_paths_cut);
 
-  ordered_json late = ordered_json::array();
-  for (SystemIndex s : plan.late) {
+  j.ArrayField("late", plan.late.size(), [&](size_t i) {
+    SystemIndex s = plan.late[i];
     const PlanTask& t = *plan.Find(s);
-    late.push_back({{"id", l.systems[s].id},
-                    {"finish_date", date(t.finish_date)},
-                    {"days_late", t.days_late}});
-  }
-  j["late"] = std::move(late);
-  // Exact strings, but DEL and C1 controls escaped too: this may be printed to a terminal.
-  return EscapeJsonControls(j.dump(2)) + "\n";
+    return ordered_json{
+        {"id", l.systems[s].id}, {"finish_date", date(t.finish_date)}, {"days_late", t.days_late}};
+  });
+  j.End();
+}
+
+std::string FormatPlanJson(const Landscape& l, const Plan& plan, const std::string& file) {
+  std::string out;
+  WritePlanJson(l, plan, file, [&out](std::string_view text) { out += text; });
+  return out;
 }
 
 }  // namespace landskap::cli

@@ -16,5 +16,8 @@ std::string FormatPlanMarkdown(const Landscape& landscape, const Plan& plan,
                                const PlanHeading& heading);
 std::string FormatPlanCsv(const Landscape& landscape, const Plan& plan);
 std::string FormatPlanJson(const Landscape& landscape, const Plan& plan, const std::string& file);
+// The same JSON written piece by piece (one task at a time) for the command's streamed output.
+void WritePlanJson(const Landscape& landscape, const Plan& plan, const std::string& file,
+                   const Sink& sink);
 
 }  // namespace landskap::cli
