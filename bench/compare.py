@@ -178,6 +178,8 @@ def main():
                         help="largest size NetworkX runs at (once above 43)")
     parser.add_argument("--workdir", help="where files and outputs go (default: a temp dir)")
     parser.add_argument("--markdown", help="also write the report as Markdown to this file")
+    parser.add_argument("--render-only", metavar="WORKDIR",
+                        help="write the report again from WORKDIR/results.json of an earlier run")
     parser.add_argument("--worker", choices=["networkx", "igraph"], help=argparse.SUPPRESS)
     parser.add_argument("--file", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
@@ -185,6 +187,22 @@ def main():
     if args.worker:
         worker(args)
         return 0
+    if args.render_only:
+        with open(os.path.join(args.render_only, "results.json"), encoding="utf-8") as f:
+            saved = json.load(f)
+        rows = []
+        for r in saved["rows"]:
+            row = Row(r["size"], r["operation"], r["tool"], r["command"], r["runs"])
+            row.result = r["result"]
+            rows.append(row)
+        agreement = [(size, same, {t: tuple(c) for t, c in counts.items()})
+                     for size, same, counts in saved["agreement"]]
+        report = render(rows, agreement, saved["commands"], args, saved["machine"])
+        print(report)
+        if args.markdown:
+            with open(args.markdown, "w", encoding="utf-8") as f:
+                f.write(report)
+        return 0 if all(a[1] for a in agreement) else 1
     if not args.landskap:
         parser.error("--landskap is required")
     landskap = os.path.abspath(args.landskap)
@@ -242,6 +260,12 @@ def main():
         same = all(s == sets["landskap"] for s in sets.values())
         agreement.append((size, same, {t: (len(s[0]), s[1]) for t, s in sets.items()}))
 
+    # The measurements, so the report can be written again (--render-only) without rerunning.
+    with open(os.path.join(workdir, "results.json"), "w", encoding="utf-8") as f:
+        json.dump({"rows": [{"size": r.size, "operation": r.operation, "tool": r.tool,
+                             "command": r.command, "runs": r.runs, "result": r.result}
+                            for r in rows],
+                   "agreement": agreement, "commands": commands, "machine": machine()}, f)
     report = render(rows, agreement, commands, args, machine())
     print(report)
     if args.markdown:
@@ -258,7 +282,10 @@ def render(rows, agreement, commands, args, info):
         f"median of {args.repeat} runs (NetworkX: one run above 43 municipalities), each run "
         "its own process under `/usr/bin/time -v`. **The machine is shared with other builds, "
         "so wall seconds are noisy; CPU seconds (user + system) are the fair comparison.** "
-        "Peak MB is the largest maximum resident set size of the runs.",
+        "Peak MB is the largest maximum resident set size of the runs. The targets are judged "
+        "on CPU seconds for that reason. `render focus` draws the first municipal system, the "
+        "municipality's integration platform: its hub, with a neighbour in nearly every "
+        "system of the municipality (the worst case for a focus picture).",
         "",
         "## Machine",
         "",
@@ -303,15 +330,15 @@ def render(rows, agreement, commands, args, info):
                        f"{ig.cpu / imp.cpu:.1f}× CPU", ig.cpu / imp.cpu >= 10))
     checks.append((f"impact peak memory ≤ 500 MB: {imp.peak:.0f} MB", imp.peak <= 500))
     v = by[("validate", "landskap")]
-    checks.append((f"validate ≤ 1 s: {v.wall:.2f} s wall, {v.cpu:.2f} s CPU", v.cpu <= 1))
+    checks.append((f"validate ≤ 1 s: {v.cpu:.2f} s CPU ({v.wall:.2f} s wall)", v.cpu <= 1))
     p = by[("plan --all", "landskap")]
     checks.append((f"plan --all within 2× of impact: {p.cpu / imp.cpu:.2f}× CPU",
                    p.cpu <= 2 * imp.cpu))
     h = by[("hotspots", "landskap")]
-    checks.append((f"hotspots --samples {args.samples} ≤ 10 s: {h.wall:.2f} s wall, "
-                   f"{h.cpu:.2f} s CPU (CPU > wall: both cores busy)", h.wall <= 10))
+    checks.append((f"hotspots --samples {args.samples} ≤ 10 s: {h.cpu:.2f} s CPU in all "
+                   f"({h.wall:.2f} s wall on the shared machine)", h.cpu <= 10))
     f = by[("render focus", "landskap")]
-    checks.append((f"render --focus ID --hops 1 ≤ 1 s: {f.wall:.2f} s wall, {f.cpu:.2f} s CPU",
+    checks.append((f"render --focus ID --hops 1 ≤ 1 s: {f.cpu:.2f} s CPU ({f.wall:.2f} s wall)",
                    f.cpu <= 1))
     for text, met in checks:
         lines.append(f"- {'met' if met else '**not met**'}: {text}")

@@ -78,8 +78,11 @@ bool LoadBothWays(const std::string& text, const std::string& label) {
     EXPECT_EQ(fast_diags.Items()[i].location, precise_diags.Items()[i].location) << label;
     EXPECT_EQ(fast_diags.Items()[i].message, precise_diags.Items()[i].message) << label;
   }
-  // The fast pass reads exactly the files without a single diagnostic.
-  EXPECT_EQ(work.fast, precise_diags.Items().empty()) << label;
+  // The fast pass reads only files without a single diagnostic (and leaves a few clean ones,
+  // e.g. integrations listed before systems, to the precise loader).
+  if (work.fast) {
+    EXPECT_TRUE(precise_diags.Items().empty()) << label;
+  }
   if (ok && precise_ok) ExpectIdentical(fast, precise);
   return work.fast;
 }
@@ -105,8 +108,8 @@ TEST(LoadFastTest, GeneratedLandscapesLoadTheSameBothWays) {
   }
 }
 
-// Each of these has something the precise loader reports (or, for the last ones, an order of
-// fields the fast pass leaves to it); the fast pass must not read it.
+// Each of these has something the precise loader reports (or, integrations before systems, an
+// order the fast pass leaves to it); the fast pass must not read it.
 TEST(LoadFastTest, FilesWithSomethingToSayGoToThePreciseLoader) {
   const std::vector<std::string> texts = {
       "",

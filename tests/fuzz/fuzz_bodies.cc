@@ -77,14 +77,14 @@ void CheckLandscape(const Landscape& landscape) {
 }
 
 // The loader's fast pass (engine/load_fast.h) reads only files the precise loader has nothing
-// to say about, and builds the same model, index for index.
+// to say about (it may leave clean ones to it too), and builds the same model, index for index.
 void CheckFastPass(std::string_view text, bool fast, const Diagnostics& diagnostics,
                    const Landscape& landscape) {
   Landscape precise;
   Diagnostics precise_diagnostics("fuzz.json");
   bool precise_ok = LoadLandscapeTextPrecise(text, "fuzz.json", &precise, &precise_diagnostics);
-  Check(fast == precise_diagnostics.Items().empty(),
-        "load: the fast pass reads exactly the files without diagnostics");
+  Check(!fast || precise_diagnostics.Items().empty(),
+        "load: the fast pass reads only files without diagnostics");
   Check(diagnostics.Items().size() == precise_diagnostics.Items().size(),
         "load: the diagnostics are the precise loader's");
   if (!fast || !precise_ok) return;
