@@ -17,11 +17,15 @@ class Hotspots : public CommandBody {
                         "(dominators)")("from", po::value(&from_)->value_name("ID"),
                                         "with --towards: only the routes from this system")(
         "samples", po::value(&samples_text_)->value_name("N"),
-        "estimate betweenness from N randomly chosen systems (default: exact up to 5000 "
-        "systems, else 500)")("seed", po::value(&seed_text_)->value_name("S"),
-                              "the random seed that chooses the sampled systems (default 1)")(
+        "estimate 'routes pass through' from N randomly chosen systems (default: exact up "
+        "to 5000 systems, else 500)")(
+        "seed", po::value(&seed_text_)->value_name("S"),
+        "the random seed of the estimates above 5000 systems (default 1)")(
         "exact", po::bool_switch(&exact_),
-        "exact betweenness whatever the size (slow on large landscapes)");
+        "exact 'routes pass through' scores whatever the size (slow on large landscapes)")(
+        "threads", po::value(&threads_text_)->value_name("N"),
+        "threads that count what an outage breaks (default: the machine's cores; the answer is "
+        "the same for any N)");
   }
 
   bool Check(Context& c) override {
@@ -47,6 +51,15 @@ class Hotspots : public CommandBody {
       }
     }
     query_.betweenness.force_exact = exact_;
+    query_.outage.seed = query_.betweenness.seed;
+    if (!threads_text_.empty()) {
+      if (auto threads = ParseWholeNumber(threads_text_, 1, 256)) {
+        query_.outage.threads = static_cast<unsigned>(*threads);
+      } else {
+        c.Usage("--threads takes a whole number from 1 to 256, not '" + threads_text_ + "'");
+        ok = false;
+      }
+    }
     if (!from_.empty() && towards_.empty()) {
       c.Usage("--from needs --towards: say which system the routes lead to");
       ok = false;
@@ -82,7 +95,7 @@ class Hotspots : public CommandBody {
   }
 
  private:
-  std::string towards_, from_, samples_text_, seed_text_;
+  std::string towards_, from_, samples_text_, seed_text_, threads_text_;
   bool exact_ = false;
   HotspotsQuery query_;
   HotspotsView view_;
@@ -93,18 +106,24 @@ class Hotspots : public CommandBody {
 Command HotspotsCommand() {
   return {
       "hotspots",
-      "weak points: single points of failure, bridges, brokers, routes to NAV",
+      "weak points: what an outage breaks, single points of failure, the only links, routes to NAV",
       {"landskap hotspots FILE [--towards ID [--from ID]] [options]",
        "Shows the weak points of the landscape, most serious first:\n"
-       "  single points of failure  systems whose failure splits the landscape (articulation\n"
-       "                            points), with how many systems each one cuts off\n"
-       "  bridges                   integrations that are the only link between two parts\n"
-       "  brokers                   systems on many shortest routes between other systems\n"
-       "                            (betweenness; exact up to 5000 systems, above that an\n"
-       "                            estimate from 500 sampled systems, see --samples)\n"
-       "  fan-in/fan-out            integrations each system receives and provides\n"
+       "  what an outage breaks     for each system, the systems downstream of it along the data\n"
+       "                            flow that lose data when it fails, how many of them are\n"
+       "                            critical, and a weight by criticality (critical 8, high 4,\n"
+       "                            medium 2, low 1); exact up to 5000 systems, above that the\n"
+       "                            1000 largest by estimate are counted exactly\n"
+       "  single points of failure  systems whose failure splits the landscape into parts with\n"
+       "                            no integration between them, with how many systems each one\n"
+       "                            cuts off\n"
+       "  the only link             integrations that are the only connection between two parts\n"
+       "  routes pass through       systems that many shortest routes between other systems pass\n"
+       "                            through (exact up to 5000 systems, above that an estimate\n"
+       "                            from 500 sampled systems, see --samples)\n"
+       "  most integrations         integrations each system receives and provides\n"
        "With --towards ID (a national system such as ssb.kostra): for every system with a route\n"
-       "to ID along the data flow, the systems that every route passes through, and which\n"
+       "to ID along the data flow, the systems every route to ID passes through, and which\n"
        "systems the most others depend on to reach ID. --from narrows that to one system.",
        "  landskap hotspots datasets/oygarden-2020.json\n"
        "  landskap hotspots datasets/oygarden-2020.json --towards ssb.kostra --from "

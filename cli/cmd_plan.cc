@@ -1,10 +1,10 @@
 // landskap plan FILE (--key K | --system ID ... | --all): the cutover plan with waves, bundles,
 // critical path, dates and lateness against the reform date.
-#include <cmath>
 #include <ostream>
 
 #include "cli/commands.h"
 #include "cli/format_plan.h"
+#include "cli/format_plan_export.h"
 #include "engine/plan.h"
 
 namespace landskap::cli {
@@ -14,13 +14,8 @@ class PlanBody : public CommandBody {
  public:
   void AddOptions(po::options_description* desc) override {
     desc->add_options()("all", po::bool_switch(&all_), "plan every system in the file")(
-        "capacity", po::value(&capacity_)->value_name("N"), "at most N systems per wave")(
-        "vendor-capacity", po::value(&vendor_capacity_)->value_name("N"),
-        "at most N systems of one vendor per wave")(
-        "default-effort", po::value(&default_effort_)->value_name("DAYS"),
-        "days for a system without cutover.effort_days (default 5)")(
         "fail-if-late", po::bool_switch(&fail_if_late_),
-        "exit with 1 when a system finishes after --deadline");
+        "exit with 1 when a system finishes after --deadline (with the capacity limits)");
   }
 
   bool Check(Context& c) override {
@@ -39,26 +34,8 @@ class PlanBody : public CommandBody {
       c.Usage("--fail-if-late needs --deadline DATE");
       ok = false;
     }
-    for (auto [text, option, out] :
-         {std::tuple{&capacity_, "--capacity", &options_.capacity},
-          std::tuple{&vendor_capacity_, "--vendor-capacity", &options_.vendor_capacity}}) {
-      if (text->empty()) continue;
-      if (auto value = ParseWholeNumber(*text, 1, 1000000000)) {
-        *out = static_cast<size_t>(*value);
-      } else {
-        c.Usage(std::string(option) + " takes a number of systems, 1 or more, not '" + *text + "'");
-        ok = false;
-      }
-    }
-    if (!std::isfinite(default_effort_) || default_effort_ < 0 || default_effort_ > 100000) {
-      c.Usage("--default-effort must be a number of days from 0 to 100000");
-      ok = false;
-    }
+    options_ = PlanOptionsFrom(c.calendar);
     options_.all_systems = all_;
-    options_.default_effort_days = default_effort_;
-    options_.start = c.calendar.start;
-    options_.deadline = c.calendar.deadline;
-    options_.workdays = c.calendar.workdays;
     return ok;
   }
 
@@ -74,9 +51,16 @@ class PlanBody : public CommandBody {
                   "fields named above\n";
       return kExitInvalid;
     }
+    const Format format = c.output.format;
+    if (format == Format::kMsProject || format == Format::kIcs || format == Format::kMermaid) {
+      if (std::string why = ExportNeedsDates(plan); !why.empty()) {
+        c.io.err << "landskap plan: " << why << "\n";
+        return kExitInvalid;
+      }
+    }
     PlanHeading heading = DescribePlan(c.landscape, plan);
     std::string text;
-    switch (c.output.format) {
+    switch (format) {
       case Format::kJson:
         if (int code = c.WriteStreamed([&](OutputStream& out) {
               WritePlanJson(c.landscape, plan, c.file(),
@@ -91,6 +75,15 @@ class PlanBody : public CommandBody {
       case Format::kMarkdown:
         text = FormatPlanMarkdown(c.landscape, plan, heading);
         break;
+      case Format::kMsProject:
+        text = FormatPlanMsProject(c.landscape, plan, heading);
+        break;
+      case Format::kIcs:
+        text = FormatPlanIcs(c.landscape, plan, heading);
+        break;
+      case Format::kMermaid:
+        text = FormatPlanMermaid(c.landscape, plan, heading);
+        break;
       default:
         text = FormatPlanTable(c.landscape, plan, heading);
         break;
@@ -101,8 +94,6 @@ class PlanBody : public CommandBody {
 
  private:
   bool all_ = false, fail_if_late_ = false;
-  std::string capacity_, vendor_capacity_;
-  double default_effort_ = kDefaultEffortDays;
   PlanOptions options_;
 };
 
@@ -114,27 +105,44 @@ Command PlanCommand() {
       "cutover order: waves, bundles, critical path and dates against the deadline",
       {"landskap plan FILE (--key K | --system ID ... | --all) [options]",
        "Plans the cutover: in which order the systems are converted and switched, which of\n"
-       "them must switch together, and which chain of work decides the go-live date.\n"
-       "  tasks       the systems a change of --key reaches (as in 'landskap impact'), or --all\n"
+       "them must switch together, who does the work, and when it is done.\n"
+       "  tasks       the systems a change of --key reaches (as in 'landskap impact'), or --all;\n"
+       "              ours are those of --owner-tasks (default: the changing municipalities\n"
+       "              and the intermunicipal systems), the rest are external dependencies\n"
        "  order       an integration converts the provider before the consumer;\n"
        "              cutover.after in the file adds more (between systems in the plan)\n"
        "  bundles     systems on a cycle of integrations switch together; the longest\n"
        "              member sets the bundle's duration\n"
-       "  waves       wave 1 has no predecessors; each next wave follows the ones before it;\n"
-       "              --capacity and --vendor-capacity limit a wave, most critical first\n"
-       "  duration    cutover.effort_days, rounded up to whole days (--default-effort when\n"
-       "              missing); cutover.fixed_date pins a system's start to that date\n"
-       "  dates       from --start (default: the earliest fixed date); --workdays skips\n"
-       "              weekends; --deadline lists what finishes after it\n"
+       "  duration    cutover.effort_days in working days, rounded up (--default-effort when\n"
+       "              missing); cutover.fixed_date: the system starts on that date, not before\n"
+       "  calendar    working days: Monday to Friday without Norwegian public holidays\n"
+       "              (--workdays says the same; --calendar all-days counts every day);\n"
+       "              --closed FILE adds local closures such as the Christmas week\n"
+       "  capacity    at most N tasks of a vendor (--vendor-capacity), of one of our owners\n"
+       "              (--owner-capacity), or in all (--capacity) on any working day; the\n"
+       "              file's \"resources\" section sets them per vendor or owner. Tasks are\n"
+       "              placed least latest start first, then by id; the plan shows the finish\n"
+       "              without limits (critical path) and with them, and the bottleneck\n"
+       "  waves       wave 1 has no predecessors; a task goes in the wave after its latest\n"
+       "              predecessor's; each wave shows its dates, in time order\n"
+       "  dates       from --start (default: the earliest fixed date); --deadline and\n"
+       "              --fail-if-late judge the finish with the capacity limits\n"
+       "  exports     --format msproject (MS Project XML, also ProjectLibre and GNOME Planner),\n"
+       "              ics (fixed dates, milestones and the deadline for a calendar) and mermaid\n"
+       "              (a gantt block for Markdown); picked by -o plan.xml, .ics, .mmd too;\n"
+       "              they need dates (--start DATE)\n"
        "Impossible demands (a cycle through 'after', a fixed date before a predecessor can\n"
        "finish) are errors that name the chain.",
        "  landskap plan datasets/oygarden-2020.json --key kommunenummer --start 2019-08-01 "
        "--deadline 2020-01-01\n"
-       "  landskap plan datasets/oygarden-2020.json --all --workdays --start 2019-08-01 "
-       "--vendor-capacity 2 -o plan.md"},
+       "  landskap plan datasets/oygarden-2020.json --all --start 2019-08-01 "
+       "--vendor-capacity 2 --closed juleferie.csv -o plan.md\n"
+       "  landskap plan datasets/oygarden-2020.json --key kommunenummer --start 2019-08-01 "
+       "-o plan.xml   (MS Project; .ics for a calendar, .mmd for a Mermaid gantt chart)"},
       kGroupSelection | kGroupCalendar | kGroupOutput,
       kSelectKey | kSelectSystem | kSelectThroughAll | kSelectOwner | kSelectChanges,
-      {Format::kTable, Format::kMarkdown, Format::kCsv, Format::kJson},
+      {Format::kTable, Format::kMarkdown, Format::kCsv, Format::kJson, Format::kMsProject,
+       Format::kIcs, Format::kMermaid},
       10,
       Inputs::kOneLandscape,
       [] { return std::make_unique<PlanBody>(); }};

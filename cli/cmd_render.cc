@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/commands.h"
+#include "engine/diff.h"
 #include "engine/plan.h"
 #include "viz/diagram.h"
 
@@ -22,7 +23,10 @@ class Render : public CommandBody {
         "plan", po::bool_switch(&plan_view_),
         "draw the cutover plan: waves as columns from left to right, bundles boxed, the "
         "critical path in bold red (of the systems --key or --system reaches; without them, of "
-        "all)")("no-legend", po::bool_switch(&no_legend_), "leave out the legend");
+        "all)")("diff", po::value(&diff_path_)->value_name("BEFORE"),
+                "colour by what changed since the landscape file BEFORE: added green, changed "
+                "amber, removed listed in the legend")("no-legend", po::bool_switch(&no_legend_),
+                                                       "leave out the legend");
   }
 
   bool Check(Context& c) override {
@@ -43,6 +47,11 @@ class Render : public CommandBody {
         ok = false;
       }
     }
+    if (!diff_path_.empty() && (plan_view_ || c.selection.HasKey() || c.selection.HasSystems() ||
+                                !c.selection.impact_alias.empty())) {
+      c.Usage("--diff colours the picture by the changes; leave out --key, --system and --plan");
+      ok = false;
+    }
     if (!c.selection.HasKey() && (!c.selection.owners.empty() || c.selection.through_all)) {
       c.Usage("--owner and --through-all go with --key K");
       ok = false;
@@ -51,6 +60,12 @@ class Render : public CommandBody {
   }
 
   bool Resolve(Context& c) override {
+    if (!diff_path_.empty()) {
+      Landscape before;
+      if (!LoadLandscapeForCommand(diff_path_, &before, c.io)) return false;
+      diff_ = DiffLandscapes(before, c.landscape);
+      options_.diff = &diff_;
+    }
     if (focus_.empty()) return true;
     std::vector<SystemIndex> focused;
     if (!c.ResolveSystems({focus_}, "--focus", &focused)) return false;
@@ -64,7 +79,7 @@ class Render : public CommandBody {
     if (c.selected()) impact = ComputeImpact(c.graph(), c.query);
     if (plan_view_) {
       // The same tasks as 'landskap plan --key K' (or --system, or --all without them).
-      PlanOptions plan_options;
+      PlanOptions plan_options = PlanOptionsFrom(c.calendar);
       plan_options.all_systems = !c.selected();
       Diagnostics diagnostics(c.file());
       if (!ComputePlan(c.graph(), plan_options, c.selected() ? &impact : nullptr, &plan,
@@ -98,7 +113,8 @@ class Render : public CommandBody {
 
  private:
   bool edge_labels_ = false, plan_view_ = false, no_legend_ = false;
-  std::string focus_, hops_text_;
+  std::string focus_, hops_text_, diff_path_;
+  LandscapeDiff diff_;
   int hops_ = 1;
   viz::DiagramOptions options_;
 };
@@ -117,13 +133,15 @@ Command RenderCommand() {
        "lines are more critical integrations. With --key, colours show how far a key change\n"
        "reaches instead (darker is nearer), and the integrations that pass it on are red.\n"
        "--impact K is the old name of --key K and is still accepted in this release.\n"
-       "--focus draws one system and its neighbours only, which keeps big landscapes readable.",
+       "--focus draws one system and its neighbours only, which keeps big landscapes readable.\n"
+       "--diff BEFORE colours what changed since BEFORE (as 'landskap diff BEFORE FILE' lists).",
        "  landskap render datasets/oygarden-2020.json --key kommunenummer -o impact.svg\n"
        "  landskap render datasets/oygarden-2020.json --focus fjell.sak-arkiv --hops 2 -o "
        "sak.png\n"
        "  landskap render datasets/oygarden-2020.json --cluster domain --edge-labels -o all.pdf\n"
-       "  landskap render datasets/oygarden-2020.json --key kommunenummer --plan -o plan.svg"},
-      kGroupSelection | kGroupDiagram | kGroupOutput,
+       "  landskap render datasets/oygarden-2020.json --key kommunenummer --plan -o plan.svg\n"
+       "  landskap render merged.json --diff datasets/oygarden-2020.json -o changes.svg"},
+      kGroupSelection | kGroupCalendar | kGroupDiagram | kGroupOutput,
       kSelectKey | kSelectImpactAlias | kSelectSystem | kSelectThroughAll | kSelectOwner |
           kSelectChanges,
       {Format::kSvg, Format::kPng, Format::kPdf, Format::kDot},

@@ -29,11 +29,8 @@ class Report : public CommandBody {
       options.impact = &impact;
     }
     // The plan covers what the key change reaches, or every system when there is no key.
-    PlanOptions plan_options;
+    PlanOptions plan_options = PlanOptionsFrom(c.calendar);
     plan_options.all_systems = !c.query.key;
-    plan_options.start = c.calendar.start;
-    plan_options.deadline = c.calendar.deadline;
-    plan_options.workdays = c.calendar.workdays;
     Plan plan;
     Diagnostics plan_diagnostics(c.file());
     if (ComputePlan(c.graph(), plan_options, c.query.key ? &impact : nullptr, &plan,

@@ -10,8 +10,9 @@ namespace landskap::cli {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
-      ValidateCommand(), StatsCommand(),  ImpactCommand(), PlanCommand(),  RenderCommand(),
-      HotspotsCommand(), ReportCommand(), FmtCommand(),    SynthCommand(),
+      ValidateCommand(), StatsCommand(),    ImpactCommand(), PlanCommand(),
+      RenderCommand(),   HotspotsCommand(), ReportCommand(), FmtCommand(),
+      MergeCommand(),    DiffCommand(),     SynthCommand(),
   };
   return commands;
 }

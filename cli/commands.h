@@ -18,6 +18,8 @@ Command RenderCommand();
 Command HotspotsCommand();
 Command ReportCommand();
 Command FmtCommand();
+Command MergeCommand();
+Command DiffCommand();
 Command SynthCommand();
 
 }  // namespace landskap::cli

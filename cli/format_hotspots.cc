@@ -66,9 +66,9 @@ std::string DominatorTable(const Landscape& landscape, const HotspotsResult& r,
                            const HotspotsView& view) {
   const DominatorResult& d = *r.dominators;
   const std::string& target = Id(landscape, d.target);
-  std::string out = "\nRoutes towards " + target +
-                    " (dominators): " + Count(d.reaching, "system has", "systems have") +
-                    " a route to " + target + " along the data flow.\n";
+  std::string out = "\nEvery route to " + target + " passes through (dominators): " +
+                    Count(d.reaching, "system has", "systems have") + " a route to " + target +
+                    " along the data flow.\n";
   if (view.from) {
     const std::string& from = Id(landscape, *view.from);
     if (!d.Reaches(*view.from)) return out + from + " has no route to " + target + ".\n";
@@ -114,6 +114,47 @@ std::string DominatorTable(const Landscape& landscape, const HotspotsResult& r,
   return out;
 }
 
+std::string OutageSentence(const Landscape& landscape, const OutageReach& o) {
+  const System& s = landscape.systems[o.system];
+  std::string who = s.id + (s.name.empty() ? "" : " (" + Shorten(s.name, 40) + ")");
+  return "If " + who + " fails, " + Count(o.reached, "system loses", "systems lose") + " data, " +
+         std::to_string(o.critical) + " of them critical.";
+}
+
+std::string OutageMethod(const OutageResult& o) {
+  if (o.exact)
+    return "Exact: every system's downstream systems counted (" +
+           Count(o.systems, "system", "systems") + ").\n";
+  return "Estimated, then counted exactly: " + std::to_string(o.systems) +
+         " systems are too many to count what each one breaks,\nso an estimate picked the " +
+         Count(o.searched, "system", "systems") +
+         " that break the most, and those were counted exactly.\nA system whose estimate fell "
+         "below them may be missing from the list.\n";
+}
+
+std::string OutageTable(const Landscape& landscape, const HotspotsResult& r,
+                        const HotspotsView& view) {
+  const OutageResult& o = r.outage;
+  std::string out =
+      "\nWhat an outage breaks: the systems downstream of each system along the data flow lose\n"
+      "data when it fails, directly or through others. 'lose data' counts them, 'critical' how\n"
+      "many of them are critical, and 'weight' adds them up by criticality (critical 8, high 4,\n"
+      "medium 2, low or unspecified 1); the ranking follows the weight.\n" +
+      OutageMethod(o);
+  if (o.ranking.empty()) return out + "(none: no system provides data to another)\n";
+  out += OutageSentence(landscape, o.ranking.front()) + "\n";
+  TextTable table({"system", "name", "owner", "lose data", "critical", "weight"});
+  for (size_t c = 3; c < 6; ++c) table.AlignRight(c);
+  const size_t shown = Shown(o.ranking.size(), view);
+  for (size_t i = 0; i < shown; ++i) {
+    const OutageReach& x = o.ranking[i];
+    const System& s = landscape.systems[x.system];
+    table.AddRow({s.id, Shorten(s.name, 32), Shorten(s.owner, 16), std::to_string(x.reached),
+                  std::to_string(x.critical), std::to_string(x.weight)});
+  }
+  return out + table.Render() + MoreNote(shown, o.ranking.size());
+}
+
 }  // namespace
 
 std::string FormatHotspotsTable(const Landscape& landscape, const HotspotsResult& r,
@@ -125,10 +166,13 @@ std::string FormatHotspotsTable(const Landscape& landscape, const HotspotsResult
                     Count(landscape.integrations.size(), "integration", "integrations") + ", " +
                     Count(r.cuts.components, "connected group", "connected groups") + ".\n";
 
+  out += OutageTable(landscape, r, view);
+
   out +=
-      "\nSingle points of failure (articulation points): if one of these systems fails, the\n"
-      "systems around it lose contact with each other. 'cut off' counts the systems outside the\n"
-      "largest remaining part; 'parts' how many pieces its group falls into.\n";
+      "\nSingle points of failure: if one of these systems fails, the systems around it lose\n"
+      "every integration between them (this view ignores the direction of the data; in graph\n"
+      "theory: articulation points). 'cut off' counts the systems outside the largest remaining\n"
+      "part; 'parts' how many pieces its group falls into.\n";
   TextTable points({"system", "name", "owner", "cut off", "parts"});
   points.AlignRight(3);
   points.AlignRight(4);
@@ -143,8 +187,9 @@ std::string FormatHotspotsTable(const Landscape& landscape, const HotspotsResult
                            : "(none: no single system holds the landscape together)\n";
 
   out +=
-      "\nBridges: integrations that are the only link between two parts of the landscape.\n"
-      "'cut off' counts the systems on the smaller side.\n";
+      "\nThe only link: integrations that are the only connection between two parts of the\n"
+      "landscape (bridges); if one stops, the parts are cut apart. 'cut off' counts the systems\n"
+      "on the smaller side.\n";
   TextTable bridges({"integration", "from", "to", "cut off"});
   bridges.AlignRight(3);
   shown = Shown(r.cuts.bridges.size(), view);
@@ -157,11 +202,12 @@ std::string FormatHotspotsTable(const Landscape& landscape, const HotspotsResult
       bridges.RowCount() ? bridges.Render() + MoreNote(shown, r.cuts.bridges.size()) : "(none)\n";
 
   out +=
-      "\nMost between (brokers): systems on many shortest routes between other systems; when\n"
-      "they fail or change, much data must find another way. 'share' is the part of all routes\n"
-      "between pairs of other systems.\n" +
+      "\nRoutes pass through: systems that many of the shortest routes between other systems pass\n"
+      "through (brokers; betweenness). When they fail or change, much data that is not their own\n"
+      "must find another way. 'routes through' adds up, over every pair of other systems, the\n"
+      "share of their shortest routes through the system; 'share' divides it by the pairs.\n" +
       BetweennessMethod(r, n);
-  TextTable brokers({"system", "name", "betweenness", "share"});
+  TextTable brokers({"system", "name", "routes through", "share"});
   brokers.AlignRight(2);
   brokers.AlignRight(3);
   shown = Shown(n, view);
@@ -179,8 +225,8 @@ std::string FormatHotspotsTable(const Landscape& landscape, const HotspotsResult
                             : "(none: no system lies between two others)\n";
 
   out +=
-      "\nLargest fan-in/fan-out: integrations received and provided, and the distinct systems\n"
-      "behind them.\n";
+      "\nMost integrations (fan-in/fan-out): integrations a system receives and provides, and the\n"
+      "distinct systems behind them.\n";
   TextTable fan({"system", "name", "fan-in", "fan-out", "providers", "consumers"});
   for (size_t c = 2; c < 6; ++c) fan.AlignRight(c);
   shown = Shown(r.fan.size(), view);
@@ -215,6 +261,27 @@ std::string FormatHotspotsJson(const Landscape& landscape, const HotspotsResult&
                   {"connected_groups", r.cuts.components},
                   {"articulation_points", r.cuts.articulation_points.size()},
                   {"bridges", r.cuts.bridges.size()}};
+
+  ordered_json outage;
+  outage["exact"] = r.outage.exact;
+  outage["systems"] = n;
+  outage["counted"] = r.outage.searched;
+  outage["weights"] = {{"critical", CriticalityWeight(Criticality::kCritical)},
+                       {"high", CriticalityWeight(Criticality::kHigh)},
+                       {"medium", CriticalityWeight(Criticality::kMedium)},
+                       {"low", CriticalityWeight(Criticality::kLow)},
+                       {"unspecified", CriticalityWeight(Criticality::kUnspecified)}};
+  ordered_json breaks = ordered_json::array();
+  for (size_t i = 0; i < Shown(r.outage.ranking.size(), view); ++i) {
+    const OutageReach& x = r.outage.ranking[i];
+    breaks.push_back({{"id", Id(landscape, x.system)},
+                      {"name", landscape.systems[x.system].name},
+                      {"lose_data", x.reached},
+                      {"critical", x.critical},
+                      {"weight", x.weight}});
+  }
+  outage["ranking"] = std::move(breaks);
+  j["outage"] = std::move(outage);
 
   ordered_json points = ordered_json::array();
   const auto& aps = r.cuts.articulation_points;
@@ -307,6 +374,10 @@ std::string FormatHotspotsCsv(const Landscape& landscape, const HotspotsResult& 
   }
   std::vector<const Fan*> fan(n, nullptr);
   for (const Fan& f : r.fan) fan[f.system] = &f;
+  std::vector<const OutageReach*> outage(n, nullptr);
+  for (const OutageReach& o : r.outage.ranking) outage[o.system] = &o;
+  // A system missing from the ranking breaks nothing, unless the reach was only estimated.
+  const std::string nothing = r.outage.exact ? "0" : "";
 
   std::vector<std::string> header = {"id",      "name",      "owner",    "betweenness",
                                      "share",   "cut_off",   "bridges",  "fan_in",
@@ -316,6 +387,9 @@ std::string FormatHotspotsCsv(const Landscape& landscape, const HotspotsResult& 
     header.push_back("dependents_towards_" + target);
     header.push_back("route_to_" + target + "_through");
   }
+  // Added after the columns that were there before, so that positions stay.
+  for (const char* column : {"outage_lose_data", "outage_critical", "outage_weight"})
+    header.push_back(column);
   std::string out = CsvRow(header);
   for (size_t i = 0; i < Shown(n, view); ++i) {
     SystemIndex s = r.by_betweenness[i];
@@ -341,6 +415,9 @@ std::string FormatHotspotsCsv(const Landscape& landscape, const HotspotsResult& 
         through += (through.empty() ? "" : " > ") + Id(landscape, t);
       row.push_back(through);
     }
+    row.push_back(outage[s] ? std::to_string(outage[s]->reached) : nothing);
+    row.push_back(outage[s] ? std::to_string(outage[s]->critical) : nothing);
+    row.push_back(outage[s] ? std::to_string(outage[s]->weight) : nothing);
     out += CsvRow(row);
   }
   return out;

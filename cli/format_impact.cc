@@ -7,27 +7,13 @@
 
 #include "cli/format_heading.h"
 #include "cli/json_stream.h"
+#include "engine/result_json.h"
 #include "engine/text.h"
 
 namespace landskap::cli {
 namespace {
 
 using ordered_json = nlohmann::ordered_json;
-
-std::map<std::string, size_t> ByOwner(const Landscape& landscape, const ImpactResult& r) {
-  std::map<std::string, size_t> counts;
-  for (const AffectedSystem& a : r.affected) {
-    const std::string& owner = landscape.systems[a.system].owner;
-    ++counts[owner.empty() ? "(no owner)" : owner];
-  }
-  return counts;
-}
-
-std::map<std::string, size_t> ByReason(const ImpactResult& r) {
-  std::map<std::string, size_t> counts;
-  for (const AffectedSystem& a : r.affected) ++counts[std::string(ReasonName(a.reason))];
-  return counts;
-}
 
 std::string KeyList(const Landscape& landscape, const std::vector<KeyIndex>& keys) {
   std::string out;
@@ -107,7 +93,7 @@ void WriteImpactTable(const Landscape& landscape, const ImpactResult& r, const S
   std::string out = "\nSummary: " + Count(r.affected.size(), "system", "systems") + " and " +
                     Count(r.integrations.size(), "integration", "integrations") + " affected";
   std::string reasons;
-  for (const auto& [reason, n] : ByReason(r))
+  for (const auto& [reason, n] : ImpactByReason(r))
     reasons += (reasons.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
   if (!reasons.empty()) out += " (" + reasons + ")";
   out += ".\n";
@@ -115,7 +101,7 @@ void WriteImpactTable(const Landscape& landscape, const ImpactResult& r, const S
   // so the line stays readable in a terminal. The JSON has every owner.
   std::string municipalities;
   size_t shared = 0;
-  for (const auto& [owner, n] : ByOwner(landscape, r)) {
+  for (const auto& [owner, n] : ImpactByOwner(landscape, r)) {
     if (IsKommunenummer(owner))
       municipalities += (municipalities.empty() ? "" : ", ") + owner + ": " + std::to_string(n);
     else
@@ -134,63 +120,8 @@ std::string FormatImpactTable(const Landscape& landscape, const ImpactResult& r)
 
 void WriteImpactJson(const Landscape& landscape, const ImpactResult& r, const std::string& file,
                      const Sink& sink) {
-  const ImpactQuery& q = r.query;
   JsonObjectWriter j(sink);
-  ordered_json query;
-  query["file"] = file;
-  query["key"] = q.key ? ordered_json(landscape.keys[*q.key].id) : ordered_json(nullptr);
-  query["systems"] = ordered_json::array();
-  for (SystemIndex s : q.sources) query["systems"].push_back(landscape.systems[s].id);
-  query["direction"] = DirectionName(q.direction);
-  query["depth"] = q.max_depth ? ordered_json(*q.max_depth) : ordered_json(nullptr);
-  query["through_all"] = q.through_all;
-  query["owners"] = q.owners;
-  j.Field("query", query);
-
-  j.ArrayField("affected", r.affected.size(), [&](size_t n) {
-    const AffectedSystem& a = r.affected[n];
-    const System& s = landscape.systems[a.system];
-    ordered_json item;
-    item["id"] = s.id;
-    item["name"] = s.name;
-    item["owner"] = s.owner;
-    std::string_view criticality = CriticalityName(s.criticality);
-    item["criticality"] = criticality.empty() ? ordered_json(nullptr) : ordered_json(criticality);
-    item["distance"] = a.distance;
-    item["reason"] = ReasonName(a.reason);
-    ordered_json path = ordered_json::array(), via = ordered_json::array();
-    for (SystemIndex p : a.path) path.push_back(landscape.systems[p].id);
-    for (IntegrationIndex e : a.via) via.push_back(landscape.integrations[e].id);
-    item["path"] = std::move(path);
-    item["via"] = std::move(via);
-    return item;
-  });
-
-  j.ArrayField("integrations", r.integrations.size(), [&](size_t n) {
-    const Integration& i = landscape.integrations[r.integrations[n]];
-    ordered_json carries = ordered_json::array();
-    for (KeyIndex k : i.carries) carries.push_back(landscape.keys[k].id);
-    return ordered_json{{"id", i.id},
-                        {"from", landscape.systems[i.from].id},
-                        {"to", landscape.systems[i.to].id},
-                        {"carries", std::move(carries)},
-                        {"protocol", i.protocol}};
-  });
-
-  ordered_json summary;
-  summary["affected"] = r.affected.size();
-  summary["integrations"] = r.integrations.size();
-  summary["seeds"] = r.seed_count;
-  summary["by_reason"] = ByReason(r);
-  summary["by_owner"] = ByOwner(landscape, r);
-  std::map<std::string, size_t> by_criticality;
-  for (const AffectedSystem& a : r.affected) {
-    std::string_view c = CriticalityName(landscape.systems[a.system].criticality);
-    ++by_criticality[c.empty() ? "unspecified" : std::string(c)];
-  }
-  summary["by_criticality"] = by_criticality;
-  summary["scope"] = {{"scoped", r.scope.scoped()}, {"changing", r.scope.changing()}};
-  j.Field("summary", summary);
+  ImpactJsonFields(landscape, r, file, j);
   j.End();
 }
 

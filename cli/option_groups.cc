@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <ostream>
 #include <sstream>
 
@@ -108,8 +109,27 @@ void AddCalendarOptions(po::options_description* desc, CalendarOptions* o) {
                       "the plan's first day, e.g. 2019-08-01 (default: the earliest fixed date)")(
       "deadline", po::value(&o->deadline_text)->value_name("DATE"),
       "the reform date, e.g. 2020-01-01: every system must be done by this day")(
+      "calendar", po::value(&o->calendar_text)->value_name("KIND"),
+      "which days count: working-days (the default: Monday to Friday without Norwegian "
+      "public holidays) or all-days")(
       "workdays", po::bool_switch(&o->workdays),
-      "count working days (Monday to Friday) and skip weekends in dates");
+      "count working days; this is the default now, the option is still accepted")(
+      "closed", po::value(&o->closed_files)->value_name("FILE")->composing(),
+      "local closures, e.g. the Christmas week: a CSV of dates or ranges "
+      "(2019-12-23,2019-12-31) or an iCalendar file (.ics); repeatable")(
+      "capacity", po::value(&o->capacity_text)->value_name("N"),
+      "at most N systems in progress on any day, over the whole plan")(
+      "vendor-capacity", po::value(&o->vendor_capacity_text)->value_name("N"),
+      "at most N systems of one vendor in progress on any day (the file's \"resources\" "
+      "section overrides it per vendor)")(
+      "owner-capacity", po::value(&o->owner_capacity_text)->value_name("N"),
+      "at most N systems of one of our owners (a municipality's own IT staff) in progress on "
+      "any day (\"resources\" overrides it per owner)")(
+      "owner-tasks", po::value(&o->owner_tasks_text)->value_name("OWNERS")->composing(),
+      "whose tasks are ours, e.g. 1246,1245,1259 (default: the changing municipalities and "
+      "the intermunicipal systems); other tasks are external dependencies")(
+      "default-effort", po::value(&o->default_effort)->value_name("DAYS"),
+      "days for a system without cutover.effort_days (default 5)");
 }
 
 bool CheckCalendar(std::string_view command, CalendarOptions* o, Io io) {
@@ -130,7 +150,88 @@ bool CheckCalendar(std::string_view command, CalendarOptions* o, Io io) {
                io);
     ok = false;
   }
+  Calendar::Kind kind = Calendar::Kind::kWorkingDays;
+  if (o->calendar_text == "all-days") {
+    kind = Calendar::Kind::kAllDays;
+    if (o->workdays) {
+      UsageError(command,
+                 "--workdays counts working days and --calendar all-days every day; "
+                 "give one of them",
+                 io);
+      ok = false;
+    }
+  } else if (o->calendar_text != "working-days") {
+    UsageError(
+        command,
+        "unknown --calendar '" + o->calendar_text + "'; use working-days (the default) or all-days",
+        io);
+    ok = false;
+  }
+  for (auto [text, option, out] :
+       {std::tuple{&o->capacity_text, "--capacity", &o->capacity},
+        std::tuple{&o->vendor_capacity_text, "--vendor-capacity", &o->vendor_capacity},
+        std::tuple{&o->owner_capacity_text, "--owner-capacity", &o->owner_capacity}}) {
+    if (text->empty()) continue;
+    if (auto value = ParseWholeNumber(*text, 1, 1000000)) {
+      *out = static_cast<size_t>(*value);
+    } else {
+      UsageError(command,
+                 std::string(option) + " takes a number of systems, 1 or more, not '" + *text + "'",
+                 io);
+      ok = false;
+    }
+  }
+  if (!o->owner_tasks_text.empty()) {
+    std::vector<std::string> owners;
+    for (const std::string& item : o->owner_tasks_text) {
+      std::stringstream parts(item);
+      std::string value;
+      while (std::getline(parts, value, ','))
+        if (!value.empty()) owners.push_back(value);
+    }
+    if (owners.empty()) {
+      UsageError(command, "--owner-tasks takes owners as the file spells them, e.g. 1246,1245", io);
+      ok = false;
+    }
+    std::sort(owners.begin(), owners.end());
+    owners.erase(std::unique(owners.begin(), owners.end()), owners.end());
+    o->owner_tasks = owners;
+  }
+  if (!std::isfinite(o->default_effort) || o->default_effort < 0 || o->default_effort > 100000) {
+    UsageError(command, "--default-effort must be a number of days from 0 to 100000", io);
+    ok = false;
+  }
+  std::vector<Closure> closures;
+  for (const std::string& path : o->closed_files) {
+    InputRules rules;
+    rules.what = "a list of closed days";
+    rules.max_bytes = size_t{16} << 20;
+    rules.convert_windows_1252 = true;
+    InputText input;
+    Diagnostics diagnostics(path);
+    if (ReadInput(path, rules, &input, &diagnostics)) ParseClosures(input, &closures, &diagnostics);
+    for (const Diagnostic& d : diagnostics.Items()) io.err << FormatDiagnostic(d) << "\n";
+    if (diagnostics.HasErrors()) {
+      io.err << "landskap " << command << ": the closed days in " << path
+             << " cannot be read; fix the lines named above\n";
+      ok = false;
+    }
+  }
+  o->calendar = Calendar(kind, std::move(closures));
   return ok;
+}
+
+PlanOptions PlanOptionsFrom(const CalendarOptions& o) {
+  PlanOptions options;
+  options.calendar = o.calendar;
+  options.start = o.start;
+  options.deadline = o.deadline;
+  options.capacity = o.capacity;
+  options.vendor_capacity = o.vendor_capacity;
+  options.owner_capacity = o.owner_capacity;
+  options.owner_tasks = o.owner_tasks;
+  options.default_effort_days = o.default_effort;
+  return options;
 }
 
 void AddDiagramOptions(po::options_description* desc, DiagramLook* o) {

@@ -11,8 +11,10 @@
 
 #include "cli/io.h"
 #include "cli/output_format.h"
+#include "engine/calendar.h"
 #include "engine/date.h"
 #include "engine/impact.h"
+#include "engine/plan.h"
 #include "viz/diagram.h"
 
 namespace landskap::cli {
@@ -51,10 +53,22 @@ struct SelectionOptions {
   bool HasSystems() const { return !systems.empty(); }
 };
 
+// When and with whom a plan is made: the calendar (start, deadline, which days count, local
+// closures) and the capacities. `plan`, `render --plan` and `report` take the same group and
+// build their PlanOptions with PlanOptionsFrom, so they state the same dates.
 struct CalendarOptions {
   std::string start_text, deadline_text;
-  bool workdays = false;
+  bool workdays = false;  // --workdays: the default calendar, accepted as before
+  std::string calendar_text = "working-days";
+  std::vector<std::string> closed_files;
+  std::string capacity_text, vendor_capacity_text, owner_capacity_text;
+  std::vector<std::string> owner_tasks_text;
+  double default_effort = 5;
+  // Checked.
   std::optional<DayNumber> start, deadline;
+  Calendar calendar;
+  std::optional<size_t> capacity, vendor_capacity, owner_capacity;
+  std::optional<std::vector<std::string>> owner_tasks;
 };
 
 struct DiagramLook {
@@ -87,7 +101,11 @@ void AddOutputOptions(po::options_description* desc, OutputOptions* options,
 // Each check prints every usage error of its group (with the help pointer) and returns false
 // when there was one.
 bool CheckSelection(std::string_view command, SelectionOptions* options, Io io);
+// Also reads the --closed files (their errors are printed with file and line).
 bool CheckCalendar(std::string_view command, CalendarOptions* options, Io io);
+// The plan options every command that plans uses: calendar, start, deadline, capacities,
+// owners of our tasks and the default effort.
+PlanOptions PlanOptionsFrom(const CalendarOptions& options);
 bool CheckDiagram(std::string_view command, DiagramLook* options, Io io);
 bool CheckRanking(std::string_view command, RankingOptions* options, Io io);
 // Picks the format: --format, else -o's extension, else the default; a --format that

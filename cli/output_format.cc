@@ -14,7 +14,7 @@ struct FormatInfo {
   std::array<std::string_view, 2> extensions;
 };
 
-constexpr std::array<FormatInfo, 9> kFormats = {{
+constexpr std::array<FormatInfo, 12> kFormats = {{
     {Format::kTable, "table", {".txt", ""}},
     {Format::kJson, "json", {".json", ""}},
     {Format::kCsv, "csv", {".csv", ""}},
@@ -24,6 +24,9 @@ constexpr std::array<FormatInfo, 9> kFormats = {{
     {Format::kPng, "png", {".png", ""}},
     {Format::kPdf, "pdf", {".pdf", ""}},
     {Format::kDot, "dot", {".dot", ".gv"}},
+    {Format::kMsProject, "msproject", {".xml", ""}},
+    {Format::kIcs, "ics", {".ics", ".ical"}},
+    {Format::kMermaid, "mermaid", {".mmd", ""}},
 }};
 
 }  // namespace

@@ -8,13 +8,28 @@
 
 namespace landskap::cli {
 
-enum class Format { kTable, kJson, kCsv, kMarkdown, kHtml, kSvg, kPng, kPdf, kDot };
+enum class Format {
+  kTable,
+  kJson,
+  kCsv,
+  kMarkdown,
+  kHtml,
+  kSvg,
+  kPng,
+  kPdf,
+  kDot,
+  kMsProject,
+  kIcs,
+  kMermaid
+};
 
-// "table", "json", "csv", "markdown" (also "md"), "html", "svg", "png", "pdf", "dot".
+// "table", "json", "csv", "markdown" (also "md"), "html", "svg", "png", "pdf", "dot",
+// "msproject" (MS Project XML), "ics" (iCalendar), "mermaid" (a Mermaid gantt block).
 std::optional<Format> ParseFormat(std::string_view text);
 std::string_view FormatName(Format format);
 // The format a file name's extension names (.json, .csv, .md, .txt, .html, .svg, .png, .pdf,
-// .dot/.gv; any case), or nullopt for none of them and for "-".
+// .dot/.gv, .xml for msproject, .ics/.ical, .mmd; any case), or nullopt for none of them and
+// for "-".
 std::optional<Format> FormatFromPath(const std::string& path);
 
 }  // namespace landskap::cli

@@ -4,6 +4,7 @@
 // misspelled key with --changes would otherwise be interned and silently affect nothing).
 #include "cli/pipeline.h"
 
+#include <cstdint>
 #include <ostream>
 #include <sstream>
 
@@ -99,13 +100,29 @@ Parsed Parse(const Command& command, const Args& args, po::options_description& 
     UsageError(command.name, "reads no file; got '" + context->inputs[0] + "'", context->io);
     return Parsed::kError;
   }
-  const std::string what = command.inputs == Inputs::kOneLandscape ? "a landscape file" : "a file";
+  const std::string what = command.inputs != Inputs::kOneFile ? "a landscape file" : "a file";
   if (context->inputs.empty()) {
     UsageError(command.name,
                "name " + what + ", e.g. 'landskap " + std::string(command.name) +
                    " datasets/oygarden-2020.json'",
                context->io);
     return Parsed::kError;
+  }
+  if (command.inputs == Inputs::kLandscapes) {
+    size_t n = context->inputs.size();
+    if (n < command.min_inputs || n > command.max_inputs) {
+      std::string wanted =
+          command.min_inputs == command.max_inputs ? std::to_string(command.min_inputs)
+          : command.max_inputs == SIZE_MAX
+              ? std::to_string(command.min_inputs) + " or more"
+              : std::to_string(command.min_inputs) + " to " + std::to_string(command.max_inputs);
+      UsageError(command.name,
+                 "takes " + wanted + " landscape files, got " + std::to_string(n) +
+                     "; usage: " + command.help.usage,
+                 context->io);
+      return Parsed::kError;
+    }
+    return Parsed::kRun;
   }
   if (context->inputs.size() > 1) {
     UsageError(command.name,
@@ -161,7 +178,7 @@ bool ResolveKey(Context& c) {
 
 int RunCommand(const Command& command, const Args& args, Io io) {
   std::unique_ptr<CommandBody> body = command.make();
-  Context c{io, command.name, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  Context c{io, command.name, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   c.selection.parts = command.selection;
   c.ranking.default_top = command.default_top;
 
@@ -203,6 +220,13 @@ int RunCommand(const Command& command, const Args& args, Io io) {
     if (!ok || !ApplyChangeTables(c)) return kExitInvalid;
     if (!body->Resolve(c)) return kExitInvalid;
     c.graph_ = std::make_unique<Graph>(c.landscape);
+  } else if (command.inputs == Inputs::kLandscapes) {
+    // Every file is loaded and every file's errors are shown before giving up.
+    c.landscapes.resize(c.inputs.size());
+    ok = true;
+    for (size_t i = 0; i < c.inputs.size(); ++i)
+      ok &= LoadLandscapeForCommand(c.inputs[i], &c.landscapes[i], io);
+    if (!ok || !body->Resolve(c)) return kExitInvalid;
   }
   return body->Run(c);
 }

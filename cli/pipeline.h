@@ -38,8 +38,10 @@ enum Group : unsigned {
   kGroupOutput = 1u << 4,
 };
 
-// How many input files a command reads.
-enum class Inputs { kOneLandscape, kOneFile, kNone };
+// How many input files a command reads. kLandscapes: from Command::min_inputs to max_inputs
+// landscape files, all loaded into Context::landscapes (no key, ids or graph are resolved).
+// kNone: the command reads no file (synth).
+enum class Inputs { kOneLandscape, kOneFile, kLandscapes, kNone };
 
 struct Context {
   Io io;
@@ -62,6 +64,9 @@ struct Context {
 
   const Graph& graph() const { return *graph_; }
   std::unique_ptr<Graph> graph_;
+
+  // With Inputs::kLandscapes: every input, loaded, in the order given.
+  std::vector<Landscape> landscapes;
 
   // Writes the answer to -o (or stdout): kExitOk, or kExitInvalid after printing why not.
   int Write(std::string_view text) const;
@@ -99,6 +104,8 @@ struct Command {
   size_t default_top = 10;      // with kGroupRanking
   Inputs inputs = Inputs::kOneLandscape;
   std::function<std::unique_ptr<CommandBody>()> make;
+  // With Inputs::kLandscapes: how many files the command takes.
+  size_t min_inputs = 1, max_inputs = 1;
 };
 
 // Parses, checks, loads and runs `command` with `args` (without the subcommand name).

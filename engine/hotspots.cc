@@ -40,6 +40,7 @@ HotspotsResult ComputeHotspots(const Graph& graph, const HotspotsQuery& query) {
     return landscape.systems[a].id < landscape.systems[b].id;
   };
   HotspotsResult r;
+  r.outage = ComputeOutage(graph, query.outage);
   r.cuts = FindCuts(graph);
 
   r.betweenness = ComputeBetweenness(graph, query.betweenness);

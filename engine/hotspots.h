@@ -109,14 +109,59 @@ struct DominatorResult {
 
 DominatorResult ComputeDominators(const Graph& graph, SystemIndex target);
 
+// ---- What an outage breaks: the systems downstream of a system along the data flow (they lose
+// a provider, directly or through others; networkx.descendants), weighted by criticality.
+
+// The weight of a system that loses data: critical 8, high 4, medium 2, low or unspecified 1.
+uint32_t CriticalityWeight(Criticality c);
+
+// Up to this many systems every system's reach is computed exactly.
+constexpr size_t kExactOutageLimit = 5000;
+constexpr size_t kDefaultOutageCandidates = 1000;
+constexpr size_t kDefaultOutageSketch = 64;
+
+struct OutageOptions {
+  size_t exact_limit = kExactOutageLimit;
+  bool force_exact = false;  // every system, whatever the size
+  // Above the limit: how many groups of systems (a system, or the systems on one cycle of
+  // integrations, which reach the same systems) with the largest estimated reach are counted
+  // exactly, and the sketch size and seed of the estimate.
+  size_t candidates = kDefaultOutageCandidates;
+  size_t sketch_size = kDefaultOutageSketch;
+  uint64_t seed = 1;
+  unsigned threads = 0;  // 0: the machine's cores (at most 8); the result is the same for any
+};
+
+struct OutageReach {
+  SystemIndex system = 0;
+  uint64_t reached = 0;   // systems downstream that lose data when it fails
+  uint64_t critical = 0;  // of them, how many are critical
+  uint64_t weight = 0;    // the sum of their CriticalityWeight
+};
+
+struct OutageResult {
+  // Exact reach for every system (true), or for the systems with the largest estimated reach.
+  bool exact = true;
+  size_t systems = 0;    // in the landscape
+  size_t estimated = 0;  // when not exact: groups (see candidates) with an estimated reach
+  size_t searched = 0;   // systems in `ranking`
+  // Systems whose outage breaks something, exact numbers: weight (largest first), then
+  // reached (most first), then id.
+  std::vector<OutageReach> ranking;
+};
+
+OutageResult ComputeOutage(const Graph& graph, const OutageOptions& options);
+
 // ---- Everything at once, ranked for output.
 
 struct HotspotsQuery {
   BetweennessOptions betweenness;
+  OutageOptions outage;
   std::optional<SystemIndex> towards;
 };
 
 struct HotspotsResult {
+  OutageResult outage;
   CutResult cuts;
   BetweennessResult betweenness;
   std::vector<SystemIndex> by_betweenness;  // all systems: score (highest first), then id

@@ -85,6 +85,15 @@ struct Change {
   std::optional<DayNumber> effective;
 };
 
+// How many tasks of one vendor (its people) or one owner (e.g. a municipality's own IT staff)
+// can be in progress on any working day of a cutover plan: the file's "resources" section.
+struct ResourceCapacity {
+  enum class Of { kVendor, kOwner };
+  Of of = Of::kVendor;
+  std::string name;  // the vendor or owner exactly as systems spell it
+  uint32_t capacity = 1;
+};
+
 // Lets the id maps be searched with a string_view, without building a std::string per lookup.
 struct IdHash {
   using is_transparent = void;
@@ -167,6 +176,7 @@ class Landscape {
   std::vector<System> systems;
   std::vector<Integration> integrations;
   std::vector<Change> changes;
+  std::vector<ResourceCapacity> resources;  // in file order
 
   std::optional<SystemIndex> FindSystem(std::string_view id) const;
   std::optional<KeyIndex> FindKey(std::string_view id) const;

@@ -259,7 +259,8 @@ class Reader {
                         TypeName(root));
       return;
     }
-    CheckFields(root, "", {"format", "name", "keys", "systems", "integrations", "changes"});
+    CheckFields(root, "",
+                {"format", "name", "keys", "systems", "integrations", "changes", "resources"});
     ReadFormat(root);
     ReadString(root, "", "name", &landscape_.name);
     ReadKeys(root);
@@ -273,6 +274,7 @@ class Reader {
     }
     landscape_.NameIntegrations();
     ReadChanges(root);
+    ReadResources(root);
     CheckUndeclaredKeys();
   }
 
@@ -717,6 +719,73 @@ class Reader {
       change.from = from;
       change.to = to;
       landscape_.changes.push_back(std::move(change));
+    }
+  }
+
+  // "resources": [{"vendor": "Tieto", "capacity": 2}, {"owner": "1246", "capacity": 3}]:
+  // how many tasks of a vendor or owner a cutover plan may have in progress on one day.
+  void ReadResources(const json& root) {
+    const json* resources = ArrayField(root, "", "resources");
+    if (!resources) return;
+    const char* example =
+        "{\"vendor\": \"Tieto\", \"capacity\": 2} or {\"owner\": \"1246\", "
+        "\"capacity\": 3}";
+    std::map<std::pair<int, std::string>, size_t> first;
+    for (size_t i = 0; i < resources->size(); ++i) {
+      const json& item = (*resources)[i];
+      std::string path = Child("/resources", i);
+      if (!item.is_object()) {
+        diags_->Error(path, std::string("a resource is an object like ") + example + ", not " +
+                                TypeName(item));
+        continue;
+      }
+      CheckFields(item, path, {"vendor", "owner", "capacity"});
+      bool has_vendor = item.contains("vendor") && !item["vendor"].is_null();
+      bool has_owner = item.contains("owner") && !item["owner"].is_null();
+      if (has_vendor == has_owner) {
+        diags_->Error(path, std::string(has_vendor ? "a resource names either 'vendor' or "
+                                                     "'owner', not both"
+                                                   : "a resource has no 'vendor' or 'owner'") +
+                                "; write " + example);
+        continue;
+      }
+      ResourceCapacity r;
+      r.of = has_vendor ? ResourceCapacity::Of::kVendor : ResourceCapacity::Of::kOwner;
+      const char* field = has_vendor ? "vendor" : "owner";
+      if (!ReadString(item, path, field, &r.name)) continue;
+      if (r.name.empty()) {
+        diags_->Error(Child(path, field), std::string("'") + field +
+                                              "' may not be empty; write the name as the "
+                                              "systems spell it");
+        continue;
+      }
+      auto capacity = item.find("capacity");
+      if (capacity == item.end() || capacity->is_null()) {
+        diags_->Error(path,
+                      "a resource has no 'capacity'; write how many of its tasks can be "
+                      "in progress on one working day, e.g. \"capacity\": 2");
+        continue;
+      }
+      bool whole = capacity->is_number_unsigned()
+                       ? capacity->get<uint64_t>() >= 1 && capacity->get<uint64_t>() <= 1000000
+                   : capacity->is_number_integer()
+                       ? capacity->get<int64_t>() >= 1 && capacity->get<int64_t>() <= 1000000
+                       : false;
+      if (!whole) {
+        diags_->Error(Child(path, "capacity"),
+                      "'capacity' must be a whole number of tasks from 1 to 1000000, not " +
+                          capacity->dump());
+        continue;
+      }
+      r.capacity = capacity->get<uint32_t>();
+      auto [it, inserted] = first.emplace(std::pair{static_cast<int>(r.of), r.name}, i);
+      if (!inserted) {
+        diags_->Error(Child(path, field), std::string("duplicate resource: ") + field + " '" +
+                                              Printable(r.name) + "' is already given at " +
+                                              Child("/resources", it->second) + "; keep one entry");
+        continue;
+      }
+      landscape_.resources.push_back(std::move(r));
     }
   }
 

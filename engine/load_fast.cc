@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -82,8 +83,8 @@ class FastReader {
       FAST_TRY(!std::move(field_result).get(field));
       std::string_view name;
       FAST_TRY(strings_.Text(field.key(), &name));
-      static constexpr std::string_view kNames[] = {"format",  "name",         "keys",
-                                                    "systems", "integrations", "changes"};
+      static constexpr std::string_view kNames[] = {
+          "format", "name", "keys", "systems", "integrations", "changes", "resources"};
       size_t which = std::find(std::begin(kNames), std::end(kNames), name) - std::begin(kNames);
       FAST_TRY(which < std::size(kNames) && !(seen & (1u << which)));
       seen |= 1u << which;
@@ -111,8 +112,11 @@ class FastReader {
           FAST_TRY(systems_read_ || IsNull(value));
           if (systems_read_) FAST_TRY(ReadIntegrations(value));
           break;
-        default:
+        case 5:
           FAST_TRY(ReadChanges(value));
+          break;
+        default:
+          FAST_TRY(ReadResources(value));
           break;
       }
     }
@@ -426,6 +430,39 @@ class FastReader {
     return true;
   }
 
+  // "resources": [{"vendor": "Tieto", "capacity": 2}, {"owner": "1246", "capacity": 3}]. A null
+  // inside, a capacity that is not a whole number from 1 to 1000000, or the same vendor or
+  // owner twice is left to the precise loader.
+  bool ReadResources(od::value value) {
+    if (IsNull(value)) return true;
+    od::array array;
+    FAST_TRY(!value.get_array().get(array));
+    for (auto item_result : array) {
+      od::value item;
+      FAST_TRY(!item_result.get(item));
+      ResourceCapacity r;
+      bool has_name = false, has_capacity = false;
+      FAST_TRY(ForEach(item, {"vendor", "owner", "capacity"}, [&](uint32_t i, od::value v) {
+        if (i < 2) {
+          if (has_name) return false;  // both vendor and owner
+          std::string_view name;
+          if (!strings_.Get(v, &name) || name.empty()) return false;
+          r.of = i == 0 ? ResourceCapacity::Of::kVendor : ResourceCapacity::Of::kOwner;
+          r.name.assign(name);
+          return has_name = true;
+        }
+        int64_t capacity = 0;
+        if (v.get_int64().get(capacity) || capacity < 1 || capacity > 1000000) return false;
+        r.capacity = static_cast<uint32_t>(capacity);
+        return has_capacity = true;
+      }));
+      FAST_TRY(has_name && has_capacity);
+      FAST_TRY(resource_names_.emplace(static_cast<int>(r.of), r.name).second);
+      landscape_.resources.push_back(std::move(r));
+    }
+    return true;
+  }
+
   bool Finish() {
     for (size_t position = 0; position < declared_.size(); ++position) {
       KeyIndex key = landscape_.InternKey(declared_[position].first);
@@ -462,6 +499,7 @@ class FastReader {
   std::vector<bool> used_;  // by KeyIndex: used by a system, an integration or a change
   std::vector<std::pair<SystemIndex, std::vector<std::string>>> pending_after_;
   std::vector<std::pair<std::string, Change>> pending_changes_;
+  std::set<std::pair<int, std::string>> resource_names_;  // (of, name) seen in "resources"
 };
 
 }  // namespace

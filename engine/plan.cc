@@ -1,8 +1,10 @@
 // The cutover plan in steps: pick the tasks, collect precedence pairs, find bundles with
 // Boost's strong_components, condense them into a DAG ordered by Boost's topological_sort,
-// run the critical path method over that order, group the DAG into waves by list scheduling,
-// and enumerate the zero-slack chains. Tasks are numbered by their rank in id order, and the
-// condensed nodes by their first member, so every tie is broken by id without comparing strings.
+// run the critical path method over that order (the schedule without capacity limits), place
+// the tasks under the capacities by serial schedule generation (the plan's dates), group the
+// DAG into waves by precedence generations, and enumerate the zero-slack chains. Tasks are numbered
+// by their rank in id order, and the condensed nodes by their first member, so every tie is broken
+// by id without comparing strings.
 #include "engine/plan.h"
 
 #include <algorithm>
@@ -11,6 +13,7 @@
 #include <boost/graph/topological_sort.hpp>
 #include <cmath>
 #include <iterator>
+#include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -58,7 +61,6 @@ class Planner {
   Planner(const Graph& graph, const PlanOptions& options, const ImpactResult* impact, Plan* plan,
           Diagnostics* diagnostics)
       : landscape_(graph.landscape()),
-        graph_(graph),
         options_(options),
         impact_(impact),
         plan_(plan),
@@ -72,21 +74,25 @@ class Planner {
       plan_->query = impact_->query;
       plan_->scope = impact_->scope;
     }
-    plan_->workdays = options_.workdays;
+    plan_->calendar = options_.calendar;
+    plan_->workdays = options_.calendar.working_days();
     plan_->deadline = options_.deadline;
     plan_->default_effort_days = options_.default_effort_days;
     plan_->capacity = options_.capacity;
     plan_->vendor_capacity = options_.vendor_capacity;
+    plan_->owner_capacity = options_.owner_capacity;
     SelectTasks();
+    Ownership();
     CollectPrecedence();
     FindBundles();
     CheckAfterCycles();
     ProveBundles();
     Durations();
-    if (!Calendar()) return false;
+    if (!Dates()) return false;
     Condense();
     Forward();
     Backward();
+    if (!too_long_) Schedule();
     Waves();
     CriticalPaths();
     Assemble();
@@ -114,6 +120,38 @@ class Planner {
     });
     local_.assign(landscape_.systems.size(), kNone);
     for (Local t = 0; t < sys_.size(); ++t) local_[sys_[t]] = t;
+  }
+
+  // Which tasks are the plan's own work: those of the owners given (--owner-tasks), else of
+  // the changing municipalities (old numbers and the new one) and every intermunicipal system. When no owner is known (a
+  // landscape without changes), every task is ours: there is nothing to tell apart.
+  void Ownership() {
+    std::vector<std::string> owners;
+    bool intermunicipal = false;
+    if (options_.owner_tasks) {
+      owners = *options_.owner_tasks;
+    } else {
+      intermunicipal = true;
+      if (impact_ && !options_.all_systems && impact_->scope.scoped()) {
+        owners = impact_->scope.changing();
+      } else {
+        for (const Change& c : landscape_.changes) owners.push_back(c.from);
+      }
+      // The new number is theirs too: after `landskap merge` the survivors and the conversion
+      // tasks belong to it (4626), and they are the merger's own work.
+      if (!owners.empty())
+        for (const Change& c : landscape_.changes)
+          if (std::find(owners.begin(), owners.end(), c.from) != owners.end())
+            owners.push_back(c.to);
+    }
+    std::sort(owners.begin(), owners.end());
+    owners.erase(std::unique(owners.begin(), owners.end()), owners.end());
+    plan_->owner_tasks = owners;
+    plan_->intermunicipal_ours = intermunicipal;
+    ours_.assign(sys_.size(), 1);
+    if (owners.empty() && !options_.owner_tasks) return;
+    for (Local t = 0; t < sys_.size(); ++t)
+      ours_[t] = IsOwnTask(landscape_, sys_[t], owners, intermunicipal);
   }
 
   void CollectPrecedence() {
@@ -146,6 +184,9 @@ class Planner {
       prec_.push_back(p);
     }
     out_ = MakeRows(sys_.size(), prec_.size(), [&](size_t i) { return prec_[i].from; });
+    plan_->links.reserve(prec_.size());
+    for (const Precedence& p : prec_)
+      plan_->links.push_back({sys_[p.from], sys_[p.to], p.integration, p.after});
   }
 
   const Precedence* FindPrecedence(Local from, Local to) const {
@@ -299,7 +340,7 @@ class Planner {
   }
 
   // Day 0, and each node's fixed start offset. False when there is no way to a calendar.
-  bool Calendar() {
+  bool Dates() {
     std::optional<DayNumber> earliest;
     for (SystemIndex s : sys_) {
       const auto& fixed = landscape_.systems[s].cutover.fixed_date;
@@ -317,7 +358,7 @@ class Planner {
       for (Local t : members_[n]) {
         const auto& fixed = landscape_.systems[sys_[t]].cutover.fixed_date;
         if (!fixed) continue;
-        int offset = DateToOffset(*day0_, *fixed, options_.workdays);
+        int offset = Cal().Offset(*day0_, *fixed);
         if (offset < 0) {
           diags_->Error(CutoverPath(t, "fixed_date"),
                         Id(t) + " is fixed to start on " + FormatDate(*fixed) +
@@ -342,9 +383,9 @@ class Planner {
     return true;
   }
 
-  std::string DateText(int offset) const {
-    return FormatDate(OffsetToDate(*day0_, offset, options_.workdays));
-  }
+  const Calendar& Cal() const { return options_.calendar; }
+
+  std::string DateText(int offset) const { return FormatDate(Cal().Date(*day0_, offset)); }
 
   // --- The condensed DAG and the critical path method ------------------------------------------
 
@@ -408,7 +449,7 @@ class Planner {
       } else {
         ef_[v] = es + duration_[v];
       }
-      plan_->duration_days = std::max(plan_->duration_days, ef_[v]);
+      plan_->unconstrained_duration_days = std::max(plan_->unconstrained_duration_days, ef_[v]);
     }
   }
 
@@ -454,7 +495,7 @@ class Planner {
     tail_.assign(nodes, 0);
     for (auto it = order_.rbegin(); it != order_.rend(); ++it) {
       Node v = *it;
-      int lf = plan_->duration_days, tail = 0;
+      int lf = plan_->unconstrained_duration_days, tail = 0;
       for (size_t i = succ_.Begin(v); i < succ_.End(v); ++i) {
         Node w = links_[succ_.items[i]].to;
         // What comes before a fixed date must be done by that date, not merely by the latest
@@ -472,108 +513,266 @@ class Planner {
 
   int Slack(Node v) const { return ls_[v] - es_[v]; }
 
-  // --- Waves ------------------------------------------------------------------------------------
+  // --- The schedule with capacity limits -------------------------------------------------------
 
-  // List scheduling, wave by wave: the ready nodes (all predecessors in earlier waves) in order
-  // of least slack, then longest remaining path, then id, each taken when it fits. A node that
-  // does not fit even an empty wave (a bundle larger than the capacity) goes alone.
-  void Waves() {
-    size_t nodes = members_.size();
-    wave_.assign(nodes, 0);
-    // Vendors as small integers; -1 for systems without a vendor (not limited).
-    std::unordered_map<std::string, int> vendor_ids;
-    std::vector<std::vector<std::pair<int, size_t>>> vendors(nodes);
-    for (Node n = 0; n < nodes; ++n) {
-      for (Local t : members_[n]) {
-        const std::string& name = landscape_.systems[sys_[t]].vendor;
-        if (name.empty()) continue;
-        int id = vendor_ids.emplace(name, static_cast<int>(vendor_ids.size())).first->second;
-        auto found = std::find_if(vendors[n].begin(), vendors[n].end(),
-                                  [&](const auto& v) { return v.first == id; });
-        if (found == vendors[n].end())
-          vendors[n].push_back({id, 1});
-        else
-          ++found->second;
+  // How many tasks of one resource are in progress on each day, and, to skip full stretches at
+  // once, for each day the next day that may not be full (a union-find over full days).
+  struct Profile {
+    int capacity = 0;
+    std::vector<int> used, next;
+
+    void Grow(size_t days) {
+      while (used.size() < days) {
+        next.push_back(static_cast<int>(used.size()));
+        used.push_back(0);
       }
     }
-    auto lower_priority = [&](Node a, Node b) {
-      if (Slack(a) != Slack(b)) return Slack(a) > Slack(b);
-      if (tail_[a] != tail_[b]) return tail_[a] < tail_[b];
+    int NotFull(int day) {
+      Grow(static_cast<size_t>(day) + 1);
+      int root = day;
+      while (next[root] != root) {
+        root = next[root];
+        Grow(static_cast<size_t>(root) + 1);
+      }
+      while (next[day] != root) {
+        int n = next[day];
+        next[day] = root;
+        day = n;
+      }
+      return root;
+    }
+    // The first day from `day` on where `demand` more fit for `days` days in a row.
+    int EarliestFit(int demand, int day, int days) {
+      for (;;) {
+        day = NotFull(day);
+        Grow(static_cast<size_t>(day) + days);
+        bool fits = true;
+        for (int k = day; k < day + days && fits; ++k) {
+          if (used[k] + demand > capacity) {
+            fits = false;
+            day = k + 1;
+          }
+        }
+        if (fits) return day;
+      }
+    }
+    void Reserve(int demand, int day, int days) {
+      Grow(static_cast<size_t>(day) + days + 1);
+      for (int k = day; k < day + days; ++k) {
+        used[k] += demand;
+        if (used[k] >= capacity) next[k] = k + 1;
+      }
+    }
+  };
+
+  // The limited resources, and each node's demand on them: one per member that uses the
+  // resource, at most the capacity (a bundle larger than that takes the whole resource).
+  void Resources() {
+    std::map<std::pair<PlanResource::Of, std::string>, uint32_t> file;
+    for (const ResourceCapacity& r : landscape_.resources)
+      file[{r.of == ResourceCapacity::Of::kVendor ? PlanResource::Of::kVendor
+                                                  : PlanResource::Of::kOwner,
+            r.name}] = r.capacity;
+    std::set<std::string> our_owners;
+    for (Local t = 0; t < sys_.size(); ++t)
+      if (ours_[t]) our_owners.insert(landscape_.systems[sys_[t]].owner);
+    // (kind, name) -> capacity and whether it comes from the file; ordered as resources are.
+    std::map<std::pair<PlanResource::Of, std::string>, std::pair<size_t, bool>> limits;
+    auto limit = [&](PlanResource::Of of, const std::string& name,
+                     std::optional<size_t> option) -> bool {
+      auto key = std::pair{of, name};
+      if (limits.count(key)) return true;
+      if (auto it = file.find(key); it != file.end()) {
+        limits[key] = {it->second, true};
+        return true;
+      }
+      if (!option) return false;
+      limits[key] = {*option, false};
+      return true;
+    };
+    std::vector<std::vector<std::pair<std::pair<PlanResource::Of, std::string>, int>>> uses(
+        members_.size());
+    for (Node n = 0; n < members_.size(); ++n) {
+      auto use = [&](PlanResource::Of of, const std::string& name) {
+        auto key = std::pair{of, name};
+        for (auto& [k, count] : uses[n])
+          if (k == key) {
+            ++count;
+            return;
+          }
+        uses[n].push_back({key, 1});
+      };
+      for (Local t : members_[n]) {
+        const System& s = landscape_.systems[sys_[t]];
+        if (limit(PlanResource::Of::kAll, "", options_.capacity)) use(PlanResource::Of::kAll, "");
+        if (!s.vendor.empty() &&
+            limit(PlanResource::Of::kVendor, s.vendor, options_.vendor_capacity))
+          use(PlanResource::Of::kVendor, s.vendor);
+        if (!s.owner.empty() &&
+            limit(PlanResource::Of::kOwner, s.owner,
+                  our_owners.count(s.owner) ? options_.owner_capacity : std::nullopt))
+          use(PlanResource::Of::kOwner, s.owner);
+      }
+    }
+    std::map<std::pair<PlanResource::Of, std::string>, uint32_t> index;
+    for (const auto& [key, value] : limits) {
+      index[key] = static_cast<uint32_t>(plan_->resources.size());
+      PlanResource r;
+      r.of = key.first;
+      r.name = key.second;
+      r.capacity = value.first;
+      r.from_file = value.second;
+      plan_->resources.push_back(r);
+      Profile profile;
+      profile.capacity = static_cast<int>(std::min<size_t>(value.first, 1000000000));
+      profiles_.push_back(std::move(profile));
+    }
+    needs_.assign(members_.size(), {});
+    capped_.assign(members_.size(), 0);
+    for (Node n = 0; n < members_.size(); ++n) {
+      for (const auto& [key, count] : uses[n]) {
+        uint32_t r = index.at(key);
+        int demand = std::min(count, profiles_[r].capacity);
+        if (demand < count) capped_[n] = 1;
+        needs_[n].push_back({r, demand});
+        plan_->resources[r].tasks += static_cast<size_t>(count);
+      }
+    }
+  }
+
+  // Serial schedule generation: repeatedly take, among the nodes whose predecessors are all
+  // placed, the one with the least latest start (without capacity limits), then the first id,
+  // and place it on the first day on or after its predecessors' finish (and its fixed date)
+  // when every resource it uses has room for it on each of its days.
+  void Schedule() {
+    Resources();
+    size_t nodes = members_.size();
+    start_.assign(nodes, 0);
+    finish_.assign(nodes, 0);
+    wait_.assign(nodes, 0);
+    waiting_for_.assign(nodes, -1);
+    auto later = [&](Node a, Node b) {
+      if (ls_[a] != ls_[b]) return ls_[a] > ls_[b];
       return a > b;
     };
-    // The ready nodes in one heap per class: the nodes of one vendor form a class, so that a
-    // vendor that is full for this wave is passed over at once rather than node by node; nodes
-    // of no vendor or of several (a bundle) form class 0. Taking the best head among the
-    // classes keeps the order "most critical first" across all of them.
-    bool by_vendor = options_.vendor_capacity.has_value();
-    auto class_of = [&](Node n) -> size_t {
-      return by_vendor && vendors[n].size() == 1 ? vendors[n][0].first + 1 : 0;
-    };
-    std::vector<std::vector<Node>> heaps(by_vendor ? vendor_ids.size() + 1 : 1);
-    auto push = [&](Node n) {
-      auto& heap = heaps[class_of(n)];
-      heap.push_back(n);
-      std::push_heap(heap.begin(), heap.end(), lower_priority);
-    };
-    auto class_lower = [&](size_t a, size_t b) {
-      return lower_priority(heaps[a].front(), heaps[b].front());
-    };
+    std::vector<Node> heap;
     std::vector<size_t> waiting(nodes);
     for (Node n = 0; n < nodes; ++n) {
       waiting[n] = pred_.End(n) - pred_.Begin(n);
-      if (waiting[n] == 0) push(n);
+      if (waiting[n] == 0) heap.push_back(n);
     }
-    std::vector<size_t> vendor_used(vendor_ids.size(), 0);
-    size_t placed_total = 0;
-    for (int wave = 1; placed_total < nodes; ++wave) {
-      PlanWave out;
-      out.wave = wave;
-      std::vector<Node> placed, deferred;
-      std::vector<size_t> front;
-      for (size_t c = 0; c < heaps.size(); ++c)
-        if (!heaps[c].empty()) front.push_back(c);
-      std::make_heap(front.begin(), front.end(), class_lower);
-      size_t used = 0;
-      while (!front.empty()) {
-        if (options_.capacity && used >= *options_.capacity) break;
-        std::pop_heap(front.begin(), front.end(), class_lower);
-        size_t c = front.back();
-        front.pop_back();
-        std::pop_heap(heaps[c].begin(), heaps[c].end(), lower_priority);
-        Node n = heaps[c].back();
-        heaps[c].pop_back();
-        bool fits = !options_.capacity || used + members_[n].size() <= *options_.capacity;
-        if (by_vendor)
-          for (const auto& [vendor, count] : vendors[n])
-            fits = fits && vendor_used[vendor] + count <= *options_.vendor_capacity;
-        if (!fits && !placed.empty()) {
-          deferred.push_back(n);
-        } else {
-          if (!fits) out.over_capacity = true;
-          placed.push_back(n);
-          used += members_[n].size();
-          for (const auto& [vendor, count] : vendors[n]) vendor_used[vendor] += count;
+    std::make_heap(heap.begin(), heap.end(), later);
+    while (!heap.empty()) {
+      std::pop_heap(heap.begin(), heap.end(), later);
+      Node v = heap.back();
+      heap.pop_back();
+      int ready = fixed_[v].value_or(0);
+      for (size_t i = pred_.Begin(v); i < pred_.End(v); ++i)
+        ready = std::max(ready, finish_[links_[pred_.items[i]].from]);
+      int day = ready, days = duration_[v];
+      if (days > 0 && !needs_[v].empty()) {
+        // The resource that alone keeps the task waiting longest is the one it waits for.
+        int longest = ready;
+        for (const auto& [r, demand] : needs_[v]) {
+          int fit = profiles_[r].EarliestFit(demand, ready, days);
+          if (fit > longest) {
+            longest = fit;
+            waiting_for_[v] = static_cast<int>(r);
+          }
+          if (fit > kMaxPlanDays) break;
         }
-        bool full = c > 0 && vendor_used[c - 1] >= *options_.vendor_capacity;
-        if (!heaps[c].empty() && !full) {
-          front.push_back(c);
-          std::push_heap(front.begin(), front.end(), class_lower);
+        for (bool moved = true; moved && day <= kMaxPlanDays;) {
+          moved = false;
+          for (const auto& [r, demand] : needs_[v]) {
+            int fit = profiles_[r].EarliestFit(demand, day, days);
+            if (fit > day) {
+              day = fit;
+              moved = true;
+            }
+          }
+        }
+        if (day > kMaxPlanDays - days) {
+          if (!too_long_)
+            diags_->Error(CutoverPath(members_[v][0], "effort_days"),
+                          "with the capacity limits the plan would run longer than " +
+                              std::to_string(kMaxPlanDays) + " days by the time " +
+                              Id(members_[v][0]) +
+                              " is done; check the capacities and the effort_days values");
+          too_long_ = true;
+          return;
+        }
+        for (const auto& [r, demand] : needs_[v]) profiles_[r].Reserve(demand, day, days);
+      }
+      start_[v] = day;
+      finish_[v] = day + days;
+      wait_[v] = day - ready;
+      if (wait_[v] == 0) waiting_for_[v] = -1;
+      plan_->duration_days = std::max(plan_->duration_days, finish_[v]);
+      for (size_t i = succ_.Begin(v); i < succ_.End(v); ++i) {
+        Node w = links_[succ_.items[i]].to;
+        if (--waiting[w] == 0) {
+          heap.push_back(w);
+          std::push_heap(heap.begin(), heap.end(), later);
         }
       }
-      for (Node n : deferred) push(n);
-      for (Node n : placed) {
-        wave_[n] = wave;
-        for (Local t : members_[n]) out.systems.push_back(sys_[t]);
-        for (const auto& [vendor, count] : vendors[n]) vendor_used[vendor] = 0;
+    }
+    for (Node n = 0; n < nodes; ++n) {
+      if (waiting_for_[n] < 0) continue;
+      PlanResource& r = plan_->resources[waiting_for_[n]];
+      r.waiting += members_[n].size();
+      r.wait_days += wait_[n] * static_cast<int>(members_[n].size());
+    }
+    for (size_t r = 0; r < plan_->resources.size(); ++r) {
+      const PlanResource& x = plan_->resources[r];
+      if (x.wait_days == 0) continue;
+      if (!plan_->bottleneck || x.wait_days > plan_->resources[*plan_->bottleneck].wait_days ||
+          (x.wait_days == plan_->resources[*plan_->bottleneck].wait_days &&
+           x.waiting > plan_->resources[*plan_->bottleneck].waiting))
+        plan_->bottleneck = r;
+    }
+  }
+
+  // --- Waves ------------------------------------------------------------------------------------
+
+  // Precedence generations: wave 1 holds the nodes without predecessors, and every other node
+  // the wave after the latest wave of its predecessors. Since each node of wave k+1 starts
+  // after a predecessor of wave k finishes, no wave starts before the one before it.
+  void Waves() {
+    size_t nodes = members_.size();
+    wave_.assign(nodes, 0);
+    int waves = 0;
+    for (Node v : order_) {
+      int wave = 1;
+      for (size_t i = pred_.Begin(v); i < pred_.End(v); ++i)
+        wave = std::max(wave, wave_[links_[pred_.items[i]].from] + 1);
+      wave_[v] = wave;
+      waves = std::max(waves, wave);
+    }
+    plan_->waves.resize(waves);
+    for (int w = 0; w < waves; ++w) plan_->waves[w].wave = w + 1;
+    std::vector<char> seen(waves, 0);
+    for (Node n = 0; n < nodes; ++n) {
+      PlanWave& out = plan_->waves[wave_[n] - 1];
+      for (Local t : members_[n]) out.systems.push_back(sys_[t]);
+      if (!capped_.empty() && capped_[n]) out.over_capacity = true;
+      int first = start_.empty() ? es_[n] : start_[n];
+      int last = start_.empty() ? ef_[n] : finish_[n];
+      if (!seen[wave_[n] - 1]) {
+        out.start = first;
+        out.finish = last;
+        seen[wave_[n] - 1] = 1;
       }
-      for (Node n : placed)
-        for (size_t i = succ_.Begin(n); i < succ_.End(n); ++i)
-          if (--waiting[links_[succ_.items[i]].to] == 0) push(links_[succ_.items[i]].to);
-      placed_total += placed.size();
+      out.start = std::min(out.start, first);
+      out.finish = std::max(out.finish, last);
+    }
+    for (PlanWave& out : plan_->waves) {
       std::sort(out.systems.begin(), out.systems.end(),
                 [&](SystemIndex a, SystemIndex b) { return local_[a] < local_[b]; });
       out.task_count = out.systems.size();
-      plan_->waves.push_back(std::move(out));
+      if (day0_) {
+        out.start_date = Cal().Date(*day0_, out.start);
+        out.finish_date = Cal().Date(*day0_, std::max(out.start, out.finish - 1));
+      }
     }
   }
 
@@ -594,7 +793,7 @@ class Planner {
         const Link& link = links_[succ_.items[i]];
         if (Tight(link) && reaches_end[link.to]) has_next[v] = 1;
       }
-      reaches_end[v] = has_next[v] || ef_[v] == plan_->duration_days;
+      reaches_end[v] = has_next[v] || ef_[v] == plan_->unconstrained_duration_days;
     }
     for (const Link& link : links_)
       if (Tight(link)) has_tight_pred[link.to] = 1;
@@ -632,12 +831,20 @@ class Planner {
   // --- The result -----------------------------------------------------------------------------
 
   void Assemble() {
+    if (start_.empty()) {  // no schedule with capacities (the plan is too long anyway)
+      start_ = es_;
+      finish_ = ef_;
+      wait_.assign(members_.size(), 0);
+      waiting_for_.assign(members_.size(), -1);
+      plan_->duration_days = plan_->unconstrained_duration_days;
+    }
     std::optional<int> limit;  // the first offset after the deadline
-    if (options_.deadline && day0_)
-      limit = DateToOffset(*day0_, *options_.deadline + 1, options_.workdays);
-    if (day0_ && !members_.empty())
-      plan_->finish_date =
-          OffsetToDate(*day0_, std::max(0, plan_->duration_days - 1), options_.workdays);
+    if (options_.deadline && day0_) limit = Cal().Offset(*day0_, *options_.deadline + 1);
+    if (day0_ && !members_.empty()) {
+      plan_->finish_date = Cal().Date(*day0_, std::max(0, plan_->duration_days - 1));
+      plan_->unconstrained_finish_date =
+          Cal().Date(*day0_, std::max(0, plan_->unconstrained_duration_days - 1));
+    }
     for (Node n = 0; n < members_.size(); ++n) {
       for (Local t : members_[n]) {
         PlanTask task;
@@ -645,6 +852,7 @@ class Planner {
         task.bundle = bundle_of_node_[n];
         task.wave = wave_[n];
         task.duration = duration_[n];
+        task.effort = TaskDuration(t);
         task.estimated = landscape_.systems[sys_[t]].cutover.effort_days.has_value();
         task.es = es_[n];
         task.ef = ef_[n];
@@ -652,36 +860,60 @@ class Planner {
         task.lf = lf_[n];
         task.slack = Slack(n);
         task.critical = task.slack == 0;
+        task.start = start_[n];
+        task.finish = finish_[n];
+        task.delay = start_[n] - es_[n];
+        task.wait = wait_[n];
+        task.waiting_for = waiting_for_[n];
+        task.external = !ours_[t];
         if (day0_) {
-          task.start_date = OffsetToDate(*day0_, task.es, options_.workdays);
-          task.finish_date =
-              OffsetToDate(*day0_, std::max(task.es, task.ef - 1), options_.workdays);
+          task.start_date = Cal().Date(*day0_, task.start);
+          task.finish_date = Cal().Date(*day0_, std::max(task.start, task.finish - 1));
+          task.unconstrained_start_date = Cal().Date(*day0_, task.es);
+          task.unconstrained_finish_date = Cal().Date(*day0_, std::max(task.es, task.ef - 1));
         }
         // A task of 0 days still happens on its start day.
-        if (limit) task.days_late = std::max(0, std::max(task.ef, task.es + 1) - *limit);
+        if (limit) task.days_late = std::max(0, std::max(task.finish, task.start + 1) - *limit);
         plan_->tasks.push_back(task);
       }
     }
+    for (Node n = 0; n < members_.size() && !needs_.empty(); ++n)
+      for (const auto& [r, demand] : needs_[n]) {
+        (void)demand;
+        for (Local t : members_[n]) {
+          const System& s = landscape_.systems[sys_[t]];
+          const PlanResource& res = plan_->resources[r];
+          bool member_uses = res.of == PlanResource::Of::kAll ||
+                             (res.of == PlanResource::Of::kVendor && s.vendor == res.name) ||
+                             (res.of == PlanResource::Of::kOwner && s.owner == res.name);
+          if (member_uses) plan_->resources[r].effort += TaskDuration(t);
+        }
+      }
     std::sort(plan_->tasks.begin(), plan_->tasks.end(), [&](const PlanTask& a, const PlanTask& b) {
       if (a.wave != b.wave) return a.wave < b.wave;
-      if (a.es != b.es) return a.es < b.es;
+      if (a.start != b.start) return a.start < b.start;
       return local_[a.system] < local_[b.system];
     });
     plan_->task_of_system.assign(landscape_.systems.size(), -1);
     for (size_t i = 0; i < plan_->tasks.size(); ++i) {
       plan_->task_of_system[plan_->tasks[i].system] = static_cast<int>(i);
       if (plan_->tasks[i].days_late > 0) plan_->late.push_back(plan_->tasks[i].system);
+      if (plan_->tasks[i].wait > 0) plan_->delayed.push_back(plan_->tasks[i].system);
     }
     std::sort(plan_->late.begin(), plan_->late.end(), [&](SystemIndex a, SystemIndex b) {
       int la = plan_->Find(a)->days_late, lb = plan_->Find(b)->days_late;
       if (la != lb) return la > lb;
       return local_[a] < local_[b];
     });
+    std::sort(plan_->delayed.begin(), plan_->delayed.end(), [&](SystemIndex a, SystemIndex b) {
+      int wa = plan_->Find(a)->wait, wb = plan_->Find(b)->wait;
+      if (wa != wb) return wa > wb;
+      return local_[a] < local_[b];
+    });
     plan_->precedence_count = prec_.size();
   }
 
   const Landscape& landscape_;
-  const Graph& graph_;
   const PlanOptions& options_;
   const ImpactResult* impact_;
   Plan* plan_;
@@ -707,9 +939,22 @@ class Planner {
   Rows succ_, pred_;
   std::vector<Node> order_;  // topological
   std::vector<int> es_, ef_, ls_, lf_, tail_, wave_;
+  std::vector<char> ours_;  // Local -> the plan's own work
+  // The schedule with capacity limits.
+  std::vector<Profile> profiles_;                             // by index into plan_->resources
+  std::vector<std::vector<std::pair<uint32_t, int>>> needs_;  // Node -> (resource, demand)
+  std::vector<char> capped_;  // Node -> demands more of a resource than its capacity
+  std::vector<int> start_, finish_, wait_, waiting_for_;
 };
 
 }  // namespace
+
+bool IsOwnTask(const Landscape& landscape, SystemIndex system,
+               const std::vector<std::string>& owners, bool intermunicipal_ours) {
+  const System& s = landscape.systems[system];
+  if (intermunicipal_ours && s.kind == Kind::kIntermunicipal) return true;
+  return std::binary_search(owners.begin(), owners.end(), s.owner);
+}
 
 bool ComputePlan(const Graph& graph, const PlanOptions& options, const ImpactResult* impact,
                  Plan* plan, Diagnostics* diagnostics) {

@@ -16,7 +16,11 @@ class ReformScope {
   // Unscoped: every system is in scope and every integration passes a change on.
   ReformScope() = default;
   // Scoped to the municipalities whose numbers are in `changing` (kommunenummer values).
-  ReformScope(const Landscape& landscape, std::vector<std::string> changing);
+  // `receiving` are the numbers they change to: after a merger the new municipality's systems
+  // (the survivors and conversion tasks `landskap merge` writes) hold the old numbers' data, so
+  // they count as changing owners too; changing() still lists only the numbers that go.
+  ReformScope(const Landscape& landscape, std::vector<std::string> changing,
+              std::vector<std::string> receiving = {});
 
   // The changing values from the file's change list for `key` (their "from" side), or from
   // `owners` when the user names them by hand (--owner), which takes precedence.

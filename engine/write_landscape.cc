@@ -105,6 +105,7 @@ class LandscapeWriter {
     json_.OptionalString("name", l_.name);
     WriteKeys();
     WriteChanges();
+    WriteResources();
     if (!l_.systems.empty()) {
       json_.Field("systems");
       json_.BeginArray();
@@ -172,6 +173,21 @@ class LandscapeWriter {
       json_.StringField("from", c.from);
       json_.StringField("to", c.to);
       if (c.effective) json_.StringField("effective", FormatDate(*c.effective));
+      json_.EndObject();
+    }
+    json_.EndArray();
+  }
+
+  void WriteResources() {
+    if (l_.resources.empty()) return;
+    json_.Field("resources");
+    json_.BeginArray();
+    for (const ResourceCapacity& r : l_.resources) {
+      json_.Element();
+      json_.BeginObject();
+      json_.StringField(r.of == ResourceCapacity::Of::kVendor ? "vendor" : "owner", r.name);
+      json_.Field("capacity");
+      json_.Raw(std::to_string(r.capacity));
       json_.EndObject();
     }
     json_.EndArray();

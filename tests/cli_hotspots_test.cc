@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "tests/test_support.h"
@@ -23,6 +24,9 @@ using testing::TempDir;
 // (3 parts, 2 systems outside the largest); fjell.sak-arkiv into {fr} and the rest (1).
 // Betweenness: fjell.ip lies on fr->nav, sak->nav, sund->nav (3); fjell.sak-arkiv on fr->ip and
 // fr->nav (2). Towards nav: fjell.ip carries 3 dependents, fjell.sak-arkiv 1 (folkeregisteret).
+// What an outage breaks (downstream; weights critical 8, high 4, else 1): folkeregisteret
+// breaks sak-arkiv (high), ip and nav: 3 systems, 0 critical, weight 6; fjell.sak-arkiv and
+// sund.sak-arkiv break ip and nav (2, weight 2; by id); fjell.ip breaks nav (1, weight 1).
 const char* kLandscape = R"json({
   "format": "landskap/1",
   "name": "Fjell og Sund",
@@ -59,18 +63,32 @@ TEST(CliHotspotsTest, TableHasEverySection) {
   ASSERT_EQ(r.code, 0) << r.err;
   for (const char* heading :
        {"Weak points of Fjell og Sund: 5 systems, 4 integrations, 1 connected group.",
-        "Single points of failure (articulation points)", "Bridges:", "Most between (brokers)",
-        "Exact: shortest routes from every one of the 5 systems.", "Largest fan-in/fan-out"})
+        "What an outage breaks:",
+        "If folkeregisteret fails, 3 systems lose data, 0 of them critical.",
+        "Single points of failure:", "The only link:", "Routes pass through:",
+        "Exact: shortest routes from every one of the 5 systems.",
+        "Most integrations (fan-in/fan-out)"})
     EXPECT_NE(r.out.find(heading), std::string::npos) << heading << "\n" << r.out;
+  // What an outage breaks comes first.
+  EXPECT_LT(r.out.find("What an outage breaks:"), r.out.find("Single points of failure:"));
   // fjell.ip cuts off 2 systems into 3 parts and is ranked before fjell.sak-arkiv (1).
-  EXPECT_LT(r.out.find("fjell.ip  "), r.out.find("fjell.sak-arkiv  "));
-  EXPECT_EQ(r.out.find("Routes towards"), std::string::npos);
+  const size_t points = r.out.find("Single points of failure:");
+  EXPECT_LT(r.out.find("fjell.ip  ", points), r.out.find("fjell.sak-arkiv  ", points));
+  EXPECT_EQ(r.out.find("Every route to"), std::string::npos);
 }
 
 TEST(CliHotspotsTest, JsonCarriesHandComputedAnswers) {
   auto r = RunCli({"hotspots", WriteLandscape(), "--format", "json", "--towards", "nav"});
   ASSERT_EQ(r.code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["outage"]["exact"], true);
+  EXPECT_EQ(j["outage"]["ranking"], nlohmann::json::parse(R"j([
+    {"id": "folkeregisteret", "name": "", "lose_data": 3, "critical": 0, "weight": 6},
+    {"id": "fjell.sak-arkiv", "name": "Sak/arkiv (Fjell)", "lose_data": 2, "critical": 0,
+     "weight": 2},
+    {"id": "sund.sak-arkiv", "name": "", "lose_data": 2, "critical": 0, "weight": 2},
+    {"id": "fjell.ip", "name": "Integrasjonsplattform", "lose_data": 1, "critical": 0,
+     "weight": 1}])j"));
   EXPECT_EQ(j["articulation_points"][0]["id"], "fjell.ip");
   EXPECT_EQ(j["articulation_points"][0]["cut_off"], 2);
   EXPECT_EQ(j["articulation_points"][0]["parts"], 3);
@@ -127,14 +145,32 @@ TEST(CliHotspotsTest, CsvHasOneRowPerSystemAndTopLimits) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
             "id,name,owner,betweenness,share,cut_off,bridges,fan_in,fan_out,providers,consumers,"
-            "dependents_towards_nav,route_to_nav_through");
+            "dependents_towards_nav,route_to_nav_through,outage_lose_data,outage_critical,"
+            "outage_weight");
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 6);
   EXPECT_NE(r.out.find("folkeregisteret,,,0.000000,0.00000000,,1,0,1,0,1,0,fjell.sak-arkiv > "
-                       "fjell.ip\n"),
+                       "fjell.ip,3,0,6\n"),
             std::string::npos)
       << r.out;
   r = RunCli({"hotspots", WriteLandscape(), "--format", "csv", "--top", "2"});
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3);
+}
+
+// The bundled merger: the integration platforms are near the top of what an outage breaks.
+// The numbers were checked with networkx.descendants on the file (docs/hotspots.md):
+// plattform.integrasjon breaks 123 systems, 17 of them critical; fjell.integrasjon 94 and 15.
+TEST(CliHotspotsTest, MergerIntegrationPlatformsBreakTheMost) {
+  auto r = RunCli({"hotspots", testing::SourcePath("datasets/oygarden-2020.json"), "--format",
+                   "json", "--top", "10"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto ranking = nlohmann::json::parse(r.out)["outage"]["ranking"];
+  ASSERT_EQ(ranking.size(), 10u);
+  std::map<std::string, std::pair<int, int>> top;
+  for (const auto& x : ranking) top[x["id"]] = {x["lose_data"], x["critical"]};
+  EXPECT_EQ(top["plattform.integrasjon"], std::make_pair(123, 17));
+  EXPECT_EQ(top["fjell.integrasjon"], std::make_pair(94, 15));
+  EXPECT_EQ(ranking[0]["id"], "folkeregisteret");
+  EXPECT_EQ(ranking[0]["lose_data"], 155);
 }
 
 TEST(CliHotspotsTest, WritesOutputFile) {
@@ -194,7 +230,8 @@ TEST(CliHotspotsTest, RealBinaryRuns) {
   std::ofstream(file) << kLandscape;
   auto r = RunBinary("hotspots " + file + " --towards nav");
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.out.find("Routes towards nav (dominators): 4 systems have a route to nav"),
+  EXPECT_NE(r.out.find("Every route to nav passes through (dominators): 4 systems have a route "
+                       "to nav"),
             std::string::npos)
       << r.out;
   EXPECT_EQ(RunBinary("hotspots " + file + " --towards naw").code, 2);

@@ -199,7 +199,10 @@ TEST(Pipeline, MinusOneIsRefusedHoweverItIsSpelled) {
   }
   auto r = RunCli({"impact", kTiny, "--key", "kommunenummer", "--depth=0", "--format", "json"});
   EXPECT_EQ(r.code, 0) << r.err;
-  for (const auto& a : nlohmann::json::parse(r.out)["affected"]) EXPECT_EQ(a["distance"], 0);
+  // Keep the parsed document alive: a range-for over a member of a temporary reads freed memory.
+  nlohmann::json parsed = nlohmann::json::parse(r.out);
+  ASSERT_FALSE(parsed["affected"].empty());
+  for (const auto& a : parsed["affected"]) EXPECT_EQ(a["distance"], 0);
 }
 
 // --top means the same in stats and hotspots: 0 lists everything.

@@ -20,32 +20,60 @@ using testing::RunCli;
 
 const std::string kSmall = testing::SourcePath("tests/data/plan_small.json");
 
-// tests/data/plan_small.json, by hand, day 0 = Monday 2019-08-26:
-//   folkeregisteret fixed 2019-09-02 (day 7), 5 days: 7-12.  matrikkelen fixed 2019-09-09: 14-19.
-//   fjell.gis (6) after matrikkelen: 19-25.  fjell.byggesak (7.5 -> 8): 25-33.
-//   bundle fjell.arkiv + fjell.sak (sak 10, arkiv 4 -> 10) after folkeregisteret and byggesak:
-//   33-43.  fjell.lonn (no estimate: 5) after fjell.sak: 43-48, last day 2019-10-12.
+// tests/data/plan_small.json, by hand, in working days (no holiday in the period), day 0 =
+// Monday 2019-08-26, so Mondays are days 0, 5, 10, 15, 20, 25, 30, 35, 40:
+//   folkeregisteret fixed 2019-09-02 (day 5), 5 days: 5-10.  matrikkelen fixed 2019-09-09: 10-15.
+//   fjell.gis (6) after matrikkelen: 15-21 (16 to 23 September).  fjell.byggesak (7.5 -> 8):
+//   21-29 (24 September to 3 October).  bundle fjell.arkiv + fjell.sak (sak 10, arkiv 4 -> 10)
+//   after folkeregisteret and byggesak: 29-39 (4 to 17 October).  fjell.lonn (no estimate: 5)
+//   after fjell.sak: 39-44, last day Thursday 2019-10-24.
 //   fjell.intranett holds no key: not a task of the key change.
-// Deadline 2019-10-01 = day 36, so work must end by offset 37: lonn 11 days late, the bundle 6.
-// Backward: lonn 43/48, bundle 33/43, byggesak 25/33, gis 19/25, matrikkelen 14/19 (slack 0),
-// folkeregisteret must finish by the bundle's start 33: LS 28, slack 21.
+// Deadline Tuesday 2019-10-01 = day 26, so work must end by offset 27: lonn 17 working days
+// late, the bundle 12, byggesak 2.
+// Backward: lonn 39/44, bundle 29/39, byggesak 21/29, gis 15/21, matrikkelen 10/15 (slack 0),
+// folkeregisteret must finish by the bundle's start 29: LS 24, slack 19.
+// No capacities: both finishes are the same. The file has no changes: every system is ours.
 const char* kGoldenTable =
     R"(Cutover plan for the 7 systems affected by a change of kommunenummer.
-Duration: 48 days, from 2019-08-26 to 2019-10-12.
-Deadline 2019-10-01: 3 systems finish late, by up to 11 days.
+Calendar: working days (Monday to Friday without Norwegian public holidays); from 2019-08-26 to 2019-10-24: 44 working days, no public holiday on a weekday.
+Duration: 44 working days, from 2019-08-26 to 2019-10-24 (no capacity limits: give --vendor-capacity, --owner-capacity or a "resources" section for them).
+Deadline 2019-10-01: 4 systems finish late, by up to 17 working days.
+Our work: every system (the file names no changing municipality; --owner-tasks tells ours from external dependencies).
 Effort from cutover.effort_days, and 5 days (--default-effort) for 1 system without an estimate.
 Order: 7 precedence pairs (an integration converts the provider before the consumer; cutover.after adds more).
 
-Waves (a wave starts when the waves of everything it depends on are done; dates follow precedence and effort, not the wave capacity):
-wave  system           vendor   days  start       finish      slack  note
-----  ---------------  -------  ----  ----------  ----------  -----  ---------------------------------
-   1  folkeregisteret  -           5  2019-09-02  2019-09-06     21  fixed date
-   1  matrikkelen      -           5  2019-09-09  2019-09-13      0  critical, fixed date
-   2  fjell.gis        Norkart     6  2019-09-14  2019-09-19      0  critical
-   3  fjell.byggesak   Norkart     8  2019-09-20  2019-09-27      0  critical
-   4  fjell.arkiv      Tieto      10  2019-09-28  2019-10-07      0  critical, bundle 1, late by 6
-   4  fjell.sak        Tieto      10  2019-09-28  2019-10-07      0  critical, bundle 1, late by 6
-   5  fjell.lonn       Visma       5  2019-10-08  2019-10-12      0  critical, no estimate, late by 11
+Waves (wave 1 holds the systems that wait for no other; a system goes in the wave after its latest predecessor's. Each wave runs from its first start to its last finish):
+  wave 1: 2019-09-02 to 2019-09-13, 2 systems
+  wave 2: 2019-09-16 to 2019-09-23, 1 system
+  wave 3: 2019-09-24 to 2019-10-03, 1 system
+  wave 4: 2019-10-04 to 2019-10-17, 2 systems
+  wave 5: 2019-10-18 to 2019-10-24, 1 system
+
+Systems (dates with the capacity limits; slack and critical are those of the critical path, without them):
+wave  system           name  owner         vendor   days  start       finish      slack  note
+----  ---------------  ----  ------------  -------  ----  ----------  ----------  -----  ---------------------------------
+   1  folkeregisteret        Skatteetaten  -           5  2019-09-02  2019-09-06     19  fixed date
+   1  matrikkelen            Kartverket    -           5  2019-09-09  2019-09-13      0  critical, fixed date
+   2  fjell.gis              1246          Norkart     6  2019-09-16  2019-09-23      0  critical
+   3  fjell.byggesak         1246          Norkart     8  2019-09-24  2019-10-03      0  critical, late by 2
+   4  fjell.arkiv            1246          Tieto      10  2019-10-04  2019-10-17      0  critical, bundle 1, late by 12
+   4  fjell.sak              1246          Tieto      10  2019-10-04  2019-10-17      0  critical, bundle 1, late by 12
+   5  fjell.lonn             1246          Visma       5  2019-10-18  2019-10-24      0  critical, no estimate, late by 17
+
+Effort per owner:
+owner         work  systems  days of work
+------------  ----  -------  ------------
+1246          ours        5            33
+Kartverket    ours        1             5
+Skatteetaten  ours        1             5
+
+Effort per vendor:
+vendor   work  systems  days of work
+-------  ----  -------  ------------
+Norkart  ours        2            14
+Tieto    ours        2            14
+-        ours        2            10
+Visma    ours        1             5
 
 Bundles (systems on a cycle of integrations switch together):
   bundle 1: fjell.arkiv, fjell.sak (cycle: fjell.arkiv → fjell.sak → fjell.arkiv)
@@ -54,11 +82,12 @@ Critical path (no slack: a day lost here is a day lost for the go-live):
   matrikkelen → fjell.gis → fjell.byggesak → fjell.arkiv → fjell.sak → fjell.lonn
 
 Late (finish after the deadline 2019-10-01):
-system       vendor  finish      days late
------------  ------  ----------  ---------
-fjell.lonn   Visma   2019-10-12         11
-fjell.arkiv  Tieto   2019-10-07          6
-fjell.sak    Tieto   2019-10-07          6
+system          owner  vendor   finish      working days late
+--------------  -----  -------  ----------  -----------------
+fjell.lonn      1246   Visma    2019-10-24                 17
+fjell.arkiv     1246   Tieto    2019-10-17                 12
+fjell.sak       1246   Tieto    2019-10-17                 12
+fjell.byggesak  1246   Norkart  2019-10-03                  2
 )";
 
 std::vector<std::string> KeyPlan(std::vector<std::string> extra = {}) {
@@ -83,7 +112,7 @@ void ExpectConsistent(const std::string& file, const json& j) {
   Diagnostics d(file);
   ASSERT_TRUE(LoadLandscapeFile(file, &l, &d));
   std::map<std::string, json> tasks;
-  int duration = 0;
+  int duration = 0, unconstrained = 0;
   for (const json& t : j["tasks"]) {
     tasks[t["id"]] = t;
     EXPECT_EQ(t["ef"].get<int>(), t["es"].get<int>() + t["duration"].get<int>()) << t["id"];
@@ -91,15 +120,20 @@ void ExpectConsistent(const std::string& file, const json& j) {
     EXPECT_EQ(t["slack"].get<int>(), t["ls"].get<int>() - t["es"].get<int>()) << t["id"];
     EXPECT_GE(t["slack"].get<int>(), 0) << t["id"];
     EXPECT_EQ(t["critical"].get<bool>(), t["slack"].get<int>() == 0) << t["id"];
-    duration = std::max(duration, t["ef"].get<int>());
+    EXPECT_GE(t["start"].get<int>(), t["es"].get<int>()) << t["id"];
+    EXPECT_EQ(t["finish"].get<int>(), t["start"].get<int>() + t["duration"].get<int>()) << t["id"];
+    duration = std::max(duration, t["finish"].get<int>());
+    unconstrained = std::max(unconstrained, t["ef"].get<int>());
   }
   EXPECT_EQ(j["duration_days"].get<int>(), duration);
+  EXPECT_EQ(j["unconstrained_duration_days"].get<int>(), unconstrained);
   auto check = [&](const std::string& from, const std::string& to) {
     if (!tasks.count(from) || !tasks.count(to)) return;
     const json& a = tasks[from];
     const json& b = tasks[to];
     if (!a["bundle"].is_null() && a["bundle"] == b["bundle"]) return;
     EXPECT_LE(a["ef"].get<int>(), b["es"].get<int>()) << from << " -> " << to;
+    EXPECT_LE(a["finish"].get<int>(), b["start"].get<int>()) << from << " -> " << to;
     EXPECT_LT(a["wave"].get<int>(), b["wave"].get<int>()) << from << " -> " << to;
   };
   for (const Integration& e : l.integrations) check(l.systems[e.from].id, l.systems[e.to].id);
@@ -119,9 +153,10 @@ TEST(CliPlan, FailIfLateExitsOneAndStillPrints) {
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.out, kGoldenTable);
   auto on_time = RunCli({"plan", kSmall, "--key", "kommunenummer", "--start", "2019-08-26",
-                         "--deadline", "2019-10-12", "--fail-if-late"});
+                         "--deadline", "2019-10-24", "--fail-if-late"});
   EXPECT_EQ(on_time.code, 0) << on_time.err;
-  EXPECT_NE(on_time.out.find("Deadline 2019-10-12: met, 0 days to spare."), std::string::npos);
+  EXPECT_NE(on_time.out.find("Deadline 2019-10-24: met, 0 working days to spare."),
+            std::string::npos);
 }
 
 TEST(CliPlan, JsonContract) {
@@ -130,7 +165,11 @@ TEST(CliPlan, JsonContract) {
   json j = json::parse(r.out);
   for (const char* field : {"tasks", "waves", "bundles", "critical_paths", "duration_days", "late"})
     EXPECT_TRUE(j.contains(field)) << field;
-  EXPECT_EQ(j["duration_days"], 48);
+  EXPECT_EQ(j["duration_days"], 44);
+  EXPECT_EQ(j["unconstrained_duration_days"], 44);
+  EXPECT_EQ(j["calendar"]["kind"], "working-days");
+  EXPECT_EQ(j["unconstrained_finish_date"], "2019-10-24");
+  EXPECT_TRUE(j["bottleneck"].is_null());
   ASSERT_EQ(j["tasks"].size(), 7u);
   for (const json& t : j["tasks"])
     for (const char* field : {"id", "bundle", "wave", "duration", "es", "ef", "ls", "lf", "slack",
@@ -138,24 +177,27 @@ TEST(CliPlan, JsonContract) {
       EXPECT_TRUE(t.contains(field)) << field;
   const json& lonn = j["tasks"][6];
   EXPECT_EQ(lonn["id"], "fjell.lonn");
-  EXPECT_EQ(lonn["es"], 43);
-  EXPECT_EQ(lonn["start_date"], "2019-10-08");
-  EXPECT_EQ(lonn["finish_date"], "2019-10-12");
-  EXPECT_EQ(lonn["days_late"], 11);
+  EXPECT_EQ(lonn["es"], 39);
+  EXPECT_EQ(lonn["start_date"], "2019-10-18");
+  EXPECT_EQ(lonn["finish_date"], "2019-10-24");
+  EXPECT_EQ(lonn["unconstrained_finish_date"], "2019-10-24");
+  EXPECT_EQ(lonn["days_late"], 17);
   EXPECT_EQ(lonn["estimated"], false);
+  EXPECT_EQ(lonn["external"], false);
   EXPECT_EQ(j["tasks"][0]["id"], "folkeregisteret");
-  EXPECT_EQ(j["tasks"][0]["slack"], 21);
+  EXPECT_EQ(j["tasks"][0]["slack"], 19);
   EXPECT_EQ(j["waves"][0], json::parse(R"({"wave": 1, "systems": ["folkeregisteret",
-            "matrikkelen"], "over_capacity": false})"));
+            "matrikkelen"], "over_capacity": false, "start": 5, "finish": 15,
+            "start_date": "2019-09-02", "finish_date": "2019-09-13"})"));
   EXPECT_EQ(j["bundles"], json::parse(R"([{"bundle": 1, "systems": ["fjell.arkiv", "fjell.sak"],
             "cycle": ["fjell.arkiv", "fjell.sak", "fjell.arkiv"], "via": ["arkiv-sak",
             "sak-arkiv"]}])"));
   EXPECT_EQ(j["critical_paths"],
             json::parse(R"([["matrikkelen", "fjell.gis", "fjell.byggesak", "fjell.arkiv",
                              "fjell.sak", "fjell.lonn"]])"));
-  EXPECT_EQ(j["late"][0], json::parse(R"({"id": "fjell.lonn", "finish_date": "2019-10-12",
-            "days_late": 11})"));
-  EXPECT_EQ(j["late"].size(), 3u);
+  EXPECT_EQ(j["late"][0], json::parse(R"({"id": "fjell.lonn", "finish_date": "2019-10-24",
+            "days_late": 17})"));
+  EXPECT_EQ(j["late"].size(), 4u);
   ExpectConsistent(kSmall, j);
 }
 
@@ -184,45 +226,111 @@ TEST(CliPlan, CsvAndMarkdown) {
   ASSERT_EQ(csv.code, 0);
   EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
             "id,name,vendor,owner,wave,bundle,duration,estimated,es,ef,ls,lf,slack,critical,"
-            "start_date,finish_date,days_late");
-  EXPECT_NE(csv.out.find("\nfjell.lonn,,Visma,1246,5,,5,no,43,48,43,48,0,yes,2019-10-08,"
-                         "2019-10-12,11\n"),
+            "start_date,finish_date,days_late,external,unconstrained_start_date,"
+            "unconstrained_finish_date,delay_days,wait_days,waiting_for");
+  EXPECT_NE(csv.out.find("\nfjell.lonn,,Visma,1246,5,,5,no,39,44,39,44,0,yes,2019-10-18,"
+                         "2019-10-24,17,no,2019-10-18,2019-10-24,0,0,\n"),
             std::string::npos);
   EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 8);
   auto md = RunCli(KeyPlan({"--format", "markdown"}));
   ASSERT_EQ(md.code, 0);
   EXPECT_EQ(md.out.rfind("## Cutover plan\n", 0), 0u);
-  EXPECT_NE(md.out.find("| 5 | fjell.lonn | Visma | 5 | 2019-10-08 | 2019-10-12 | 0 | critical, "
-                        "no estimate, late by 11 |\n"),
-            std::string::npos);
+  EXPECT_NE(md.out.find("| 5 | fjell.lonn |  | 1246 | Visma | 5 | 2019-10-18 | 2019-10-24 | 0 | "
+                        "critical, no estimate, late by 17 |\n"),
+            std::string::npos)
+      << md.out;
   EXPECT_NE(md.out.find("- matrikkelen → fjell.gis → fjell.byggesak → fjell.arkiv → fjell.sak → "
                         "fjell.lonn\n"),
             std::string::npos);
 }
 
-// Capacity 1, most critical first: matrikkelen (slack 0) before folkeregisteret (21), then gis
-// and byggesak (0) before folkeregisteret; the bundle of two cannot fit a wave of one, so it
-// goes alone into wave 5 and overfills it.
-TEST(CliPlan, CapacityWaves) {
+// --capacity 1: one system at a time over the whole plan. Day 0 is the earliest fixed date,
+// Monday 2 September (folkeregisteret, day 0); matrikkelen is fixed to day 5. Least latest start
+// first: matrikkelen (LS 5) [5,10), gis [10,16), byggesak [16,24); then folkeregisteret (LS 19)
+// fits before matrikkelen: [0,5); the bundle (two members, takes the one place) [24,34), lonn
+// [34,39), 18 to 24 October. Nothing waits: the finish is the critical path's.
+TEST(CliPlan, CapacityInTheDates) {
   auto r = RunCli({"plan", kSmall, "--key", "kommunenummer", "--capacity", "1"});
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.out.find("\nWaves: at most 1 system each; most critical first.\n"),
-            std::string::npos);
-  EXPECT_NE(r.out.find("\nWave 5 holds a bundle larger than the capacity: it cannot be split.\n"),
-            std::string::npos);
+  EXPECT_NE(r.out.find("\nWith capacity limits: 39 working days, from 2019-09-02 to 2019-10-24; "
+                       "no system waited for a resource.\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("wave 4: 2019-10-04 to 2019-10-17, 2 systems (holds a bundle larger than "
+                       "a capacity: it takes all of it)\n"),
+            std::string::npos)
+      << r.out;
   auto j = json::parse(
       RunCli({"plan", kSmall, "--key", "kommunenummer", "--capacity", "1", "--format", "json"})
           .out);
-  EXPECT_EQ(j["waves"], json::parse(R"([
-      {"wave": 1, "systems": ["matrikkelen"], "over_capacity": false},
-      {"wave": 2, "systems": ["fjell.gis"], "over_capacity": false},
-      {"wave": 3, "systems": ["fjell.byggesak"], "over_capacity": false},
-      {"wave": 4, "systems": ["folkeregisteret"], "over_capacity": false},
-      {"wave": 5, "systems": ["fjell.arkiv", "fjell.sak"], "over_capacity": true},
-      {"wave": 6, "systems": ["fjell.lonn"], "over_capacity": false}])"));
+  std::vector<std::vector<std::string>> waves;
+  for (const json& w : j["waves"]) waves.push_back(w["systems"]);
+  EXPECT_EQ(waves, (std::vector<std::vector<std::string>>{{"folkeregisteret", "matrikkelen"},
+                                                          {"fjell.gis"},
+                                                          {"fjell.byggesak"},
+                                                          {"fjell.arkiv", "fjell.sak"},
+                                                          {"fjell.lonn"}}));
+  EXPECT_EQ(j["waves"][3]["over_capacity"], true);
+  EXPECT_EQ(j["finish_date"], "2019-10-24");
   EXPECT_EQ(j["capacity"], 1);
+  EXPECT_EQ(j["resources"], json::parse(R"([{"of": "all", "name": "", "capacity": 1,
+      "from_file": false, "systems": 7, "effort_days": 43, "waiting": 0, "wait_days": 0}])"));
   EXPECT_TRUE(j["vendor_capacity"].is_null());
   ExpectConsistent(kSmall, j);
+}
+
+// Two vendors of capacity one from the file: f1 waits four working days for vendor A, and the
+// plan names A as the bottleneck (the schedule is computed by hand in plan_test.cc).
+TEST(CliPlan, BothFinishesAndTheBottleneck) {
+  std::string file = WriteTemp(testing::TempDir(), "two-vendors.json", R"json({
+    "format": "landskap/1",
+    "resources": [{"vendor": "A", "capacity": 1}, {"vendor": "B", "capacity": 1}],
+    "systems": [
+      {"id": "v1", "vendor": "A", "cutover": {"effort_days": 2}},
+      {"id": "v2", "vendor": "A", "cutover": {"effort_days": 3}},
+      {"id": "v3", "vendor": "B", "cutover": {"effort_days": 2}},
+      {"id": "f0", "vendor": "B", "cutover": {"effort_days": 1}},
+      {"id": "f1", "vendor": "A", "cutover": {"effort_days": 3}},
+      {"id": "f2", "vendor": "B", "cutover": {"effort_days": 2}}
+    ],
+    "integrations": [{"from": "v1", "to": "v2"}, {"from": "v2", "to": "v3"},
+                     {"from": "f0", "to": "f1"}, {"from": "f0", "to": "f2"}]})json");
+  auto r = RunCli({"plan", file, "--all", "--start", "2019-09-02", "--deadline", "2019-09-10",
+                   "--fail-if-late"});
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.out.find("\nWithout capacity limits (the critical path): 7 working days, from "
+                       "2019-09-02 to 2019-09-10.\nWith capacity limits: 8 working days, from "
+                       "2019-09-02 to 2019-09-11; bottleneck: vendor A (1 at a time): 1 system "
+                       "waited 4 working days for it in all.\nDeadline 2019-09-10 (with the "
+                       "capacity limits): 1 system finishes late, by up to 1 working day.\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("waited 4 for vendor A"), std::string::npos);
+}
+
+// Local closures from a CSV file move the dates; a bad line is an error naming file and line.
+TEST(CliPlan, ClosedDaysFromAFile) {
+  std::string dir = testing::TempDir();
+  std::string closed = WriteTemp(dir, "closed.csv", "from;to;label\n2019-09-16;2019-09-20;kurs\n");
+  auto r = RunCli(KeyPlan({"--closed", closed, "--format", "json"}));
+  ASSERT_EQ(r.code, 0) << r.err;
+  json j = json::parse(r.out);
+  // The week of 16 September is closed: gis starts on Monday 23 September instead.
+  for (const json& t : j["tasks"])
+    if (t["id"] == "fjell.gis") {
+      EXPECT_EQ(t["start_date"], "2019-09-23");
+    }
+  EXPECT_EQ(j["calendar"]["closures"], json::parse(R"([{"from": "2019-09-16",
+      "to": "2019-09-20", "label": "kurs"}])"));
+  std::string bad = WriteTemp(dir, "bad.csv", "2019-09-16\n16.09.2019\n");
+  auto e = RunCli(KeyPlan({"--closed", bad}));
+  EXPECT_EQ(e.code, 2);
+  EXPECT_EQ(e.out, "");
+  EXPECT_EQ(e.err, bad +
+                       ":2:1: error: '16.09.2019' is not a date; write one closed day a line as "
+                       "YYYY-MM-DD, or a range as 2019-12-23,2019-12-31\n"
+                       "landskap plan: the closed days in " +
+                       bad + " cannot be read; fix the lines named above\n");
 }
 
 TEST(CliPlan, BadUsageExitsTwo) {
@@ -237,6 +345,10 @@ TEST(CliPlan, BadUsageExitsTwo) {
       {"plan", kSmall, "--all", "--format", "dot"},
       {"plan", kSmall, "--all", "--default-effort", "-2"},
       {"plan", kSmall, "--all", "--start", "2019-09-01", "--deadline", "2019-08-01"},
+      {"plan", kSmall, "--all", "--calendar", "weekdays"},
+      {"plan", kSmall, "--all", "--calendar", "all-days", "--workdays"},
+      {"plan", kSmall, "--all", "--owner-capacity", "0"},
+      {"plan", kSmall, "--all", "--closed", "no-such-closures.csv"},
       {"plan", "no-such-file.json", "--all"},
   };
   for (const auto& args : bad) {
@@ -280,7 +392,7 @@ TEST(CliPlan, ImpossibleConstraintsExitTwoNamingTheChain) {
                        file +
                        ": /systems/1/cutover/fixed_date: error: fjell.gis cannot start on its "
                        "fixed date 2019-10-01: it must come after matrikkelen (integration "
-                       "m-gis), which finishes on 2019-10-02 at the earliest\n"
+                       "m-gis), which finishes on 2019-10-04 at the earliest\n"
                        "landskap plan: the cutover constraints cannot all be met; change the "
                        "cutover fields named above\n");
 }
@@ -417,6 +529,41 @@ TEST(CliPlan, AgreesWithNetworkx) {
     EXPECT_GT(j["bundles"].size(), 3u) << "seed " << seed;
     EXPECT_GT(j["critical_paths"].size(), 0u) << "seed " << seed;
   }
+}
+
+// The merger as the issue asks it, with the default calendar: working days and holidays
+// counted, both finishes, the bottleneck, our work and the external dependencies with names
+// and owners; `render --plan` with the same options draws the same dates.
+TEST(CliPlan, MergerWithTheDefaultCalendar) {
+  std::string file = testing::SourcePath("datasets/oygarden-2020.json");
+  if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " is not there yet";
+  std::vector<std::string> args = {"plan",    file,         "--key",      "kommunenummer",
+                                   "--start", "2019-08-01", "--deadline", "2020-01-01"};
+  auto r = RunCli(args);
+  ASSERT_EQ(r.code, 0) << r.err;
+  for (const char* line :
+       {"2019-12-25 1. juledag, 2019-12-26 2. juledag, 2020-01-01 nyttårsdag",
+        "\nWithout capacity limits (the critical path): ", "\nWith capacity limits: ",
+        "; bottleneck: ", "\nOur work: ", "\nExternal dependencies (",
+        "waiting on Kartverket's Matrikkelen (matrikkelen), ready ", "\nEffort per owner:\n",
+        "\nEffort per vendor:\n"})
+    EXPECT_NE(r.out.find(line), std::string::npos) << line;
+  args.insert(args.end(), {"--format", "json"});
+  json j = json::parse(RunCli(args).out);
+  EXPECT_GE(j["finish_date"].get<std::string>(), j["unconstrained_finish_date"].get<std::string>());
+  EXPECT_FALSE(j["bottleneck"].is_null());
+  ExpectConsistent(file, j);
+  std::string dot = testing::TempDir() + "/merger-plan.dot";
+  auto render = RunCli({"render", file, "--key", "kommunenummer", "--plan", "--start", "2019-08-01",
+                        "--deadline", "2020-01-01", "-o", dot});
+  ASSERT_EQ(render.code, 0) << render.err;
+  std::string text = testing::ReadFile(dot);
+  EXPECT_NE(text.find("2019-08-01 to " + j["finish_date"].get<std::string>()), std::string::npos);
+  for (const json& w : j["waves"])
+    EXPECT_NE(text.find(w["start_date"].get<std::string>() + " to " +
+                        w["finish_date"].get<std::string>()),
+              std::string::npos)
+        << w["wave"];
 }
 
 TEST(CliPlan, MergerDataset) {

@@ -62,6 +62,12 @@ void ExpectIdentical(const Landscape& a, const Landscape& b) {
     EXPECT_EQ(a.changes[i].to, b.changes[i].to);
     EXPECT_EQ(a.changes[i].effective, b.changes[i].effective);
   }
+  ASSERT_EQ(a.resources.size(), b.resources.size());
+  for (size_t i = 0; i < a.resources.size(); ++i) {
+    EXPECT_EQ(a.resources[i].of, b.resources[i].of) << i;
+    EXPECT_EQ(a.resources[i].name, b.resources[i].name) << i;
+    EXPECT_EQ(a.resources[i].capacity, b.resources[i].capacity) << i;
+  }
 }
 
 // Loads `text` both ways; returns whether the fast pass read it.
@@ -139,6 +145,18 @@ TEST(LoadFastTest, FilesWithSomethingToSayGoToThePreciseLoader) {
       R"({"integrations": [], "systems": []})",
       R"({"systems": [{"id": "a", "keys": "k"}]})",
       R"({"systems": [{"id": "a", "keys": [nul]}]})",
+      R"({"resources": {"vendor": "Tieto", "capacity": 2}})",
+      R"({"resources": [3]})",
+      R"({"resources": [{"vendor": "Tieto"}]})",
+      R"({"resources": [{"capacity": 2}]})",
+      R"({"resources": [{"vendor": "Tieto", "owner": "1246", "capacity": 2}]})",
+      R"({"resources": [{"vendor": "", "capacity": 2}]})",
+      R"({"resources": [{"vendor": "Tieto", "capacity": 0}]})",
+      R"({"resources": [{"vendor": "Tieto", "capacity": 2.0}]})",
+      R"({"resources": [{"vendor": "Tieto", "capacity": 1000001}]})",
+      R"({"resources": [{"vendor": "Tieto", "capacity": "2"}]})",
+      R"({"resources": [{"vendor": "Tieto", "capacity": 2, "note": "x"}]})",
+      R"({"resources": [{"vendor": "Tieto", "capacity": 2}, {"vendor": "Tieto", "capacity": 3}]})",
   };
   for (const std::string& text : texts) EXPECT_FALSE(LoadBothWays(text, "x.json")) << text;
 }
@@ -157,6 +175,10 @@ TEST(LoadFastTest, CleanFilesWithEveryFieldLoadTheSameBothWays) {
           "criticality": null}], "keys": [{"id": "orgnr", "description": "9 digits"}, "fnr",
           "kommunenummer", "gnr"], "changes": [{"key": "kommunenummer", "from": "1246",
           "to": "4626", "effective": "2020-01-01"}, {"key": "gnr", "from": "x", "to": "y"}]})",
+      R"({"resources": [{"vendor": "Tieto", "capacity": 2}, {"owner": "1246", "capacity": 3},
+          {"capacity": 1000000, "owner": "Tieto"}, {"vendor": "1246", "capacity": 1}],
+          "systems": [{"id": "a", "vendor": "Tieto", "owner": "1246"}]})",
+      R"({"resources": null, "systems": []})",
   };
   for (const std::string& text : texts) EXPECT_TRUE(LoadBothWays(text, "x.json")) << text;
 }

@@ -179,7 +179,7 @@ TEST(Load, UnknownFieldsAreWarningsWithSuggestions) {
   EXPECT_FALSE(d.HasErrors());
   EXPECT_EQ(Messages(d),
             "inline.json: /extra: warning: unknown field 'extra' is ignored (known fields: format, "
-            "name, keys, systems, integrations, changes)\n"
+            "name, keys, systems, integrations, changes, resources)\n"
             "inline.json: /systems/0/colour: warning: unknown field 'colour' is ignored (known "
             "fields: id, name, kind, owner, vendor, product, domain, keys, criticality, "
             "cutover)\n"

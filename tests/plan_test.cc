@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/load.h"
+#include "tests/plan_check.h"
 #include "tests/test_support.h"
 
 namespace landskap {
@@ -55,12 +56,12 @@ void ExpectPrecedenceHolds(const Landscape& l, const Plan& plan) {
     EXPECT_EQ(t.lf, t.ls + t.duration) << id;
     EXPECT_EQ(t.slack, t.ls - t.es) << id;
     EXPECT_GE(t.slack, 0) << id;
-    EXPECT_LE(t.lf, plan.duration_days) << id;
+    EXPECT_LE(t.lf, plan.unconstrained_duration_days) << id;
     EXPECT_EQ(t.critical, t.slack == 0) << id;
     EXPECT_GE(t.wave, 1) << id;
     duration = std::max(duration, t.ef);
   }
-  EXPECT_EQ(plan.duration_days, duration);
+  EXPECT_EQ(plan.unconstrained_duration_days, duration);
   // Every task in exactly one wave.
   size_t in_waves = 0;
   for (const PlanWave& w : plan.waves) {
@@ -68,6 +69,9 @@ void ExpectPrecedenceHolds(const Landscape& l, const Plan& plan) {
     for (SystemIndex s : w.systems) EXPECT_EQ(plan.Find(s)->wave, w.wave);
   }
   EXPECT_EQ(in_waves, plan.tasks.size());
+  // With capacity limits too: precedence, fixed dates, no resource over capacity on any day,
+  // waves in time order, and a finish never earlier than the critical path's.
+  for (const std::string& problem : plan_check::PlanProblems(l, plan)) ADD_FAILURE() << problem;
 }
 
 struct Planned {
@@ -177,34 +181,80 @@ TEST(Plan, WavesAreGenerations) {
   EXPECT_EQ(p.Waves(), waves);
 }
 
-// Capacity 2, most critical first (slack, then remaining path: a 12, b 9, c 9, g 8, d 5, e 5,
-// h 5, f 3, i 1; then id):
-//   wave 1 ready {a h}: both.   wave 2 ready {b c g}: b, c (slack 0) before g (slack 1).
-//   wave 3 ready {g d e i}: d, e.   wave 4 ready {g i}: both.   wave 5: f.
-TEST(Plan, WavesUnderCapacity) {
+// Capacity 2 (at most two tasks in progress on a day), serial schedule generation in order of
+// least LS (a 0, b 3, c 3, g 4, d 7, e 7, h 7, f 9, i 11), then id, among the tasks whose
+// predecessors are placed:
+//   a [0,3).  b [3,7).  c [3,7) (day 3-6: b and c).  g: ready 3, days 3-6 full -> [7,12).
+//   d: ready 7, day 7-8 hold g only -> [7,9).  e: ready 7, days 7-8 full (g d) -> [9,11).
+//   h: ready 0, day 0-1 hold a -> [0,2).  f: ready max(9, 11, 12, 2) = 12 -> [12,15).
+//   i: ready 7, days 7-10 full -> [11,12).
+// Finish 15 (12 without the limit); g and i waited 4 days, e 2: all for "all work".
+TEST(Plan, CapacityMovesTheDates) {
   PlanOptions options;
   options.capacity = 2;
   Planned p = PlanAll(kTextbook, options);
   ASSERT_TRUE(p.ok);
-  std::vector<std::vector<std::string>> waves = {
-      {"a", "h"}, {"b", "c"}, {"d", "e"}, {"g", "i"}, {"f"}};
-  EXPECT_EQ(p.Waves(), waves);
-  // Capacity groups the work; the dates still follow precedence alone.
+  auto placed = [&](const std::string& id) {
+    const PlanTask& t = p.Task(id);
+    return std::to_string(t.start) + "-" + std::to_string(t.finish) + " wait " +
+           std::to_string(t.wait);
+  };
+  EXPECT_EQ(placed("a"), "0-3 wait 0");
+  EXPECT_EQ(placed("b"), "3-7 wait 0");
+  EXPECT_EQ(placed("c"), "3-7 wait 0");
+  EXPECT_EQ(placed("g"), "7-12 wait 4");
+  EXPECT_EQ(placed("d"), "7-9 wait 0");
+  EXPECT_EQ(placed("e"), "9-11 wait 2");
+  EXPECT_EQ(placed("h"), "0-2 wait 0");
+  EXPECT_EQ(placed("f"), "12-15 wait 0");
+  EXPECT_EQ(placed("i"), "11-12 wait 4");
+  EXPECT_EQ(p.plan.duration_days, 15);
+  EXPECT_EQ(p.plan.unconstrained_duration_days, 12);
+  // The critical path method is unchanged by the limit.
   EXPECT_EQ(p.Cpm("g"), "3/8/4/9/1");
+  ASSERT_EQ(p.plan.resources.size(), 1u);
+  ASSERT_TRUE(p.plan.bottleneck.has_value());
+  EXPECT_EQ(p.plan.resources[*p.plan.bottleneck].of, PlanResource::Of::kAll);
+  EXPECT_EQ(p.plan.resources[0].wait_days, 10);
+  EXPECT_EQ(p.plan.resources[0].waiting, 3u);
+  EXPECT_EQ(Ids(p.landscape, p.plan.delayed), (std::vector<std::string>{"g", "i", "e"}));
+  // Waves stay the generations, and start in time order: 0, 3, 7, 12.
+  std::vector<std::vector<std::string>> waves = {
+      {"a", "h"}, {"b", "c", "g"}, {"d", "e", "i"}, {"f"}};
+  EXPECT_EQ(p.Waves(), waves);
+  std::vector<int> starts;
+  for (const PlanWave& w : p.plan.waves) starts.push_back(w.start);
+  EXPECT_EQ(starts, (std::vector<int>{0, 3, 7, 12}));
+  EXPECT_EQ(p.plan.waves[1].finish, 12);
 }
 
-// One Tieto task per wave (b c d e are Tieto's):
-//   wave 1 {a h}.  wave 2 ready b c g: b (remaining 9, id before c), c waits, g has no vendor.
-//   wave 3 ready c d: c (remaining 9) before d (5); d waits.  wave 4 ready d e i: d, i.
-//   wave 5 e.  wave 6 f.
-TEST(Plan, WavesUnderVendorCapacity) {
+// One Tieto task at a time (b c d e are Tieto's):
+//   a [0,3).  b [3,7).  c: ready 3, Tieto busy to 7 -> [7,11), waited 4.  g (no vendor) [3,8).
+//   d: ready 7, Tieto busy to 11 -> [11,13), waited 4.  e: ready 11, busy to 13 -> [13,15),
+//   waited 2.  h [0,2).  f: ready max(13, 15, 8, 2) = 15 -> [15,18).  i: ready 11 -> [11,12).
+TEST(Plan, VendorCapacityMovesTheDates) {
   PlanOptions options;
   options.vendor_capacity = 1;
   Planned p = PlanAll(kTextbook, options);
   ASSERT_TRUE(p.ok);
-  std::vector<std::vector<std::string>> waves = {{"a", "h"}, {"b", "g"}, {"c"},
-                                                 {"d", "i"}, {"e"},      {"f"}};
-  EXPECT_EQ(p.Waves(), waves);
+  EXPECT_EQ(p.Task("c").start, 7);
+  EXPECT_EQ(p.Task("c").wait, 4);
+  EXPECT_EQ(p.Task("d").start, 11);
+  EXPECT_EQ(p.Task("d").wait, 4);
+  EXPECT_EQ(p.Task("e").start, 13);
+  EXPECT_EQ(p.Task("e").wait, 2);
+  EXPECT_EQ(p.Task("e").delay, 6);
+  EXPECT_EQ(p.Task("f").start, 15);
+  EXPECT_EQ(p.Task("f").wait, 0);  // later only because its predecessors are
+  EXPECT_EQ(p.Task("f").delay, 6);
+  EXPECT_EQ(p.Task("i").start, 11);
+  EXPECT_EQ(p.plan.duration_days, 18);
+  ASSERT_TRUE(p.plan.bottleneck.has_value());
+  const PlanResource& tieto = p.plan.resources[*p.plan.bottleneck];
+  EXPECT_EQ(tieto.of, PlanResource::Of::kVendor);
+  EXPECT_EQ(tieto.name, "Tieto");
+  EXPECT_EQ(tieto.wait_days, 10);
+  EXPECT_EQ(p.plan.resources[p.Task("d").waiting_for].name, "Tieto");
 }
 
 // x and y feed each other: they form a bundle of 5 days (the longer member) between z and w.
@@ -253,26 +303,30 @@ TEST(Plan, BundlesSwitchTogetherWithAProvingCycle) {
   EXPECT_EQ(p.Waves(), waves);
 }
 
-// A bundle counts as its members: with capacity 2 the triangle p q r does not fit any wave,
-// so it goes alone into an overfull wave; z (slack 0) goes first.
-TEST(Plan, ABundleLargerThanTheCapacityGoesAlone) {
+// A bundle is one task that uses every member's resources, at most a resource's capacity.
+// Capacity 2 in all, V 1 at a time. LS: z 0, xy 1, w 6, pqr 8.
+//   z [0,1).  xy (two of V's: takes V whole, 2 of all) ready 1 -> [1,6).  w ready 6 -> [6,9).
+//   pqr (3 members: takes all 2 places) ready 0: day 0 holds z, 1-5 xy, 6-8 w -> [9,10).
+TEST(Plan, ABundleLargerThanTheCapacityTakesAllOfIt) {
   PlanOptions options;
   options.capacity = 2;
   options.vendor_capacity = 1;
   Planned p = PlanAll(kBundles, options);
   ASSERT_TRUE(p.ok);
-  // wave 1 ready {z (slack 0), pqr (slack 8)}: z; pqr needs 3 places. wave 2 ready {pqr, xy}:
-  // xy (slack 0) has two of V's systems: over the vendor capacity, but alone in its wave.
-  // wave 3 ready {pqr, w}: w first (slack 0), pqr does not fit beside it. wave 4: pqr alone.
-  std::vector<std::vector<std::string>> waves = {{"z"}, {"x", "y"}, {"w"}, {"p", "q", "r"}};
+  EXPECT_EQ(p.Task("z").start, 0);
+  EXPECT_EQ(p.Task("x").start, 1);
+  EXPECT_EQ(p.Task("y").finish, 6);
+  EXPECT_EQ(p.Task("w").start, 6);
+  EXPECT_EQ(p.Task("p").start, 9);
+  EXPECT_EQ(p.Task("q").wait, 9);
+  EXPECT_EQ(p.plan.duration_days, 10);
+  std::vector<std::vector<std::string>> waves = {{"p", "q", "r", "z"}, {"x", "y"}, {"w"}};
   EXPECT_EQ(p.Waves(), waves);
-  EXPECT_FALSE(p.plan.waves[0].over_capacity);
+  EXPECT_TRUE(p.plan.waves[0].over_capacity);
   EXPECT_TRUE(p.plan.waves[1].over_capacity);
-  EXPECT_TRUE(p.plan.waves[3].over_capacity);
+  EXPECT_FALSE(p.plan.waves[2].over_capacity);
 }
 
-// fr 0-5, m 5-15 (last day of work 2019-09-23 + 14 = 2019-10-07), but gis is fixed to start
-// on 2019-10-01 (offset 8) and consumes from m.
 TEST(Plan, AFixedDateBeforeAPredecessorFinishesIsAnError) {
   PlanOptions options;
   options.start = ParseDate("2019-09-23");
@@ -290,7 +344,9 @@ TEST(Plan, AFixedDateBeforeAPredecessorFinishesIsAnError) {
   EXPECT_EQ(Messages(p.diagnostics),
             "inline.json: /systems/2/cutover/fixed_date: error: gis cannot start on its fixed "
             "date 2019-10-01: it must come after m (integration m-to-gis), which finishes on "
-            "2019-10-07 at the earliest (chain: fr → m)\n");
+            "2019-10-11 at the earliest (chain: fr → m)\n");
+  // In working days from Monday 23 September: fr 23-27 September, m 30 September to
+  // 11 October (two weeks).
 }
 
 // A fixed date pins the start (no slack) and pushes what follows; the plan's day 0 is the
@@ -300,6 +356,8 @@ TEST(Plan, AFixedDateBeforeAPredecessorFinishesIsAnError) {
 // reg2 is fixed on 2019-09-04 (day 2) with nothing after it: 2-3, slack 12 - 3 = 9; pre2 before
 // it must finish by reg2's date, not by reg2's latest start: LF 2, LS 1, slack 1.
 TEST(Plan, FixedDatesPinTheStartAndDefineDayZero) {
+  PlanOptions all_days;
+  all_days.calendar = Calendar(Calendar::Kind::kAllDays);
   Planned p = PlanAll(R"json({
     "format": "landskap/1",
     "systems": [
@@ -312,7 +370,8 @@ TEST(Plan, FixedDatesPinTheStartAndDefineDayZero) {
     ],
     "integrations": [{"from": "reg", "to": "app"}, {"from": "tst", "to": "app"},
                      {"from": "pre2", "to": "reg2"}]
-  })json");
+  })json",
+                      all_days);
   ASSERT_TRUE(p.ok) << Messages(p.diagnostics);
   EXPECT_EQ(FormatDate(*p.plan.start), "2019-09-02");
   EXPECT_EQ(p.Cpm("reg"), "0/2/6/8/6");
@@ -414,14 +473,13 @@ const char* kWeekend = R"json({
 TEST(Plan, WorkdaysSkipWeekends) {
   PlanOptions options;
   options.start = ParseDate("2019-09-27");
-  options.workdays = true;
-  Planned p = PlanAll(kWeekend, options);
+  Planned p = PlanAll(kWeekend, options);  // working days: the default
   ASSERT_TRUE(p.ok);
   EXPECT_EQ(FormatDate(*p.Task("a").start_date), "2019-09-27");
   EXPECT_EQ(FormatDate(*p.Task("a").finish_date), "2019-10-01");
   EXPECT_EQ(FormatDate(*p.Task("b").start_date), "2019-10-02");
   EXPECT_EQ(FormatDate(*p.Task("b").finish_date), "2019-10-03");
-  options.workdays = false;
+  options.calendar = Calendar(Calendar::Kind::kAllDays);
   Planned c = PlanAll(kWeekend, options);
   EXPECT_EQ(FormatDate(*c.Task("a").finish_date), "2019-09-29");
   EXPECT_EQ(FormatDate(*c.Task("b").start_date), "2019-09-30");
@@ -429,15 +487,18 @@ TEST(Plan, WorkdaysSkipWeekends) {
 }
 
 TEST(Plan, WorkdayOffsetsAndDates) {
+  Calendar working;
+  Calendar all(Calendar::Kind::kAllDays);
   DayNumber saturday = *ParseDate("2019-09-28");
   // A plan starting on a Saturday starts its work on Monday.
-  EXPECT_EQ(FormatDate(OffsetToDate(saturday, 0, true)), "2019-09-30");
-  EXPECT_EQ(FormatDate(OffsetToDate(saturday, 5, true)), "2019-10-07");
-  EXPECT_EQ(DateToOffset(saturday, *ParseDate("2019-10-07"), true), 5);
-  EXPECT_EQ(DateToOffset(*ParseDate("2019-09-27"), *ParseDate("2019-09-30"), true), 1);
-  EXPECT_EQ(DateToOffset(*ParseDate("2019-09-27"), *ParseDate("2019-09-23"), true), -4);
-  EXPECT_EQ(FormatDate(OffsetToDate(*ParseDate("2019-12-30"), 2, true)), "2020-01-01");
-  EXPECT_EQ(FormatDate(OffsetToDate(*ParseDate("2019-12-30"), 2, false)), "2020-01-01");
+  EXPECT_EQ(FormatDate(working.Date(saturday, 0)), "2019-09-30");
+  EXPECT_EQ(FormatDate(working.Date(saturday, 5)), "2019-10-07");
+  EXPECT_EQ(working.Offset(saturday, *ParseDate("2019-10-07")), 5);
+  EXPECT_EQ(working.Offset(*ParseDate("2019-09-27"), *ParseDate("2019-09-30")), 1);
+  EXPECT_EQ(working.Offset(*ParseDate("2019-09-27"), *ParseDate("2019-09-23")), -4);
+  // Monday 30 December is day 0, Tuesday 31 day 1, 1 January (nyttårsdag) is closed.
+  EXPECT_EQ(FormatDate(working.Date(*ParseDate("2019-12-30"), 2)), "2020-01-02");
+  EXPECT_EQ(FormatDate(all.Date(*ParseDate("2019-12-30"), 2)), "2020-01-01");
 }
 
 // Deadline Wednesday 2019-10-02: b's last day is Thursday 3 Oct, one working day late.
@@ -445,7 +506,6 @@ TEST(Plan, WorkdayOffsetsAndDates) {
 TEST(Plan, DeadlineLateness) {
   PlanOptions options;
   options.start = ParseDate("2019-09-27");
-  options.workdays = true;
   options.deadline = ParseDate("2019-10-02");
   Planned p = PlanAll(kWeekend, options);
   ASSERT_TRUE(p.ok);
@@ -557,6 +617,180 @@ TEST(Plan, AnEmptyPlan) {
   EXPECT_TRUE(p.plan.tasks.empty());
   EXPECT_TRUE(p.plan.waves.empty());
   EXPECT_EQ(p.plan.duration_days, 0);
+}
+
+// Working days across Easter and Christmas 2019, from Monday 15 April:
+//   a (5 days): Mon 15, Tue 16, Wed 17; Thu 18 skjærtorsdag, Fri 19 langfredag, the weekend
+//     and Mon 22 2. påskedag are closed; Tue 23, Wed 24. Finishes 2019-04-24.
+//   b after a (3 days): Thu 25, Fri 26, Mon 29.
+//   c fixed to Friday 20 December (5 days): Fri 20, Mon 23, Tue 24 (julaften is no public
+//     holiday), Wed 25 and Thu 26 closed, Fri 27, Mon 30. d after c (2 days): Tue 31, then
+//     1 January is closed: Thu 2 January.
+// With the Christmas week closed (23 to 31 December): c works Fri 20, Thu 2, Fri 3, Mon 6,
+// Tue 7 January; d Wed 8 and Thu 9.
+const char* kHolidays = R"json({
+  "format": "landskap/1",
+  "systems": [
+    {"id": "a", "cutover": {"effort_days": 5}},
+    {"id": "b", "cutover": {"effort_days": 3, "after": ["a"]}},
+    {"id": "c", "cutover": {"effort_days": 5, "fixed_date": "2019-12-20"}},
+    {"id": "d", "cutover": {"effort_days": 2, "after": ["c"]}}
+  ]})json";
+
+TEST(Plan, WorkingDaysAcrossEasterAndChristmas2019) {
+  PlanOptions options;
+  options.start = ParseDate("2019-04-15");
+  options.deadline = ParseDate("2019-12-31");
+  Planned p = PlanAll(kHolidays, options);
+  ASSERT_TRUE(p.ok) << Messages(p.diagnostics);
+  auto span = [&](const Planned& x, const std::string& id) {
+    const PlanTask& t = x.Task(id);
+    return FormatDate(*t.start_date) + ".." + FormatDate(*t.finish_date);
+  };
+  EXPECT_EQ(span(p, "a"), "2019-04-15..2019-04-24");
+  EXPECT_EQ(span(p, "b"), "2019-04-25..2019-04-29");
+  EXPECT_EQ(span(p, "c"), "2019-12-20..2019-12-30");
+  EXPECT_EQ(span(p, "d"), "2019-12-31..2020-01-02");
+  EXPECT_EQ(FormatDate(*p.plan.finish_date), "2020-01-02");
+  // 31 December is d's first day; 2 January is one working day after the deadline.
+  EXPECT_EQ(p.Task("d").days_late, 1);
+  options.calendar = Calendar(Calendar::Kind::kWorkingDays,
+                              {{*ParseDate("2019-12-23"), *ParseDate("2019-12-31"), "jul"}});
+  Planned closed = PlanAll(kHolidays, options);
+  ASSERT_TRUE(closed.ok) << Messages(closed.diagnostics);
+  EXPECT_EQ(span(closed, "c"), "2019-12-20..2020-01-07");
+  EXPECT_EQ(span(closed, "d"), "2020-01-08..2020-01-09");
+  // Every day counts: a 15-19 April, c 20-24 December, d 25-26 December.
+  options.calendar = Calendar(Calendar::Kind::kAllDays);
+  Planned all = PlanAll(kHolidays, options);
+  EXPECT_EQ(span(all, "a"), "2019-04-15..2019-04-19");
+  EXPECT_EQ(span(all, "d"), "2019-12-25..2019-12-26");
+}
+
+// Two vendors that can each work on one system at a time (the file's "resources"), a chain
+// v1 -> v2 -> v3 and a fork f0 -> f1, f0 -> f2, from Monday 2 September 2019 (no holidays).
+//   Without limits: v1 0-2, v2 2-5, v3 5-7; f0 0-1, f1 1-4, f2 1-3; 7 days.
+//   LS: v1 0, v2 2, f0 3, f1 4, v3 5, f2 5.
+//   Placed: v1 A [0,2); v2 A [2,5); f0 B [0,1); f1 A ready 1, A busy to 5 -> [5,8), waited
+//   4 for A; f2 B [1,3); v3 B ready 5 -> [5,7). 8 days: the finish moves one day, A is the
+//   bottleneck.
+// Dates: 0 Mon 2, 1 Tue 3, 2 Wed 4, 3 Thu 5, 4 Fri 6, 5 Mon 9, 6 Tue 10, 7 Wed 11 September.
+const char* kTwoVendors = R"json({
+  "format": "landskap/1",
+  "resources": [{"vendor": "A", "capacity": 1}, {"vendor": "B", "capacity": 1}],
+  "systems": [
+    {"id": "v1", "vendor": "A", "cutover": {"effort_days": 2}},
+    {"id": "v2", "vendor": "A", "cutover": {"effort_days": 3}},
+    {"id": "v3", "vendor": "B", "cutover": {"effort_days": 2}},
+    {"id": "f0", "vendor": "B", "cutover": {"effort_days": 1}},
+    {"id": "f1", "vendor": "A", "cutover": {"effort_days": 3}},
+    {"id": "f2", "vendor": "B", "cutover": {"effort_days": 2}}
+  ],
+  "integrations": [{"from": "v1", "to": "v2"}, {"from": "v2", "to": "v3"},
+                   {"from": "f0", "to": "f1"}, {"from": "f0", "to": "f2"}]})json";
+
+TEST(Plan, TwoVendorsOfCapacityOneByHand) {
+  PlanOptions options;
+  options.start = ParseDate("2019-09-02");
+  options.deadline = ParseDate("2019-09-10");
+  Planned p = PlanAll(kTwoVendors, options);
+  ASSERT_TRUE(p.ok) << Messages(p.diagnostics);
+  auto span = [&](const std::string& id) {
+    const PlanTask& t = p.Task(id);
+    return FormatDate(*t.start_date) + ".." + FormatDate(*t.finish_date);
+  };
+  EXPECT_EQ(span("v1"), "2019-09-02..2019-09-03");
+  EXPECT_EQ(span("v2"), "2019-09-04..2019-09-06");
+  EXPECT_EQ(span("v3"), "2019-09-09..2019-09-10");
+  EXPECT_EQ(span("f0"), "2019-09-02..2019-09-02");
+  EXPECT_EQ(span("f1"), "2019-09-09..2019-09-11");
+  EXPECT_EQ(span("f2"), "2019-09-03..2019-09-04");
+  EXPECT_EQ(FormatDate(*p.Task("f1").unconstrained_start_date), "2019-09-03");
+  EXPECT_EQ(p.Task("f1").wait, 4);
+  EXPECT_EQ(p.Task("f1").delay, 4);
+  EXPECT_EQ(FormatDate(*p.plan.unconstrained_finish_date), "2019-09-10");
+  EXPECT_EQ(FormatDate(*p.plan.finish_date), "2019-09-11");
+  ASSERT_TRUE(p.plan.bottleneck.has_value());
+  EXPECT_EQ(p.plan.resources[*p.plan.bottleneck].name, "A");
+  EXPECT_TRUE(p.plan.resources[*p.plan.bottleneck].from_file);
+  EXPECT_EQ(Ids(p.landscape, p.plan.delayed), (std::vector<std::string>{"f1"}));
+  // The deadline judges the finish with the limits: f1 is one day late, nothing else.
+  EXPECT_EQ(Ids(p.landscape, p.plan.late), (std::vector<std::string>{"f1"}));
+  // An option does not override the file: --vendor-capacity 5 leaves A and B at 1.
+  options.vendor_capacity = 5;
+  Planned q = PlanAll(kTwoVendors, options);
+  EXPECT_EQ(q.plan.duration_days, 8);
+}
+
+// Whose task: 1246 changes its number, so its systems and the intermunicipal one are ours;
+// Skatteetaten's is an external dependency. --owner-capacity limits our owners only.
+const char* kOwners = R"json({
+  "format": "landskap/1",
+  "changes": [{"key": "kommunenummer", "from": "1246", "to": "4626"}],
+  "systems": [
+    {"id": "a-ordningen", "kind": "national", "owner": "Skatteetaten", "cutover": {"effort_days": 2}},
+    {"id": "skatt2", "kind": "national", "owner": "Skatteetaten", "cutover": {"effort_days": 2}},
+    {"id": "lonn", "kind": "municipal", "owner": "1246", "cutover": {"effort_days": 3}},
+    {"id": "sak", "kind": "municipal", "owner": "1246", "cutover": {"effort_days": 3}},
+    {"id": "ppt", "kind": "intermunicipal", "owner": "PPT-samarbeid", "cutover": {"effort_days": 1}}
+  ],
+  "integrations": [{"from": "a-ordningen", "to": "lonn"}]})json";
+
+TEST(Plan, OurTasksAndExternalDependencies) {
+  PlanOptions options;
+  options.owner_capacity = 1;
+  Planned p = PlanAll(kOwners, options);
+  ASSERT_TRUE(p.ok) << Messages(p.diagnostics);
+  EXPECT_TRUE(p.Task("a-ordningen").external);
+  EXPECT_TRUE(p.Task("skatt2").external);
+  EXPECT_FALSE(p.Task("lonn").external);
+  EXPECT_FALSE(p.Task("ppt").external);
+  // The changing number and the new one it becomes (1246 → 4626): after a merge the new
+  // municipality's systems are the merger's own work too.
+  EXPECT_EQ(p.plan.owner_tasks, (std::vector<std::string>{"1246", "4626"}));
+  // 1246 works on one system at a time. lonn and sak both have LS 2: lonn first by id, ready
+  // when a-ordningen is done: [2,5). sak (3 days) cannot fit before day 2: [5,8), waited 5.
+  // Skatteetaten is not limited: both its systems run at once.
+  EXPECT_EQ(p.Task("lonn").start, 2);
+  EXPECT_EQ(p.Task("sak").start, 5);
+  EXPECT_EQ(p.Task("sak").wait, 5);
+  EXPECT_EQ(p.plan.resources[p.Task("sak").waiting_for].name, "1246");
+  EXPECT_EQ(p.Task("skatt2").start, 0);
+  EXPECT_EQ(p.Task("a-ordningen").start, 0);
+  options.owner_tasks = std::vector<std::string>{"Skatteetaten"};
+  Planned q = PlanAll(kOwners, options);
+  EXPECT_FALSE(q.Task("a-ordningen").external);
+  EXPECT_TRUE(q.Task("lonn").external);
+  EXPECT_TRUE(q.Task("ppt").external);   // an explicit list is exact
+  EXPECT_EQ(q.Task("skatt2").start, 2);  // a-ordningen (LS 0) first
+}
+
+TEST(Plan, TheResourcesSectionIsChecked) {
+  Landscape l;
+  Diagnostics d = testing::ParseErrors(R"json({"format": "landskap/1",
+    "resources": [{"vendor": "Tieto", "capacity": 2}, {"owner": "1246"},
+                  {"vendor": "X", "owner": "1246", "capacity": 1}, {"vendor": "Y", "capacity": 0},
+                  {"vendor": "Z", "capacity": 1.5}, {"vendor": "Tieto", "capacity": 3}, 7,
+                  {"owner": "1245", "capacity": 3, "people": 4}],
+    "systems": []})json",
+                                       &l);
+  EXPECT_EQ(Messages(d),
+            "inline.json: /resources/1: error: a resource has no 'capacity'; write how many of "
+            "its tasks can be in progress on one working day, e.g. \"capacity\": 2\n"
+            "inline.json: /resources/2: error: a resource names either 'vendor' or 'owner', not "
+            "both; write {\"vendor\": \"Tieto\", \"capacity\": 2} or {\"owner\": \"1246\", "
+            "\"capacity\": 3}\n"
+            "inline.json: /resources/3/capacity: error: 'capacity' must be a whole number of "
+            "tasks from 1 to 1000000, not 0\n"
+            "inline.json: /resources/4/capacity: error: 'capacity' must be a whole number of "
+            "tasks from 1 to 1000000, not 1.5\n"
+            "inline.json: /resources/5/vendor: error: duplicate resource: vendor 'Tieto' is "
+            "already given at /resources/0; keep one entry\n"
+            "inline.json: /resources/6: error: a resource is an object like {\"vendor\": "
+            "\"Tieto\", \"capacity\": 2} or {\"owner\": \"1246\", \"capacity\": 3}, not a "
+            "number\n"
+            "inline.json: /resources/7/people: warning: unknown field 'people' is ignored (known "
+            "fields: vendor, owner, capacity)\n");
 }
 
 // The merger dataset, all systems, and the key change: precedence must hold everywhere.

@@ -420,7 +420,14 @@ TEST(RenderPlan, WavesBundlesAndTheCriticalPath) {
     return t;
   };
   plan.tasks = {task(0, 1, -1), task(1, 2, 0), task(2, 2, 0), task(3, 3, -1)};
-  plan.waves = {{1, {0}, 1, false}, {2, {1, 2}, 2, false}, {3, {3}, 1, false}};
+  auto wave = [](int n, std::vector<SystemIndex> systems) {
+    PlanWave w;
+    w.wave = n;
+    w.task_count = systems.size();
+    w.systems = std::move(systems);
+    return w;
+  };
+  plan.waves = {wave(1, {0}), wave(2, {1, 2}), wave(3, {3})};
   plan.bundles = {{{1, 2}, {1, 2, 1}, {1, 2}}};
   plan.critical_paths = {{0, 1, 2, 3}};
   plan.duration_days = 15;

@@ -165,14 +165,12 @@ TEST(Report, EmbedsTheKeyImpactByDefault) {
   json data = EmbeddedData(MakeReport(kWorkshop));
   ASSERT_TRUE(data["impact"].is_object());
   const json& impact = data["impact"];
-  EXPECT_EQ(impact["key"], "kommunenummer");
-  EXPECT_EQ(impact["scope"]["changing"], json::array({"1246"}));
-  EXPECT_EQ(impact["seeds"], 5);
+  EXPECT_EQ(impact["query"]["key"], "kommunenummer");
+  EXPECT_EQ(impact["summary"]["scope"]["changing"], json::array({"1246"}));
+  EXPECT_EQ(impact["summary"]["seeds"], 5);
   std::map<std::string, std::pair<int, std::string>> got;
-  for (const json& a : impact["affected"]) {
-    std::string id = data["systems"][a["system"].get<size_t>()]["id"];
-    got[id] = {a["distance"].get<int>(), a["reason"].get<std::string>()};
-  }
+  for (const json& a : impact["affected"])
+    got[a["id"]] = {a["distance"].get<int>(), a["reason"].get<std::string>()};
   std::map<std::string, std::pair<int, std::string>> want = {
       {"folkeregisteret", {0, "holds-key"}},
       {"matrikkelen", {0, "holds-key"}},
@@ -184,24 +182,39 @@ TEST(Report, EmbedsTheKeyImpactByDefault) {
       {"a.eiendomsskatt", {2, "receives-key"}}};
   EXPECT_EQ(got, want);
   std::set<std::string> integrations;
-  for (const json& i : impact["integrations"])
-    integrations.insert(data["integrations"][i.get<size_t>()]["id"].get<std::string>());
+  for (const json& i : impact["integrations"]) integrations.insert(i["id"].get<std::string>());
   EXPECT_EQ(integrations,
             (std::set<std::string>{"e0", "e1", "e2", "e4", "e7", "e8", "e9", "e12", "e14"}));
   // The evidence for a.eiendomsskatt: a.gis -> a.byggesak -> a.eiendomsskatt over e4, e14.
   for (const json& a : impact["affected"]) {
-    if (data["systems"][a["system"].get<size_t>()]["id"] != "a.eiendomsskatt") continue;
-    EXPECT_EQ(a["path"], json::array({5, 6, 11}));
-    EXPECT_EQ(a["via"], json::array({4, 14}));
+    if (a["id"] != "a.eiendomsskatt") continue;
+    EXPECT_EQ(a["path"], json::parse(R"(["a.gis", "a.byggesak", "a.eiendomsskatt"])"));
+    EXPECT_EQ(a["via"], json::parse(R"(["e4", "e14"])"));
   }
+}
+
+// One JSON shape per result: the page carries exactly what `--format json` prints.
+TEST(Report, ImpactAndPlanHaveTheShapesOfFormatJson) {
+  json data = EmbeddedData(MakeReport(kWorkshop, {"--start", "2019-08-01"}));
+  testing::CliResult impact =
+      RunCli({"impact", SourcePath(kWorkshop), "--key", "kommunenummer", "--format", "json"});
+  ASSERT_EQ(impact.code, 0) << impact.err;
+  EXPECT_EQ(data["impact"], json::parse(impact.out));
+  testing::CliResult plan = RunCli({"plan", SourcePath(kWorkshop), "--key", "kommunenummer",
+                                    "--start", "2019-08-01", "--format", "json"});
+  ASSERT_EQ(plan.code, 0) << plan.err;
+  json page_plan = data["plan"];
+  page_plan.erase("tasks_phrase");
+  page_plan.erase("errors");
+  EXPECT_EQ(page_plan, json::parse(plan.out));
 }
 
 TEST(Report, KeyOptions) {
   json with_fnr = EmbeddedData(MakeReport(kWorkshop, {"--key", "fnr"}));
-  EXPECT_EQ(with_fnr["impact"]["key"], "fnr");
+  EXPECT_EQ(with_fnr["impact"]["query"]["key"], "fnr");
   // fnr has no changes in the file: every holder is a seed (folkeregisteret, a.sak, nav,
   // a.lonn), and a.arkiv receives it from a.sak.
-  EXPECT_EQ(with_fnr["impact"]["seeds"], 4);
+  EXPECT_EQ(with_fnr["impact"]["summary"]["seeds"], 4);
   EXPECT_EQ(with_fnr["impact"]["affected"].size(), 6u);  // + b.sak over e1, a.arkiv over e5
 
   std::string out = TempDir() + "/report.html";
@@ -218,7 +231,8 @@ TEST(Report, KeyOptions) {
 
 // The plan of the workshop fixture, by hand: the 8 systems the kommunenummer change reaches,
 // 5 days each (no estimates in the file), ordered by the integrations between them. The
-// longest chain is matrikkelen -> a.gis -> a.byggesak -> a.sak -> fiks -> b.sak: 30 days.
+// longest chain is matrikkelen -> a.gis -> a.byggesak -> a.sak -> fiks -> b.sak: 30 working
+// days from Thursday 1 August 2019 (Thu, Fri, then five weeks, and Mon 9 to Wed 11 September).
 TEST(Report, EmbedsTheCutoverPlan) {
   json data = EmbeddedData(MakeReport(kWorkshop, {"--start", "2019-08-01"}));
   const json& plan = data["plan"];
@@ -226,11 +240,11 @@ TEST(Report, EmbedsTheCutoverPlan) {
   EXPECT_EQ(plan["tasks_phrase"], "the 8 systems affected by a change of kommunenummer");
   EXPECT_EQ(plan["duration_days"], 30);
   EXPECT_EQ(plan["start"], "2019-08-01");
-  EXPECT_EQ(plan["finish_date"], "2019-08-30");
-  EXPECT_EQ(plan["critical_paths"], json::parse("[[1, 5, 6, 3, 2, 7]]"));
+  EXPECT_EQ(plan["finish_date"], "2019-09-11");
+  EXPECT_EQ(plan["critical_paths"],
+            json::parse(R"([["matrikkelen", "a.gis", "a.byggesak", "a.sak", "fiks", "b.sak"]])"));
   std::map<std::string, int> wave;
-  for (const json& t : plan["tasks"])
-    wave[data["systems"][t["system"].get<size_t>()]["id"]] = t["wave"].get<int>();
+  for (const json& t : plan["tasks"]) wave[t["id"]] = t["wave"].get<int>();
   std::map<std::string, int> want = {
       {"folkeregisteret", 1}, {"matrikkelen", 1},     {"a.gis", 2}, {"a.byggesak", 3},
       {"a.sak", 4},           {"a.eiendomsskatt", 4}, {"fiks", 5},  {"b.sak", 6}};

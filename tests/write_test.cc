@@ -55,7 +55,10 @@ std::vector<std::string> BundledLandscapes() {
   std::vector<std::string> files;
   for (const char* folder : {"datasets", "tests/data", "tests/browser/fixtures"}) {
     for (const auto& entry : std::filesystem::directory_iterator(SourcePath(folder)))
-      if (entry.path().extension() == ".json" && entry.path().filename() != "landskap.schema.json")
+      // Schemas and merge decisions files are not landscapes.
+      if (entry.path().extension() == ".json" &&
+          !entry.path().filename().string().ends_with(".schema.json") &&
+          !entry.path().filename().string().ends_with("-decisions.json"))
         files.push_back(entry.path().string());
   }
   std::sort(files.begin(), files.end());
@@ -411,7 +414,7 @@ TEST(Fmt, UnknownFieldsStopFmtUnlessDropped) {
     EXPECT_EQ(r.err, path +
                          ": /comment: warning: unknown field 'comment' is ignored "
                          "(known fields: "
-                         "format, name, keys, systems, integrations, changes)\n" +
+                         "format, name, keys, systems, integrations, changes, resources)\n" +
                          path +
                          ": /systems/0/nmae: warning: unknown field 'nmae' is ignored "
                          "(known fields: "

@@ -131,6 +131,18 @@ class DiagramBuilder {
       affected_edge_.assign(l_.integrations.size(), 0);
       for (IntegrationIndex i : options_.impact->integrations) affected_edge_[i] = 1;
     }
+    if (options_.diff) {
+      diff_system_.assign(graph_.SystemCount(), 0);
+      diff_edge_.assign(l_.integrations.size(), 0);
+      for (const std::string& id : options_.diff->systems_added)
+        if (auto s = l_.FindSystem(id)) diff_system_[*s] = 1;
+      for (const ChangedItem& item : options_.diff->systems_changed)
+        if (auto s = l_.FindSystem(item.id)) diff_system_[*s] = 2;
+      for (const std::string& id : options_.diff->integrations_added)
+        if (auto i = l_.FindIntegration(id)) diff_edge_[*i] = 1;
+      for (const ChangedItem& item : options_.diff->integrations_changed)
+        if (auto i = l_.FindIntegration(item.id)) diff_edge_[*i] = 2;
+    }
     nodes_.assign(graph_.SystemCount(), nullptr);
     for (SystemIndex s = 0; s < graph_.SystemCount(); ++s)
       if (shown[s]) AddSystem(s);
@@ -255,6 +267,15 @@ class DiagramBuilder {
         gv_.Set(n, sym_.n_color, kUnaffectedLine);
         gv_.Set(n, sym_.n_fontcolor, kUnaffectedText);
       }
+    } else if (options_.diff) {
+      int status = diff_system_[s];
+      diff_used_[status] = true;
+      gv_.Set(n, sym_.n_fillcolor, kDiffFill[status]);
+      if (status == 0) {
+        gv_.Set(n, sym_.n_color, kUnaffectedLine);
+        gv_.Set(n, sym_.n_fontcolor, kUnaffectedText);
+      }
+      node_class += status == 1 ? " added" : status == 2 ? " changed" : "";
     } else {
       gv_.Set(n, sym_.n_fillcolor, style.fill);
     }
@@ -304,6 +325,15 @@ class DiagramBuilder {
       gv_.Set(e, sym_.e_color, kUnaffectedEdge);
       if (integration.criticality >= Criticality::kHigh) gv_.Set(e, sym_.e_penwidth, "1.2");
     }
+    if (options_.diff) {
+      int status = diff_edge_[i];
+      gv_.Set(e, sym_.e_color, kDiffEdge[status]);
+      if (status > 0) {
+        diff_edges_shown_ = true;
+        gv_.Set(e, sym_.e_class, status == 1 ? "integration added" : "integration changed");
+        return;
+      }
+    }
     gv_.Set(e, sym_.e_class, "integration");
   }
 
@@ -349,11 +379,9 @@ class DiagramBuilder {
       if (members[w].empty()) continue;
       const PlanWave& wave = plan.waves[w];
       std::string label = "Wave " + std::to_string(wave.wave);
-      std::optional<DayNumber> first;
-      for (SystemIndex s : members[w])
-        if (const PlanTask* t = plan.Find(s); t->start_date)
-          first = first ? std::min(*first, *t->start_date) : *t->start_date;
-      if (first) label += "\nfrom " + FormatDate(*first);
+      // The wave's window over all its tasks, as 'landskap plan' prints it.
+      if (wave.start_date && wave.finish_date)
+        label += "\n" + FormatDate(*wave.start_date) + " to " + FormatDate(*wave.finish_date);
       columns[w] = gv_.Subgraph("cluster_wave_" + std::to_string(wave.wave));
       StyleCluster(columns[w], label);
       gv_.Set(columns[w], sym_.g_style, "rounded");
@@ -451,7 +479,7 @@ class DiagramBuilder {
       Kind kind = static_cast<Kind>(k);
       KindStyle style = StyleOfKind(kind);
       std::string text = std::string(KindWord(kind)) + " (" + std::string(style.shape_name) + ")";
-      if (options_.impact)
+      if (options_.impact || options_.diff)
         shapes += (shapes.empty() ? "" : ", ") + text;
       else
         swatches.emplace_back(std::string(style.fill), text);
@@ -463,6 +491,12 @@ class DiagramBuilder {
       for (int d = 0; d < 4; ++d)
         if (distances_used_[d]) swatches.emplace_back(std::string(DistanceFill(d)), near[d]);
       if (unaffected_shown_) swatches.emplace_back(std::string(kUnaffectedFill), "not affected");
+    }
+    if (options_.diff) {
+      const char* words[] = {"unchanged", "added", "changed"};
+      for (int k = 1; k < 3; ++k)
+        if (diff_used_[k]) swatches.emplace_back(std::string(kDiffFill[k]), words[k]);
+      if (diff_used_[0]) swatches.emplace_back(std::string(kUnaffectedFill), words[0]);
     }
     // Colour swatches as block characters in one line of text: a nested table would stretch.
     std::string cells;
@@ -480,10 +514,27 @@ class DiagramBuilder {
     if (has_low_) lines += ", dashed = low criticality";
     if (affected_edges_shown_) lines += "; red = the integration passes the change on";
     if (options_.plan) lines += "; dotted = waits for (cutover.after)";
+    if (diff_edges_shown_) lines += "; green = added, amber = changed";
     notes.push_back(lines + ".");
     if (critical_shown_) notes.push_back("Bold red: the critical path, which sets the end date.");
     if (options_.plan && !options_.plan->bundles.empty())
       notes.push_back("Grey boxes: bundles of systems that must switch together.");
+    if (options_.diff) {
+      // Removed systems are not in the later landscape: the legend names them instead.
+      const LandscapeDiff& d = *options_.diff;
+      if (!d.systems_removed.empty()) {
+        std::string removed =
+            "Removed (not drawn): " + Plural(d.systems_removed.size(), "system", "systems") + ": ";
+        const size_t kListed = 12;
+        for (size_t k = 0; k < d.systems_removed.size() && k < kListed; ++k)
+          removed += (k ? ", " : "") + d.systems_removed[k];
+        if (d.systems_removed.size() > kListed)
+          removed += " and " + std::to_string(d.systems_removed.size() - kListed) + " more";
+        notes.push_back(removed + "; " +
+                        Plural(d.integrations_removed.size(), "integration", "integrations") +
+                        " removed.");
+      }
+    }
     for (const std::string& note : notes)
       row("<FONT POINT-SIZE=\"15\">" + EscapeHtml(note) + "</FONT>");
     return html + "</TABLE>";
@@ -524,7 +575,16 @@ class DiagramBuilder {
                      p.workdays ? "working days" : "days");
       if (p.start && p.finish_date)
         text += " (" + FormatDate(*p.start) + " to " + FormatDate(*p.finish_date) + ")";
+      if (!p.resources.empty() && p.unconstrained_finish_date)
+        text += " with the capacity limits; without them to " +
+                FormatDate(*p.unconstrained_finish_date);
       text += ". ";
+    }
+    if (options_.diff) {
+      const LandscapeDiff& d = *options_.diff;
+      text += "Since the earlier version: " + Plural(d.systems_added.size(), "system", "systems") +
+              " added, " + std::to_string(d.systems_changed.size()) + " changed, " +
+              std::to_string(d.systems_removed.size()) + " removed. ";
     }
     if (!text.empty()) lines.push_back(text.substr(0, text.size() - 1));
     text = "Shown: " + Plural(systems_shown_, "system", "systems") + ", " +
@@ -537,6 +597,9 @@ class DiagramBuilder {
   }
 
   static constexpr std::string_view kCriticalPath = "#C00000";
+  // By diff status: unchanged (faded), added (green), changed (amber).
+  static constexpr std::string_view kDiffFill[3] = {kUnaffectedFill, "#A1D99B", "#FDB863"};
+  static constexpr std::string_view kDiffEdge[3] = {kUnaffectedEdge, "#238B45", "#D95F02"};
 
   const Graph& graph_;
   const Landscape& l_;
@@ -547,6 +610,9 @@ class DiagramBuilder {
   std::map<IntegrationIndex, GvEdge*> edges_;
   std::vector<int> distance_;
   std::vector<char> affected_edge_;
+  std::vector<int> diff_system_, diff_edge_;  // 0 unchanged, 1 added, 2 changed
+  bool diff_used_[3] = {};
+  bool diff_edges_shown_ = false;
   bool kinds_used_[5] = {};
   bool distances_used_[4] = {};
   bool unaffected_shown_ = false, affected_edges_shown_ = false, critical_shown_ = false;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "engine/diff.h"
 #include "engine/graph.h"
 #include "engine/impact.h"
 #include "engine/plan.h"
@@ -27,6 +28,10 @@ struct DiagramOptions {
   // Draw the cutover plan: only its tasks, waves as columns left to right, bundles boxed, the
   // critical path in bold red. Clustering is then by wave and bundle, not by `cluster`.
   const Plan* plan = nullptr;
+  // Colour by what changed since an earlier version (`render --diff BEFORE`): the landscape
+  // drawn is the later one; added systems and integrations green, changed amber, the others
+  // faded; removed ones are not in it, so the legend lists them.
+  const LandscapeDiff* diff = nullptr;
 };
 
 // Lays out and renders the landscape; format is "svg", "png", "pdf" or "dot".

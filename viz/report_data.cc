@@ -1,8 +1,10 @@
 // The data the workshop page carries: the landscape (systems and integrations, with their
 // connections as indices so the page's JavaScript walks them like the engine does), the
-// engine's answer for a key change, and the escaping that lets it sit inside a script element.
+// engine's answers for a key change and the plan in the same JSON shapes as `--format json`
+// (by id), and the escaping that lets it sit inside a script element.
 #include <nlohmann/json.hpp>
 
+#include "engine/result_json.h"
 #include "engine/text.h"
 #include "viz/report.h"
 
@@ -38,70 +40,6 @@ ordered_json IntegrationJson(const Landscape& landscape, const Integration& i) {
           {"criticality", CriticalityName(i.criticality)}};
 }
 
-ordered_json ImpactJson(const Landscape& landscape, const ImpactResult& r) {
-  ordered_json j;
-  j["key"] = r.query.key ? ordered_json(landscape.keys[*r.query.key].id) : ordered_json(nullptr);
-  j["through_all"] = r.query.through_all;
-  j["scope"] = {{"scoped", r.scope.scoped()}, {"changing", r.scope.changing()}};
-  j["seeds"] = r.seed_count;
-  ordered_json affected = ordered_json::array();
-  for (const AffectedSystem& a : r.affected) {
-    affected.push_back({{"system", a.system},
-                        {"distance", a.distance},
-                        {"reason", ReasonName(a.reason)},
-                        {"path", a.path},
-                        {"via", a.via}});
-  }
-  j["affected"] = std::move(affected);
-  j["integrations"] = r.integrations;
-  return j;
-}
-
-ordered_json Date(const std::optional<DayNumber>& day) {
-  return day ? ordered_json(FormatDate(*day)) : ordered_json(nullptr);
-}
-
-ordered_json PlanJson(const Plan& plan, const std::string& tasks_phrase) {
-  ordered_json j;
-  j["tasks_phrase"] = tasks_phrase;
-  j["duration_days"] = plan.duration_days;
-  j["workdays"] = plan.workdays;
-  j["start"] = Date(plan.start);
-  j["finish_date"] = Date(plan.finish_date);
-  j["deadline"] = Date(plan.deadline);
-  ordered_json tasks = ordered_json::array();
-  for (const PlanTask& t : plan.tasks) {
-    tasks.push_back({{"system", t.system},
-                     {"bundle", t.bundle},
-                     {"wave", t.wave},
-                     {"duration", t.duration},
-                     {"estimated", t.estimated},
-                     {"es", t.es},
-                     {"ef", t.ef},
-                     {"ls", t.ls},
-                     {"lf", t.lf},
-                     {"slack", t.slack},
-                     {"critical", t.critical},
-                     {"start_date", Date(t.start_date)},
-                     {"finish_date", Date(t.finish_date)},
-                     {"days_late", t.days_late}});
-  }
-  j["tasks"] = std::move(tasks);
-  ordered_json waves = ordered_json::array();
-  for (const PlanWave& w : plan.waves)
-    waves.push_back({{"wave", w.wave}, {"systems", w.systems}, {"over_capacity", w.over_capacity}});
-  j["waves"] = std::move(waves);
-  ordered_json bundles = ordered_json::array();
-  for (const PlanBundle& b : plan.bundles)
-    bundles.push_back({{"systems", b.systems}, {"cycle", b.cycle}});
-  j["bundles"] = std::move(bundles);
-  j["critical_paths"] = plan.critical_paths;
-  j["critical_paths_cut"] = plan.critical_paths_cut;
-  j["late"] = plan.late;
-  j["errors"] = ordered_json::array();
-  return j;
-}
-
 }  // namespace
 
 std::string ReportDataJson(const Graph& graph, const ReportOptions& options) {
@@ -122,9 +60,14 @@ std::string ReportDataJson(const Graph& graph, const ReportOptions& options) {
   for (const Integration& i : landscape.integrations)
     integrations.push_back(IntegrationJson(landscape, i));
   j["integrations"] = std::move(integrations);
-  j["impact"] = options.impact ? ImpactJson(landscape, *options.impact) : ordered_json(nullptr);
+  // The same shapes as `landskap impact|plan --format json` (engine/result_json.h), with the
+  // page's own heading and errors beside the plan.
+  j["impact"] = options.impact ? ImpactJson(landscape, *options.impact, options.source_file)
+                               : ordered_json(nullptr);
   if (options.plan) {
-    j["plan"] = PlanJson(*options.plan, options.plan_tasks);
+    j["plan"] = PlanJson(landscape, *options.plan, options.source_file);
+    j["plan"]["tasks_phrase"] = options.plan_tasks;
+    j["plan"]["errors"] = ordered_json::array();
   } else if (!options.plan_errors.empty()) {
     j["plan"] = {{"tasks_phrase", options.plan_tasks}, {"errors", options.plan_errors}};
   } else {

@@ -51,6 +51,21 @@ CHANGES = [
     ("kommunenummer", "1259", "4626", "2020-01-01"),  # Øygarden
 ]
 
+# Capacities for the cutover plan (how many systems of a vendor or an owner can be in progress on
+# one working day). ASSUMED for illustration, not known facts: the big vendors that serve all
+# three municipalities (Visma, Tieto, Norkart, Acos) have a small team each for the merger, and
+# each municipality's own IT staff is small, Fjell's the largest.
+RESOURCES = [
+    # ("vendor" or "owner", name, capacity)
+    ("vendor", "Visma", 3),
+    ("vendor", "Tieto", 2),
+    ("vendor", "Norkart", 2),
+    ("vendor", "Acos", 2),
+    ("owner", "1246", 4),  # Fjell
+    ("owner", "1245", 2),  # Sund
+    ("owner", "1259", 2),  # Øygarden
+]
+
 NAME = "Øygarden 2020: Fjell, Sund and Øygarden become Øygarden (4626)"
 
 # --------------------------------------------------------------------------------------------
@@ -972,6 +987,7 @@ def main():
         "name": NAME,
         "keys": [{"id": k, "description": d} for k, d in KEYS],
         "changes": [{"key": k, "from": a, "to": b, "effective": e} for k, a, b, e in CHANGES],
+        "resources": [{kind: name, "capacity": c} for kind, name, c in RESOURCES],
         "systems": [systems[sid] for sid in sorted(systems)],
         "integrations": sorted(integrations, key=lambda i: i["id"]),
     }

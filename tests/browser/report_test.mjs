@@ -263,6 +263,8 @@ async function checkPlan(page, file, label, key) {
     return {
       rows: [...document.querySelectorAll('#plan tbody tr')].map((tr) =>
         [tr.cells[0].textContent, tr.cells[1].querySelector('button').title]),
+      whose: [...document.querySelectorAll('#plan tbody tr td.whose')].map((td) => td.textContent),
+      summary: document.querySelector('#plan p.summary').textContent,
       toggle: !document.getElementById('critical-toggle-label').hidden,
       names: data.systems.map((s) => s.id),
     };
@@ -271,6 +273,18 @@ async function checkPlan(page, file, label, key) {
   check(JSON.stringify(got.rows) === JSON.stringify(wantRows),
     `${label}: the plan table lists the tasks and waves of landskap plan --key ${key}`,
     `page: ${JSON.stringify(got.rows.slice(0, 5))}... engine: ${JSON.stringify(wantRows.slice(0, 5))}...`);
+  // The same finish as `landskap plan`, with and without the capacity limits, and the same
+  // split of our work and external dependencies.
+  const wantWhose = want.tasks.slice(0, 500).map((t) => (t.external ? 'external' : 'ours'));
+  check(JSON.stringify(got.whose) === JSON.stringify(wantWhose),
+    `${label}: the plan table says whose each task is, as landskap plan does`);
+  const external = want.tasks.filter((t) => t.external).length;
+  const finishes = [`${want.duration_days} `, `${want.tasks.length - external} systems; ${external} external`];
+  if (want.finish_date) finishes.push(`to ${want.finish_date}`);
+  if (want.resources.length && want.unconstrained_finish_date) finishes.push(`to ${want.unconstrained_finish_date}`);
+  check(finishes.every((f) => got.summary.includes(f)),
+    `${label}: the plan summary states landskap plan's finish and split`,
+    `summary: ${got.summary}; wanted: ${finishes.join(' | ')}`);
   const critical = [...new Set(want.critical_paths.flat())];
   if (critical.length === 0) return;
   check(got.toggle, `${label}: the critical path can be shown`);

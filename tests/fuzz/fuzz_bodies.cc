@@ -18,6 +18,7 @@
 #include "engine/landscape.h"
 #include "engine/load.h"
 #include "engine/plan.h"
+#include "tests/plan_check.h"
 
 namespace landskap::fuzz {
 namespace {
@@ -122,6 +123,12 @@ void CheckFastPass(std::string_view text, bool fast, const Diagnostics& diagnost
               landscape.changes[i].to == precise.changes[i].to &&
               landscape.changes[i].effective == precise.changes[i].effective,
           "load fast: change by change");
+  Check(landscape.resources.size() == precise.resources.size(), "load fast: same resources");
+  for (size_t i = 0; i < precise.resources.size(); ++i)
+    Check(landscape.resources[i].of == precise.resources[i].of &&
+              landscape.resources[i].name == precise.resources[i].name &&
+              landscape.resources[i].capacity == precise.resources[i].capacity,
+          "load fast: resource by resource");
 }
 
 void CheckImpact(const Landscape& landscape, const ImpactResult& result) {
@@ -172,6 +179,9 @@ void RunPlan(const Graph& graph, const PlanOptions& options, const ImpactResult*
   Diagnostics diagnostics("fuzz.json");
   if (ComputePlan(graph, options, impact, &plan, &diagnostics)) {
     CheckPlan(graph.landscape(), plan);
+    std::vector<std::string> problems = plan_check::PlanProblems(graph.landscape(), plan);
+    if (!problems.empty()) std::fprintf(stderr, "%s\n", problems.front().c_str());
+    Check(problems.empty(), "plan: precedence, fixed dates and capacities hold (plan_check.h)");
   } else {
     Check(diagnostics.HasErrors(), "plan: a failed plan says why");
   }
@@ -220,7 +230,7 @@ void FuzzLoad(const uint8_t* data, size_t size) {
   // `plan --all`, with the file's fixed dates deciding day 0.
   PlanOptions all;
   all.all_systems = true;
-  all.workdays = (h >> 18) & 1;
+  if ((h >> 18) & 1) all.calendar = Calendar(Calendar::Kind::kAllDays);
   RunPlan(graph, all, nullptr);
   // `plan --key K --start 2019-08-01 --deadline 2020-01-01`, with capacities by input.
   if (!landscape.keys.empty()) {
@@ -231,9 +241,12 @@ void FuzzLoad(const uint8_t* data, size_t size) {
     ImpactResult impact = ComputeImpact(graph, query);
     by_key.start = ParseDate("2019-08-01");
     by_key.deadline = ParseDate("2020-01-01");
-    by_key.workdays = (h >> 20) & 1;
+    if ((h >> 20) & 1)
+      by_key.calendar = Calendar(Calendar::Kind::kWorkingDays,
+                                 {{*ParseDate("2019-12-23"), *ParseDate("2019-12-31"), "jul"}});
     if ((h >> 21) & 1) by_key.capacity = 1 + (h >> 22) % 3;
     if ((h >> 24) & 1) by_key.vendor_capacity = 1 + (h >> 25) % 2;
+    if ((h >> 27) & 1) by_key.owner_capacity = 1 + (h >> 28) % 2;
     by_key.default_effort_days = (h >> 26) & 1 ? 0.5 : kDefaultEffortDays;
     RunPlan(graph, by_key, &impact);
   }

@@ -6,8 +6,9 @@ Usage: hotspots_networkx.py LANDSKAP_BINARY
 Compares articulation points (with the systems each one cuts off), bridges (an unordered pair
 of systems joined by more than one integration is never a bridge), exact betweenness
 (networkx.betweenness_centrality(normalized=False) on the directed simple graph) within 1e-9,
-fan-in/fan-out, and dominators towards several targets (networkx.immediate_dominators on the
-reversed graph). Exits 1 with every disagreement listed, 0 when all agree.
+fan-in/fan-out, dominators towards several targets (networkx.immediate_dominators on the
+reversed graph), and what an outage breaks (networkx.descendants: the systems downstream, how
+many are critical, the weight by criticality; the same on 1 and 2 threads). Exits 1 with every disagreement listed, 0 when all agree.
 """
 import json
 import os
@@ -19,6 +20,9 @@ import tempfile
 import networkx as nx
 
 failures = []
+# The criticality of system s{i} is CRITICALITY[i % 5]; WEIGHT is the documented outage weight.
+CRITICALITY = ["critical", "", "high", "low", "medium"]
+WEIGHT = {"critical": 8, "high": 4, "medium": 2, "low": 1, "": 1}
 
 
 def fail(graph, message):
@@ -57,7 +61,8 @@ def landscapes():
 def write_landscape(path, n, edges):
     doc = {
         "format": "landskap/1",
-        "systems": [{"id": f"s{i}"} for i in range(n)],
+        "systems": [{"id": f"s{i}", **({"criticality": CRITICALITY[i % 5]} if CRITICALITY[i % 5] else {})}
+                    for i in range(n)],
         "integrations": [{"id": f"e{k}", "from": f"s{a}", "to": f"s{b}"}
                          for k, (a, b) in enumerate(edges)],
     }
@@ -181,6 +186,26 @@ def check_dominators(name, n, edges, target, out):
         fail(name, f"towards {target}: dependents ranking differs:\n  landskap {got}\n  networkx {expected}")
 
 
+def check_outage(name, n, edges, out):
+    o = out["outage"]
+    if not o["exact"]:
+        fail(name, "expected the outage reach of every system to be exact")
+    dg = directed(n, edges)
+    expected = {}
+    for v in dg.nodes:
+        down = nx.descendants(dg, v)
+        if down:
+            crit = [CRITICALITY[int(w[1:]) % 5] for w in down]
+            expected[v] = (len(down), crit.count("critical"), sum(WEIGHT[c] for c in crit))
+    got = {r["id"]: (r["lose_data"], r["critical"], r["weight"]) for r in o["ranking"]}
+    if got != expected:
+        diff = sorted(set(got.items()) ^ set(expected.items()))[:10]
+        fail(name, f"outage reach differs from networkx.descendants (first differences): {diff}")
+    ranking = [(-r["weight"], -r["lose_data"], r["id"]) for r in o["ranking"]]
+    if ranking != sorted(ranking):
+        fail(name, "outage ranking is not ordered by weight, then systems, then id")
+
+
 def main():
     binary = sys.argv[1]
     with tempfile.TemporaryDirectory(prefix="landskap-hotspots-") as tmp:
@@ -191,6 +216,9 @@ def main():
             check_cuts(name, n, edges, out)
             check_betweenness(name, n, edges, out)
             check_fan(name, n, edges, out)
+            check_outage(name, n, edges, out)
+            if run(binary, path, "--threads", "1") != run(binary, path, "--threads", "2"):
+                fail(name, "hotspots on 1 and on 2 threads differ")
             for target in ("s0", "s7", "s42"):
                 check_dominators(name, n, edges, target, run(binary, path, "--towards", target))
             # A sampled run says what it did and repeats itself exactly.

@@ -8,6 +8,10 @@
   const data = JSON.parse(document.getElementById('data').textContent);
   const systems = data.systems;
   const integrations = data.integrations;
+  // The impact and the plan come in the shapes of `landskap impact|plan --format json`, by id;
+  // the page walks its graph by index.
+  const systemIndex = new Map(systems.map((s, i) => [s.id, i]));
+  const integrationIndex = new Map(integrations.map((e, i) => [e.id, i]));
   const outgoing = systems.map(() => []);
   const incoming = systems.map(() => []);
   integrations.forEach((e, i) => {
@@ -437,10 +441,11 @@
 
   const impact = data.impact;
   const impactBySystem = new Map();
-  if (impact) impact.affected.forEach((a) => impactBySystem.set(a.system, a));
+  const impactKey = impact ? impact.query.key : null;
+  if (impact) impact.affected.forEach((a) => impactBySystem.set(systemIndex.get(a.id), a));
 
   function pathText(path) {
-    return path.map((s) => systems[s].id).join(' → ');
+    return path.join(' → ');
   }
 
   function impactLine(index) {
@@ -448,10 +453,10 @@
     if (!impact) return null;
     const p = el('p', 'impact-note');
     if (!a) {
-      p.textContent = 'Not affected by a change of ' + impact.key + '.';
+      p.textContent = 'Not affected by a change of ' + impactKey + '.';
       return p;
     }
-    p.appendChild(el('strong', null, 'Affected by a change of ' + impact.key + ': '));
+    p.appendChild(el('strong', null, 'Affected by a change of ' + impactKey + ': '));
     p.appendChild(document.createTextNode(a.reason + ', distance ' + a.distance +
       (a.path.length > 1 ? ', via ' + pathText(a.path) : '') + '.'));
     return p;
@@ -464,14 +469,14 @@
     container.classList.toggle('impact-on', on);
     if (!on) return;
     for (const a of impact.affected) {
-      const node = nodeOf(a.system);
+      const node = nodeOf(systemIndex.get(a.id));
       if (!node) continue;
       const cls = 'imp-' + Math.min(a.distance, 3);
       node.classList.add(cls);
       impactMarks.push([node, cls]);
     }
     for (const i of impact.integrations) {
-      const edge = edgeOf(i);
+      const edge = edgeOf(integrationIndex.get(i.id));
       if (!edge) continue;
       edge.classList.add('imp-edge');
       impactMarks.push([edge, 'imp-edge']);
@@ -493,7 +498,7 @@
   function buildImpactSection() {
     const section = document.getElementById('impact');
     section.hidden = false;
-    section.appendChild(el('h2', null, 'What a change of ' + impact.key + ' breaks'));
+    section.appendChild(el('h2', null, 'What a change of ' + impactKey + ' breaks'));
     const reasons = {};
     for (const a of impact.affected) reasons[a.reason] = (reasons[a.reason] || 0) + 1;
     let summary = impact.affected.length + ' systems and ' + impact.integrations.length +
@@ -501,10 +506,11 @@
     const parts = Object.keys(reasons).sort().map((r) => reasons[r] + ' ' + r);
     if (parts.length) summary += ' (' + parts.join(', ') + ')';
     summary += '. ';
-    summary += impact.scope.scoped
-      ? 'Scope: the municipalities whose number changes (' + impact.scope.changing.join(', ') +
+    const scope = impact.summary.scope;
+    summary += scope.scoped
+      ? 'Scope: the municipalities whose number changes (' + scope.changing.join(', ') +
         ') and shared systems.'
-      : 'Every system holding ' + impact.key + ' is a starting point.';
+      : 'Every system holding ' + impactKey + ' is a starting point.';
     section.appendChild(el('p', 'summary', summary));
     section.appendChild(impactLegend());
 
@@ -515,12 +521,13 @@
     table.appendChild(el('thead')).appendChild(head);
     const body = el('tbody');
     for (const a of impact.affected.slice(0, kImpactRows)) {
-      const s = systems[a.system];
+      const index = systemIndex.get(a.id);
+      const s = systems[index];
       const tr = el('tr');
       tr.appendChild(el('td', 'crit crit-' + (s.criticality || 'none'), s.criticality || '-'));
       tr.appendChild(el('td', 'num', a.distance));
       tr.appendChild(el('td', 'nowrap', a.reason));
-      tr.appendChild(el('td')).appendChild(systemLink(a.system, s.id));
+      tr.appendChild(el('td')).appendChild(systemLink(index, s.id));
       tr.appendChild(el('td', null, s.name));
       tr.appendChild(el('td', null, s.owner));
       tr.appendChild(el('td', 'path', a.path.length > 1 ? pathText(a.path) : '-'));
@@ -533,7 +540,7 @@
     if (impact.affected.length > kImpactRows) {
       section.appendChild(el('p', 'more', 'The first ' + kImpactRows + ' of ' +
         impact.affected.length + ' affected systems are shown; landskap impact FILE --key ' +
-        impact.key + ' --format csv gives them all.'));
+        impactKey + ' --format csv gives them all.'));
     }
   }
 
@@ -541,12 +548,12 @@
     buildImpactSection();
     const toggle = document.getElementById('impact-toggle');
     document.getElementById('impact-toggle-text').textContent =
-      'Show the ' + impact.key + ' impact';
+      'Show the ' + impactKey + ' impact';
     document.getElementById('impact-toggle-label').hidden = false;
     // While the view is on, its legend sits on the diagram (the diagram's own legend shows
     // the colours by kind, which the view replaces).
     const overlay = el('div', 'impact-overlay');
-    overlay.appendChild(el('strong', null, 'Change of ' + impact.key));
+    overlay.appendChild(el('strong', null, 'Change of ' + impactKey));
     overlay.appendChild(impactLegend());
     overlay.hidden = true;
     document.getElementById('diagram-panel').appendChild(overlay);
@@ -560,7 +567,8 @@
 
   const plan = data.plan;
   const taskBySystem = new Map();
-  if (plan && plan.tasks) plan.tasks.forEach((t) => taskBySystem.set(t.system, t));
+  if (plan && plan.tasks) plan.tasks.forEach((t) => taskBySystem.set(systemIndex.get(t.id), t));
+  const indices = (ids) => ids.map((id) => systemIndex.get(id));
 
   // With a calendar: dates (first and last day of work). Without: day offsets from the start.
   function startText(t) {
@@ -583,10 +591,19 @@
     let text = 'wave ' + t.wave + ', ' + t.duration + ' ' + dayUnit +
       (t.estimated ? '' : ' (default estimate)') + ', ' + startText(t) + ' to ' + finishText(t) +
       ', slack ' + t.slack + (t.critical ? ': on the critical path' : '');
-    if (t.bundle >= 0) text += '; switches together with bundle ' + (t.bundle + 1);
+    if (t.bundle !== null) text += '; switches together with bundle ' + t.bundle;
+    if (t.wait_days > 0 && t.waiting_for) {
+      text += '; waited ' + t.wait_days + ' ' + dayUnit + ' for ' + resourceText(t.waiting_for);
+    }
     if (t.days_late > 0) text += '; ' + t.days_late + ' days after the deadline';
+    if (t.external) text += '; an external dependency (not the plan\'s own work)';
     p.appendChild(document.createTextNode(text + '.'));
     return p;
+  }
+
+  // "vendor Visma", "owner 1246", "all work", as `landskap plan` names a resource.
+  function resourceText(r) {
+    return r.of === 'all' ? 'all work' : r.of + ' ' + r.name;
   }
 
   // Systems as links joined by `separator` (arrows for a chain, commas for a set).
@@ -612,7 +629,7 @@
       element.classList.add('crit');
       criticalMarks.push([element, 'crit']);
     };
-    for (const path of plan.critical_paths) {
+    for (const path of plan.critical_paths.map(indices)) {
       path.forEach((s, n) => {
         add(nodeOf(s));
         if (n === 0) return;
@@ -634,14 +651,27 @@
       section.appendChild(ul);
       return;
     }
+    const limited = plan.resources && plan.resources.length > 0;
     let summary = 'Plan for ' + plan.tasks_phrase + ': ' + plan.waves.length +
       (plan.waves.length === 1 ? ' wave, ' : ' waves, ') + plan.duration_days + ' ' + dayUnit;
     if (plan.start) summary += ', from ' + plan.start + ' to ' + plan.finish_date;
+    if (limited) {
+      summary += ' with the capacity limits; without them (the critical path) ' +
+        plan.unconstrained_duration_days + ' ' + dayUnit;
+      if (plan.start) summary += ', to ' + plan.unconstrained_finish_date;
+      if (plan.bottleneck) summary += '. Bottleneck: ' + resourceText(plan.bottleneck);
+    }
     summary += '.';
     if (plan.deadline) {
       summary += ' Deadline ' + plan.deadline + ': ' + (plan.late.length
         ? plan.late.length + ' systems finish after it.'
         : 'everything is done in time.');
+    }
+    const external = plan.tasks.filter((t) => t.external).length;
+    summary += ' Our work: ' + (plan.tasks.length - external) + ' systems; ' + external +
+      ' external dependencies (other owners\' systems the plan waits on).';
+    if (plan.calendar && plan.calendar.closed_days && plan.calendar.closed_days.length) {
+      summary += ' Closed: ' + plan.calendar.closed_days.map((d) => d.date + ' ' + d.name).join(', ') + '.';
     }
     if (!plan.start) summary += ' Days count from the start (landskap report --start DATE gives dates).';
     section.appendChild(el('p', 'summary', summary));
@@ -650,7 +680,7 @@
       section.appendChild(el('h3', null, plan.critical_paths.length === 1
         ? 'Critical path (decides the go-live date)'
         : 'Critical paths (' + plan.critical_paths.length + '; they decide the go-live date)'));
-      for (const path of plan.critical_paths) section.appendChild(chain(path));
+      for (const path of plan.critical_paths) section.appendChild(chain(indices(path)));
       if (plan.critical_paths_cut) {
         section.appendChild(el('p', 'more', 'There are more critical paths; landskap plan lists them.'));
       }
@@ -658,25 +688,27 @@
     if (plan.bundles.length) {
       section.appendChild(el('h3', null, 'Bundles: systems on a cycle switch together'));
       plan.bundles.forEach((b, n) => {
-        const p = chain(b.systems, ', ');
+        const p = chain(indices(b.systems), ', ');
         p.insertBefore(el('span', 'bundle-no', (n + 1) + ': '), p.firstChild);
-        p.appendChild(el('span', 'cycle', ' (cycle: ' + b.cycle.map((s) => systems[s].id).join(' → ') + ')'));
+        p.appendChild(el('span', 'cycle', ' (cycle: ' + b.cycle.join(' → ') + ')'));
         section.appendChild(p);
       });
     }
 
     const table = el('table');
     const head = el('tr');
-    ['wave', 'system', 'owner', 'vendor', dayUnit, 'start', 'finish', 'slack', 'notes'].forEach((h) =>
+    ['wave', 'system', 'owner', 'whose', 'vendor', dayUnit, 'start', 'finish', 'slack', 'notes'].forEach((h) =>
       head.appendChild(el('th', null, h)));
     table.appendChild(el('thead')).appendChild(head);
     const body = el('tbody');
     for (const t of plan.tasks.slice(0, kPlanRows)) {
-      const s = systems[t.system];
+      const index = systemIndex.get(t.id);
+      const s = systems[index];
       const tr = el('tr', t.critical ? 'critical' : '');
       tr.appendChild(el('td', 'num', t.wave));
-      tr.appendChild(el('td')).appendChild(systemLink(t.system));
+      tr.appendChild(el('td')).appendChild(systemLink(index));
       tr.appendChild(el('td', null, s.owner));
+      tr.appendChild(el('td', 'whose', t.external ? 'external' : 'ours'));
       tr.appendChild(el('td', null, s.vendor));
       tr.appendChild(el('td', 'num', t.duration + (t.estimated ? '' : '*')));
       tr.appendChild(el('td', null, startText(t)));
@@ -684,7 +716,10 @@
       tr.appendChild(el('td', 'num', t.slack));
       const notes = [];
       if (t.critical) notes.push('critical');
-      if (t.bundle >= 0) notes.push('bundle ' + (t.bundle + 1));
+      if (t.bundle !== null) notes.push('bundle ' + t.bundle);
+      if (t.wait_days > 0 && t.waiting_for) {
+        notes.push('waited ' + t.wait_days + ' for ' + resourceText(t.waiting_for));
+      }
       if (t.days_late > 0) notes.push(t.days_late + ' days late');
       tr.appendChild(el('td', null, notes.join(', ')));
       body.appendChild(tr);
