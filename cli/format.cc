@@ -81,15 +81,14 @@ std::string TableWriter::Header() const {
   return Line(header_) + Line(rule);
 }
 
-std::string TextTable::Render() const {
-  TableWriter writer(header_, right_);
-  for (const auto& row : rows_) writer.Measure(row);
-  std::string out = writer.Header();
-  for (const auto& row : rows_) out += writer.Line(row);
-  return out;
+void WriteTable(const RowSource& rows, const Sink& sink) {
+  TableWriter writer(rows.header, rows.right);
+  for (size_t i = 0; i < rows.count; ++i) writer.Measure(rows.row(i));
+  sink(writer.Header());
+  for (size_t i = 0; i < rows.count; ++i) sink(writer.Line(rows.row(i)));
 }
 
-std::string TextTable::RenderMarkdown() const {
+void WriteMarkdownTable(const RowSource& rows, const Sink& sink) {
   auto cell = [](const std::string& text) {
     std::string out;
     for (char c : VisibleText(text)) {  // line breaks are spaces: a cell is one line
@@ -102,18 +101,39 @@ std::string TextTable::RenderMarkdown() const {
   };
   auto line = [&](const std::vector<std::string>& row) {
     std::string out = "|";
-    for (size_t c = 0; c < header_.size(); ++c)
+    for (size_t c = 0; c < rows.header.size(); ++c)
       out += " " + cell(c < row.size() ? row[c] : "") + " |";
     return out + "\n";
   };
-  std::string out = line(header_);
-  out += "|";
-  for (size_t c = 0; c < header_.size(); ++c) {
-    bool right = std::find(right_.begin(), right_.end(), c) != right_.end();
-    out += right ? " ---: |" : " --- |";
+  std::string head = line(rows.header);
+  head += "|";
+  for (size_t c = 0; c < rows.header.size(); ++c) {
+    bool right = std::find(rows.right.begin(), rows.right.end(), c) != rows.right.end();
+    head += right ? " ---: |" : " --- |";
   }
-  out += "\n";
-  for (const auto& row : rows_) out += line(row);
+  sink(head + "\n");
+  for (size_t i = 0; i < rows.count; ++i) sink(line(rows.row(i)));
+}
+
+namespace {
+
+// A TextTable's rows, as a RowSource over them.
+RowSource Rows(const std::vector<std::string>& header, const std::vector<size_t>& right,
+               const std::vector<std::vector<std::string>>& rows) {
+  return {header, right, rows.size(), [&rows](size_t i) { return rows[i]; }};
+}
+
+}  // namespace
+
+std::string TextTable::Render() const {
+  std::string out;
+  WriteTable(Rows(header_, right_, rows_), [&out](std::string_view text) { out += text; });
+  return out;
+}
+
+std::string TextTable::RenderMarkdown() const {
+  std::string out;
+  WriteMarkdownTable(Rows(header_, right_, rows_), [&out](std::string_view text) { out += text; });
   return out;
 }
 

@@ -56,6 +56,20 @@ class TableWriter {
   std::vector<size_t> widths_;
 };
 
+// A table whose rows are made on demand, row(i) for i < count, so that writing it never holds
+// all its rows as text (a national plan has 200 000). Header and alignment as in TextTable.
+struct RowSource {
+  std::vector<std::string> header;
+  std::vector<size_t> right;  // right-aligned columns
+  size_t count = 0;
+  std::function<std::vector<std::string>(size_t)> row;
+};
+
+// The bytes of TextTable::Render (rows made twice: measured, then written) and of
+// TextTable::RenderMarkdown (rows made once), given to `sink` line by line.
+void WriteTable(const RowSource& rows, const Sink& sink);
+void WriteMarkdownTable(const RowSource& rows, const Sink& sink);
+
 // One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A field that a
 // spreadsheet would run as a formula (starting with = + - @) is prefixed with a quote mark.
 // Control characters other than line breaks are written as \xNN (see CsvField in format.cc).
