@@ -67,10 +67,11 @@ std::optional<IntegrationIndex> Landscape::AddIntegration(Integration integratio
   auto index = static_cast<IntegrationIndex>(integrations.size());
   if (integration.id.empty()) {
     integration.id_generated = true;
-    integration.id = FreeIntegrationId(integration);
-  } else if (FindIntegration(integration.id)) {
-    return std::nullopt;
+    integrations.push_back(std::move(integration));
+    NameIntegration(index);
+    return index;
   }
+  if (FindIntegration(integration.id)) return std::nullopt;
   integrations.push_back(std::move(integration));
   integration_by_id_.Insert(integrations.back().id, index, IntegrationId());
   return index;
@@ -88,10 +89,7 @@ IntegrationIndex Landscape::AddIntegrationNamedLater(Integration integration) {
 void Landscape::NameIntegrations() {
   // Every unnamed integration gets an id: make room once.
   integration_by_id_.Reserve(integration_by_id_.size() + unnamed_.size(), IntegrationId());
-  for (IntegrationIndex i : unnamed_) {
-    integrations[i].id = FreeIntegrationId(integrations[i]);
-    integration_by_id_.Insert(integrations[i].id, i, IntegrationId());
-  }
+  for (IntegrationIndex i : unnamed_) NameIntegration(i);
   unnamed_.clear();
   unnamed_.shrink_to_fit();
 }
@@ -103,16 +101,22 @@ void Landscape::Reserve(size_t system_count, size_t integration_count) {
   integration_by_id_.Reserve(integration_count, IntegrationId());
 }
 
-std::string Landscape::FreeIntegrationId(const Integration& integration) {
-  std::string base = systems[integration.from].id + ":" + systems[integration.to].id;
+void Landscape::NameIntegration(IntegrationIndex index) {
+  // Each candidate is tried by inserting it (one lookup, not a lookup and then an insert): a
+  // national file names a million integrations this way.
+  Integration& integration = integrations[index];
+  integration.id = systems[integration.from].id;
+  integration.id += ':';
+  integration.id += systems[integration.to].id;
   ++id_probes_;
-  if (!FindIntegration(base)) return base;
+  if (integration_by_id_.Insert(integration.id, index, IntegrationId())) return;
+  std::string base = std::move(integration.id);
   // Ids are never removed, so every N below the remembered one is still taken.
   uint32_t& next = next_suffix_.try_emplace(base, 2).first->second;
   for (;;) {
-    std::string id = base + "+" + std::to_string(next++);
+    integration.id = base + "+" + std::to_string(next++);
     ++id_probes_;
-    if (!FindIntegration(id)) return id;
+    if (integration_by_id_.Insert(integration.id, index, IntegrationId())) return;
   }
 }
 

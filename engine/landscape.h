@@ -217,7 +217,9 @@ class Landscape {
     return [this](uint32_t i) -> std::string_view { return integrations[i].id; };
   }
 
-  std::string FreeIntegrationId(const Integration& integration);
+  // Gives integrations[index] the id "FROM:TO", or "FROM:TO+N" with the smallest free N >= 2,
+  // and indexes it.
+  void NameIntegration(IntegrationIndex index);
   // For each "FROM:TO" already taken, the next "+N" to try. Counting on from the last N given
   // instead of from 2 keeps 40 000 integrations between the same two systems linear (each N is
   // looked at once). Only repeated pairs get an entry, so a national file stays small.
