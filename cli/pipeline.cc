@@ -219,7 +219,6 @@ int RunCommand(const Command& command, const Args& args, Io io) {
     ok &= c.ResolveSystems(c.selection.systems, "--system", &c.query.sources);
     if (!ok || !ApplyChangeTables(c)) return kExitInvalid;
     if (!body->Resolve(c)) return kExitInvalid;
-    c.graph_ = std::make_unique<Graph>(c.landscape);
   } else if (command.inputs == Inputs::kLandscapes) {
     // Every file is loaded and every file's errors are shown before giving up.
     c.landscapes.resize(c.inputs.size());

@@ -2,8 +2,8 @@
 // is a row (name, help, which option groups it takes, which formats it writes) and a body.
 // The pipeline parses the groups and the body's own options, checks them all before anything
 // is loaded, loads the inputs once, checks the key before change tables touch the model,
-// resolves system ids, builds the graph, and hands the body a prepared Context. A body holds
-// only what is its own.
+// resolves system ids, and hands the body a prepared Context (its graph built when first asked
+// for). A body holds only what is its own.
 #pragma once
 
 #include <functional>
@@ -62,8 +62,12 @@ struct Context {
   ImpactQuery query;
   bool selected() const { return query.key.has_value() || !query.sources.empty(); }
 
-  const Graph& graph() const { return *graph_; }
-  std::unique_ptr<Graph> graph_;
+  // Built on first use: validate and fmt never need one (a national graph costs 0.1 s).
+  const Graph& graph() const {
+    if (!graph_) graph_ = std::make_unique<Graph>(landscape);
+    return *graph_;
+  }
+  mutable std::unique_ptr<Graph> graph_;
 
   // With Inputs::kLandscapes: every input, loaded, in the order given.
   std::vector<Landscape> landscapes;
