@@ -1,6 +1,7 @@
 // landskap impact FILE (--system ID ... | --key K): the blast radius with its evidence.
 #include "cli/commands.h"
 #include "cli/format_impact.h"
+#include "cli/format_xlsx.h"
 
 namespace landskap::cli {
 namespace {
@@ -25,6 +26,8 @@ class Impact : public CommandBody {
         return c.WriteStreamed([&](OutputStream& out) {
           WriteImpactCsv(c.landscape, result, [&out](std::string_view text) { out.Write(text); });
         });
+      case Format::kXlsx:
+        return c.WriteWorkbook(FormatImpactXlsx(c.landscape, result, &c.workbook_error));
       default:
         return c.WriteStreamed([&](OutputStream& out) {
           WriteImpactTable(c.landscape, result, [&out](std::string_view text) { out.Write(text); });
@@ -50,14 +53,14 @@ Command ImpactCommand() {
            "systems and shared systems are seeds, and a neighbour's system is affected only when\n"
            "it receives data from a changing municipality. --owner names the changing\n"
            "municipalities by hand. The format follows -o's ending (.json, .csv, .txt) unless\n"
-           "--format says otherwise.",
+           "--format says otherwise (xlsx: an Excel workbook, to a file with -o).",
            "  landskap impact datasets/oygarden-2020.json --key kommunenummer\n"
            "  landskap impact datasets/oygarden-2020.json --system folkeregisteret --depth 2\n"
            "  landskap impact datasets/oygarden-2020.json --key kommunenummer -o impact.csv"},
           kGroupSelection | kGroupOutput,
           kSelectKey | kSelectSystem | kSelectDirection | kSelectDepth | kSelectThroughAll |
               kSelectOwner | kSelectChanges,
-          {Format::kTable, Format::kJson, Format::kCsv},
+          {Format::kTable, Format::kJson, Format::kCsv, Format::kXlsx},
           10,
           Inputs::kOneLandscape,
           [] { return std::make_unique<Impact>(); }};

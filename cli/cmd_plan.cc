@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/format_plan.h"
 #include "cli/format_plan_export.h"
+#include "cli/format_xlsx.h"
 #include "engine/plan.h"
 
 namespace landskap::cli {
@@ -73,6 +74,9 @@ class PlanBody : public CommandBody {
         break;
       case Format::kCsv:
         code = stream([&](const Sink& sink) { WritePlanCsv(c.landscape, plan, sink); });
+        break;
+      case Format::kXlsx:
+        code = c.WriteWorkbook(FormatPlanXlsx(c.landscape, plan, &c.workbook_error));
         break;
       case Format::kMarkdown:
         code =
@@ -144,8 +148,8 @@ Command PlanCommand() {
        "-o plan.xml   (MS Project; .ics for a calendar, .mmd for a Mermaid gantt chart)"},
       kGroupSelection | kGroupCalendar | kGroupOutput,
       kSelectKey | kSelectSystem | kSelectThroughAll | kSelectOwner | kSelectChanges,
-      {Format::kTable, Format::kMarkdown, Format::kCsv, Format::kJson, Format::kMsProject,
-       Format::kIcs, Format::kMermaid},
+      {Format::kTable, Format::kMarkdown, Format::kCsv, Format::kJson, Format::kXlsx,
+       Format::kMsProject, Format::kIcs, Format::kMermaid},
       10,
       Inputs::kOneLandscape,
       [] { return std::make_unique<PlanBody>(); }};

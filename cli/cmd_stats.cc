@@ -4,7 +4,9 @@
 
 #include "cli/commands.h"
 #include "cli/format.h"
+#include "cli/format_xlsx.h"
 #include "cli/json_stream.h"
+#include "engine/municipality.h"
 #include "engine/stats.h"
 #include "engine/text.h"
 
@@ -41,7 +43,11 @@ void WriteText(const Landscape& landscape, const LandscapeStats& stats, const Si
          Count(stats.isolated, "system without integrations", "systems without integrations") +
          "\n\n";
   out += CountTable("kind", stats.by_kind) + "\n";
-  out += CountTable("owner", stats.by_owner) + "\n";
+  // Owners that are kommunenummer with their names ("4626 Øygarden"); the number first keeps
+  // the order.
+  std::map<std::string, size_t> by_owner;
+  for (const auto& [owner, n] : stats.by_owner) by_owner[OwnerLabel(owner)] += n;
+  out += CountTable("owner", by_owner) + "\n";
   out += CountTable("domain", stats.by_domain) + "\n";
   TextTable keys({"key", "held by systems", "carried by integrations"});
   keys.AlignRight(1);
@@ -95,6 +101,8 @@ class Stats : public CommandBody {
     // --top 0 lists every system, as in hotspots.
     size_t top = c.ranking.top == 0 ? SIZE_MAX : c.ranking.top;
     LandscapeStats stats = ComputeStats(c.graph(), top);
+    if (c.output.format == Format::kXlsx)
+      return c.WriteWorkbook(FormatStatsXlsx(c.landscape, stats, &c.workbook_error));
     return c.WriteStreamed([&](OutputStream& out) {
       Sink sink = [&out](std::string_view text) { out.Write(text); };
       if (c.output.format == Format::kJson)
@@ -110,14 +118,14 @@ class Stats : public CommandBody {
 Command StatsCommand() {
   return {"stats",
           "count systems and integrations by kind, owner, domain and key",
-          {"landskap stats FILE [--top N] [--format table|json] [-o OUT]",
+          {"landskap stats FILE [--top N] [--format table|json|xlsx] [-o OUT]",
            "Counts the systems of a landscape by kind, owner and domain, shows how many\n"
            "systems hold and integrations carry each key, and lists the systems with the\n"
            "most integrations in (fan-in) and out (fan-out).",
            "  landskap stats datasets/oygarden-2020.json --top 5"},
           kGroupRanking | kGroupOutput,
           0,
-          {Format::kTable, Format::kJson},
+          {Format::kTable, Format::kJson, Format::kXlsx},
           10,
           Inputs::kOneLandscape,
           [] { return std::make_unique<Stats>(); }};

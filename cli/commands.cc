@@ -10,9 +10,9 @@ namespace landskap::cli {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
-      ValidateCommand(), StatsCommand(),    ImpactCommand(), PlanCommand(),
-      RenderCommand(),   HotspotsCommand(), ReportCommand(), FmtCommand(),
-      MergeCommand(),    DiffCommand(),     SynthCommand(),
+      ValidateCommand(), StatsCommand(),  ImpactCommand(),   PlanCommand(),   RenderCommand(),
+      HotspotsCommand(), ReportCommand(), FmtCommand(),      MergeCommand(),  DiffCommand(),
+      SynthCommand(),    ImportCommand(), TemplateCommand(), ExportCommand(),
   };
   return commands;
 }
@@ -49,7 +49,10 @@ int Run(const Args& args, Io io) {
     return kExitOk;
   }
   for (const Command& c : Commands()) {
-    if (c.name == name) return RunCommand(c, Args(args.begin() + 1, args.end()), io);
+    if (c.name != name) continue;
+    Args rest(args.begin() + 1, args.end());
+    if (name == "export") rest = ExportKindAsOption(rest);
+    return RunCommand(c, rest, io);
   }
   std::vector<std::string_view> names;
   for (const Command& c : Commands()) names.push_back(c.name);

@@ -21,5 +21,10 @@ Command FmtCommand();
 Command MergeCommand();
 Command DiffCommand();
 Command SynthCommand();
+Command ImportCommand();
+Command TemplateCommand();
+Command ExportCommand();
+// `export archimate FILE …` → `export FILE … --to archimate` (cli/cmd_export.cc).
+Args ExportKindAsOption(const Args& args);
 
 }  // namespace landskap::cli

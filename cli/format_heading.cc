@@ -2,6 +2,7 @@
 #include "cli/format_heading.h"
 
 #include "cli/format.h"
+#include "engine/municipality.h"
 
 namespace landskap::cli {
 
@@ -16,7 +17,8 @@ std::string SelectionPhrase(const Landscape& landscape, const ImpactQuery& q) {
 std::string ScopeLine(const ReformScope& scope) {
   if (!scope.scoped()) return "";
   std::string changing;
-  for (const std::string& c : scope.changing()) changing += (changing.empty() ? "" : ", ") + c;
+  for (const std::string& c : scope.changing())
+    changing += (changing.empty() ? "" : ", ") + OwnerLabel(c);
   return "Scope: the municipalities whose number changes (" + changing + ") and shared systems.";
 }
 

@@ -7,6 +7,7 @@
 
 #include "cli/format_heading.h"
 #include "cli/json_stream.h"
+#include "engine/municipality.h"
 #include "engine/result_json.h"
 #include "engine/text.h"
 
@@ -57,7 +58,7 @@ void WriteImpactTable(const Landscape& landscape, const ImpactResult& r, const S
                                     std::string(ReasonName(a.reason)),
                                     s.id,
                                     Shorten(s.name, 32),
-                                    Shorten(s.owner, 16),
+                                    Shorten(OwnerLabel(s.owner), 24),
                                     EvidenceLine(landscape, a, 60)};
   };
   TableWriter systems({"criticality", "dist", "reason", "system", "name", "owner", "evidence"},
@@ -103,7 +104,8 @@ void WriteImpactTable(const Landscape& landscape, const ImpactResult& r, const S
   size_t shared = 0;
   for (const auto& [owner, n] : ImpactByOwner(landscape, r)) {
     if (IsKommunenummer(owner))
-      municipalities += (municipalities.empty() ? "" : ", ") + owner + ": " + std::to_string(n);
+      municipalities +=
+          (municipalities.empty() ? "" : ", ") + OwnerLabel(owner) + ": " + std::to_string(n);
     else
       shared += n;
   }

@@ -13,6 +13,7 @@
 #include <set>
 
 #include "cli/json_stream.h"
+#include "engine/municipality.h"
 #include "engine/result_json.h"
 #include "engine/text.h"
 
@@ -33,9 +34,9 @@ std::string Number(double value) {
   return buf;
 }
 
-// An owner as people read it. The one place to change when owners get names
-// ("1246 Fjell"): every table, note and summary line goes through here.
-std::string OwnerText(const std::string& owner) { return owner.empty() ? "-" : owner; }
+// An owner as people read it, "1246 Fjell" for a municipality: every table, note and summary
+// line goes through here.
+std::string OwnerText(const std::string& owner) { return owner.empty() ? "-" : OwnerLabel(owner); }
 
 // "vendor Visma", "owner 1246", "all work".
 std::string ResourceText(const PlanResource& r) {

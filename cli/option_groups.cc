@@ -324,7 +324,7 @@ bool CheckOutput(std::string_view command, const std::vector<Format>& formats, O
       return false;
     }
   }
-  std::optional<Format> by_path = FormatFromPath(o->path);
+  std::optional<Format> by_path = FormatFromPath(o->path, &formats);
   if (by_name && by_path && *by_name != *by_path) {
     UsageError(command,
                "--format " + std::string(FormatName(*by_name)) + " does not match the ending of '" +

@@ -1,6 +1,7 @@
 // Format names and file extensions: one table, read both ways.
 #include "cli/output_format.h"
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <utility>
@@ -14,7 +15,7 @@ struct FormatInfo {
   std::array<std::string_view, 2> extensions;
 };
 
-constexpr std::array<FormatInfo, 12> kFormats = {{
+constexpr std::array<FormatInfo, 14> kFormats = {{
     {Format::kTable, "table", {".txt", ""}},
     {Format::kJson, "json", {".json", ""}},
     {Format::kCsv, "csv", {".csv", ""}},
@@ -27,6 +28,10 @@ constexpr std::array<FormatInfo, 12> kFormats = {{
     {Format::kMsProject, "msproject", {".xml", ""}},
     {Format::kIcs, "ics", {".ics", ".ical"}},
     {Format::kMermaid, "mermaid", {".mmd", ""}},
+    {Format::kXlsx, "xlsx", {".xlsx", ""}},
+    // The Open Group exchange format (export archimate); .xml is MS Project's unless the
+    // command writes no plan (see FormatFromPath).
+    {Format::kXml, "xml", {".xml", ""}},
 }};
 
 }  // namespace
@@ -44,15 +49,20 @@ std::string_view FormatName(Format format) {
   return "table";
 }
 
-std::optional<Format> FormatFromPath(const std::string& path) {
+std::optional<Format> FormatFromPath(const std::string& path, const std::vector<Format>* offered) {
   if (path.empty() || path == "-") return std::nullopt;
   std::string ext = std::filesystem::path(path).extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ext.empty()) return std::nullopt;
+  std::optional<Format> first;
   for (const FormatInfo& f : kFormats)
-    for (std::string_view e : f.extensions)
-      if (!e.empty() && e == ext) return f.format;
-  return std::nullopt;
+    for (std::string_view e : f.extensions) {
+      if (e.empty() || e != ext) continue;
+      if (offered && std::find(offered->begin(), offered->end(), f.format) != offered->end())
+        return f.format;
+      if (!first) first = f.format;
+    }
+  return first;
 }
 
 }  // namespace landskap::cli

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace landskap::cli {
 
@@ -20,16 +21,21 @@ enum class Format {
   kDot,
   kMsProject,
   kIcs,
-  kMermaid
+  kMermaid,
+  kXlsx,
+  kXml
 };
 
 // "table", "json", "csv", "markdown" (also "md"), "html", "svg", "png", "pdf", "dot",
-// "msproject" (MS Project XML), "ics" (iCalendar), "mermaid" (a Mermaid gantt block).
+// "msproject" (MS Project XML), "ics" (iCalendar), "mermaid" (a Mermaid gantt block), "xlsx",
+// "xml" (the Open Group model exchange format).
 std::optional<Format> ParseFormat(std::string_view text);
 std::string_view FormatName(Format format);
 // The format a file name's extension names (.json, .csv, .md, .txt, .html, .svg, .png, .pdf,
-// .dot/.gv, .xml for msproject, .ics/.ical, .mmd; any case), or nullopt for none of them and
-// for "-".
-std::optional<Format> FormatFromPath(const std::string& path);
+// .dot/.gv, .xml, .ics/.ical, .mmd, .xlsx; any case), or nullopt for none of them and for "-".
+// Where two formats share an ending (.xml: MS Project and the model exchange format), the one
+// `offered` lists first wins; without `offered`, the first in the table (msproject).
+std::optional<Format> FormatFromPath(const std::string& path,
+                                     const std::vector<Format>* offered = nullptr);
 
 }  // namespace landskap::cli

@@ -4,6 +4,8 @@
 // misspelled key with --changes would otherwise be interned and silently affect nothing).
 #include "cli/pipeline.h"
 
+#include <unistd.h>
+
 #include <cstdint>
 #include <ostream>
 #include <sstream>
@@ -32,6 +34,12 @@ int Context::WriteStreamed(const std::function<void(OutputStream&)>& produce) co
   return kExitInvalid;
 }
 
+int Context::WriteWorkbook(const std::optional<std::string>& bytes) const {
+  if (bytes) return Write(*bytes);
+  io.err << "landskap " << command << ": error: " << workbook_error << "\n";
+  return kExitInvalid;
+}
+
 void Context::Usage(std::string_view message) const { UsageError(command, message, io); }
 
 bool Context::ResolveSystems(const std::vector<std::string>& ids, std::string_view option,
@@ -53,8 +61,17 @@ bool Context::ResolveSystems(const std::vector<std::string>& ids, std::string_vi
 
 bool LoadLandscapeForCommand(const std::string& file, Landscape* landscape, Io io) {
   Diagnostics diagnostics(file);
-  bool ok = LoadLandscapeFile(file, landscape, &diagnostics);
+  LoadOptions options;
+  options.use_catalogue = true;
+  bool ok = LoadLandscapeFile(file, landscape, &diagnostics, options);
   for (const Diagnostic& d : diagnostics.Items()) io.err << FormatDiagnostic(d) << "\n";
+  if (ok && !landscape->catalogue_used.empty()) {
+    std::string ids;
+    for (const std::string& id : landscape->catalogue_used) ids += (ids.empty() ? "" : ", ") + id;
+    io.err << file << ": note: " << Count(landscape->catalogue_used.size(), "system", "systems")
+           << " taken from the national catalogue (named but not defined in the file): " << ids
+           << "\n";
+  }
   if (!ok)
     io.err << file << ": " << Count(diagnostics.ErrorCount(), "error", "errors")
            << "; nothing was analysed.\n";
@@ -95,16 +112,21 @@ Parsed Parse(const Command& command, const Args& args, po::options_description& 
     context->io.out << text.str();
     return Parsed::kHelpShown;
   }
+  const std::string what =
+      command.inputs == Inputs::kOneLandscape || command.inputs == Inputs::kLandscapes
+          ? "a landscape file"
+      : command.inputs == Inputs::kSources ? "one or more files"
+                                           : "a file";
+  const std::string example =
+      command.inputs == Inputs::kSources ? " inventar.xlsx" : " datasets/oygarden-2020.json";
   if (command.inputs == Inputs::kNone) {
     if (context->inputs.empty()) return Parsed::kRun;
     UsageError(command.name, "reads no file; got '" + context->inputs[0] + "'", context->io);
     return Parsed::kError;
   }
-  const std::string what = command.inputs != Inputs::kOneFile ? "a landscape file" : "a file";
   if (context->inputs.empty()) {
     UsageError(command.name,
-               "name " + what + ", e.g. 'landskap " + std::string(command.name) +
-                   " datasets/oygarden-2020.json'",
+               "name " + what + ", e.g. 'landskap " + std::string(command.name) + example + "'",
                context->io);
     return Parsed::kError;
   }
@@ -124,7 +146,7 @@ Parsed Parse(const Command& command, const Args& args, po::options_description& 
     }
     return Parsed::kRun;
   }
-  if (context->inputs.size() > 1) {
+  if (context->inputs.size() > 1 && command.inputs != Inputs::kSources) {
     UsageError(command.name,
                "one " + std::string(command.inputs == Inputs::kOneLandscape ? "landscape " : "") +
                    "file at a time; also got '" + context->inputs[1] + "'",
@@ -178,7 +200,7 @@ bool ResolveKey(Context& c) {
 
 int RunCommand(const Command& command, const Args& args, Io io) {
   std::unique_ptr<CommandBody> body = command.make();
-  Context c{io, command.name, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  Context c{io, command.name, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   c.selection.parts = command.selection;
   c.ranking.default_top = command.default_top;
 
@@ -206,6 +228,13 @@ int RunCommand(const Command& command, const Args& args, Io io) {
   if (command.groups & kGroupRanking) ok &= CheckRanking(command.name, &c.ranking, io);
   if (command.groups & kGroupOutput)
     ok &= CheckOutput(command.name, command.formats, &c.output, io);
+  // A workbook is bytes for Excel, not text: it goes to a file or a pipe, never to a terminal.
+  if ((command.groups & kGroupOutput) && c.output.format == Format::kXlsx &&
+      (c.output.path == "-" || c.output.path.empty()) && ::isatty(STDOUT_FILENO)) {
+    c.Usage("an Excel workbook cannot be shown in the terminal; name a file with -o, e.g. -o " +
+            std::string(command.name) + ".xlsx");
+    ok = false;
+  }
   ok &= body->Check(c);
   if (!ok) return kExitInvalid;
 

@@ -38,10 +38,14 @@ enum Group : unsigned {
   kGroupOutput = 1u << 4,
 };
 
-// How many input files a command reads. kLandscapes: from Command::min_inputs to max_inputs
-// landscape files, all loaded into Context::landscapes (no key, ids or graph are resolved).
-// kNone: the command reads no file (synth).
-enum class Inputs { kOneLandscape, kOneFile, kLandscapes, kNone };
+// What a command reads from the command line:
+// - kOneLandscape: one landscape file, loaded by the pipeline before the body runs;
+// - kOneFile: one file the body reads itself;
+// - kLandscapes: from Command::min_inputs to max_inputs landscape files, all loaded into
+//   Context::landscapes (no key, ids or graph are resolved);
+// - kSources: one or more paths (files or folders) the body reads itself (import);
+// - kNone: no input at all (template, synth).
+enum class Inputs { kOneLandscape, kOneFile, kLandscapes, kSources, kNone };
 
 struct Context {
   Io io;
@@ -78,6 +82,9 @@ struct Context {
   // committed at the end (renamed into place for a regular file). Opening fails before
   // anything is computed.
   int WriteStreamed(const std::function<void(OutputStream&)>& produce) const;
+  // Writes a workbook's bytes, or prints workbook_error when there are none.
+  int WriteWorkbook(const std::optional<std::string>& bytes) const;
+  std::string workbook_error;
   // Prints a usage error for this command.
   void Usage(std::string_view message) const;
   // Resolves ids given for `option` (did-you-mean for unknown ones); false after printing.

@@ -177,6 +177,11 @@ std::string Windows1252ToUtf8(std::string_view bytes) {
 bool DecodeInput(std::string bytes, const std::string& label, const InputRules& rules,
                  InputText* out, Diagnostics* diagnostics) {
   out->label = label;
+  if (rules.binary) {
+    out->text = std::move(bytes);
+    out->encoding = Encoding::kUnknown;
+    return true;
+  }
   if (LooksLikeUtf16(bytes)) {
     Fail(diagnostics, label, "",
          "this file is saved as UTF-16; " + rules.what +

@@ -35,6 +35,10 @@ struct InputRules {
   // Windows-1252 text is converted to UTF-8 (and said so in InputText::encoding); otherwise it
   // is an error with a hint how to save the file as UTF-8.
   bool convert_windows_1252 = false;
+  // The input is binary (an Excel workbook, a zipped .archimate): its bytes are returned as they
+  // are, with no checks for text encodings and NUL bytes (InputText::encoding is kUnknown); the
+  // reader unpacks it itself.
+  bool binary = false;
   // How long to wait for the first byte from a pipe before giving up, in milliseconds: a named
   // pipe nobody writes to must not hang the program forever.
   int pipe_wait_ms = PipeWaitMs();

@@ -46,6 +46,9 @@ struct System {
   std::vector<KeyIndex> keys;  // keys the system holds (stores or uses), sorted, unique
   Criticality criticality = Criticality::kUnspecified;
   Cutover cutover;
+  // Where the facts about this system come from, in words: a public page for a catalogue
+  // entry, the element of an Archi model it was imported from. Optional.
+  std::string source;
 
   // The name when given, else the id: what people read.
   const std::string& Label() const { return name.empty() ? id : name; }
@@ -63,6 +66,9 @@ struct Integration {
   std::vector<KeyIndex> carries;  // sorted, unique
   std::string protocol;
   Criticality criticality = Criticality::kUnspecified;
+  // Where this integration comes from, in words: e.g. the Archi relationships and the
+  // interfaces and services an imported chain went through. Optional.
+  std::string source;
 
   bool Carries(KeyIndex key) const;
 };
@@ -177,6 +183,9 @@ class Landscape {
   std::vector<Integration> integrations;
   std::vector<Change> changes;
   std::vector<ResourceCapacity> resources;  // in file order
+  // Ids of the systems the loader took from the national catalogue (engine/catalogue.h)
+  // because the file names them without defining them, in the order they were taken.
+  std::vector<std::string> catalogue_used;
 
   std::optional<SystemIndex> FindSystem(std::string_view id) const;
   std::optional<KeyIndex> FindKey(std::string_view id) const;

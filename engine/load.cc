@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "engine/catalogue.h"
 #include "engine/input.h"
 #include "engine/load_fast.h"
 #include "engine/scope.h"
@@ -187,8 +188,13 @@ class KeySet {
 // Walks the parsed document and fills the landscape, reporting every problem it meets.
 class Reader {
  public:
-  Reader(std::string_view text, Landscape* landscape, Diagnostics* diagnostics)
-      : text_(text), landscape_(*landscape), main_(*diagnostics), diags_(diagnostics) {}
+  Reader(std::string_view text, Landscape* landscape, Diagnostics* diagnostics,
+         const LoadOptions& options)
+      : text_(text),
+        landscape_(*landscape),
+        main_(*diagnostics),
+        diags_(diagnostics),
+        options_(options) {}
 
   size_t SuggestionWork() const { return suggestion_budget_.Used(); }
 
@@ -491,7 +497,7 @@ class Reader {
       }
       CheckFields(item, path,
                   {"id", "name", "kind", "owner", "vendor", "product", "domain", "keys",
-                   "criticality", "cutover"});
+                   "criticality", "cutover", "source"});
       System system;
       if (!ReadId(item, path, "id", &system.id, "system")) return;
       ReadString(item, path, "name", &system.name);
@@ -507,6 +513,7 @@ class Reader {
           ReadEnum<Criticality>(item, path, "criticality", ParseCriticality,
                                 {"low", "medium", "high", "critical"}, Criticality::kUnspecified);
       ReadCutover(item, path, &system.cutover);
+      ReadString(item, path, "source", &system.source);
       if (system.kind == Kind::kMunicipal && !system.owner.empty() &&
           !IsKommunenummer(system.owner))
         diags_->Warning(Child(path, "owner"),
@@ -606,9 +613,22 @@ class Reader {
       return std::nullopt;
     }
     if (auto index = landscape_.FindSystem(id)) return index;
+    if (options_.use_catalogue) {
+      if (auto index = AddCatalogueSystem(id, &landscape_)) {
+        // Not in the file: no position there. The cached ids point into the systems, which
+        // may just have moved.
+        system_positions_.push_back(0);
+        system_ids_.clear();
+        return index;
+      }
+    }
     std::string hint;
     if (suggestions_made_++ < kMaxSuggestions) {
-      if (system_ids_.empty()) system_ids_ = landscape_.SystemIds();
+      if (system_ids_.empty()) {
+        system_ids_ = landscape_.SystemIds();
+        if (options_.use_catalogue)
+          for (const System& s : Catalogue().systems) system_ids_.push_back(s.id);
+      }
       hint = DidYouMean(id, system_ids_, &suggestion_budget_);
     }
     diags_->Error(path, "unknown system '" + Printable(id) + "'" + hint +
@@ -626,7 +646,7 @@ class Reader {
                           TypeName(item));
         return;
       }
-      CheckFields(item, path, {"id", "from", "to", "carries", "protocol", "criticality"});
+      CheckFields(item, path, {"id", "from", "to", "carries", "protocol", "criticality", "source"});
       Integration integration;
       bool ok = true;
       if (item.contains("id") && !item["id"].is_null())
@@ -642,6 +662,7 @@ class Reader {
       integration.criticality =
           ReadEnum<Criticality>(item, path, "criticality", ParseCriticality,
                                 {"low", "medium", "high", "critical"}, Criticality::kUnspecified);
+      ReadString(item, path, "source", &integration.source);
       if (!ok || !from_index || !to_index) return;
       if (*from_index == *to_index) {
         diags_->Error(Child(path, "to"),
@@ -796,7 +817,9 @@ class Reader {
     for (const KeyDefinition& k : landscape_.keys)
       if (k.declared) declared.push_back(k.id);
     for (KeyIndex k = 0; k < landscape_.keys.size(); ++k) {
-      if (landscape_.keys[k].declared || k >= key_first_use_.size()) continue;
+      // Keys first used by a catalogue system have no place in the file: not the file's typo.
+      if (landscape_.keys[k].declared || k >= key_first_use_.size() || key_first_use_[k].empty())
+        continue;
       std::string hint;
       if (suggestions_made_++ < kMaxSuggestions)
         hint = DidYouMean(landscape_.keys[k].id, declared, &suggestion_budget_);
@@ -818,6 +841,7 @@ class Reader {
   std::vector<uint32_t> system_positions_;
   std::vector<uint32_t> integration_positions_;
   std::vector<std::pair<SystemIndex, json>> pending_after_;
+  LoadOptions options_;
   std::string section_;  // the top-level field being parsed
   bool section_is_array_ = false;
   bool systems_complete_ = false;
@@ -878,9 +902,9 @@ struct Outcome {
   std::optional<std::pair<size_t, size_t>> syntax_error_at;  // line, column
 };
 
-Outcome Read(std::string_view text, const std::string& file_label) {
+Outcome Read(std::string_view text, const std::string& file_label, const LoadOptions& options) {
   Outcome out{Landscape(), Diagnostics(file_label), {}, false, std::nullopt};
-  Reader reader(text, &out.landscape, &out.diags);
+  Reader reader(text, &out.landscape, &out.diags, options);
   bool parsed = false;
   try {
     json root = json::parse(text.begin(), text.end(),
@@ -1039,28 +1063,30 @@ namespace {
 // The fast pass first; only a file it gives up on is read again by the precise loader, which
 // reports everything.
 bool LoadText(std::string_view text, size_t capacity, const std::string& file_label,
-              Landscape* landscape, Diagnostics* diagnostics, LoadWork* work) {
+              Landscape* landscape, Diagnostics* diagnostics, LoadWork* work,
+              const LoadOptions& options) {
   {
     Landscape fast;
-    if (LoadLandscapeFast(text, capacity, &fast)) {
+    if (LoadLandscapeFast(text, capacity, &fast, options)) {
       if (work) *work = LoadWork{fast.IdProbes(), 0, true};
       *landscape = std::move(fast);
       return true;
     }
   }
-  return LoadLandscapeTextPrecise(text, file_label, landscape, diagnostics, work);
+  return LoadLandscapeTextPrecise(text, file_label, landscape, diagnostics, work, options);
 }
 
 }  // namespace
 
 bool LoadLandscapeText(std::string_view text, const std::string& file_label, Landscape* landscape,
-                       Diagnostics* diagnostics, LoadWork* work) {
-  return LoadText(text, text.size(), file_label, landscape, diagnostics, work);
+                       Diagnostics* diagnostics, LoadWork* work, const LoadOptions& options) {
+  return LoadText(text, text.size(), file_label, landscape, diagnostics, work, options);
 }
 
 bool LoadLandscapeTextPrecise(std::string_view text, const std::string& file_label,
-                              Landscape* landscape, Diagnostics* diagnostics, LoadWork* work) {
-  Outcome result = Read(text, file_label);
+                              Landscape* landscape, Diagnostics* diagnostics, LoadWork* work,
+                              const LoadOptions& options) {
+  Outcome result = Read(text, file_label, options);
   if (result.overflow) {
     // nlohmann stops at the first number too large for a double, without its place. Find all
     // of them, and read a copy where each is 0 (padded, so every place stays where it was) to
@@ -1072,7 +1098,7 @@ bool LoadLandscapeTextPrecise(std::string_view text, const std::string& file_lab
       std::fill(patched.begin() + static_cast<std::ptrdiff_t>(o.begin) + 1,
                 patched.begin() + static_cast<std::ptrdiff_t>(o.end), ' ');
     }
-    Outcome rest = Read(patched, file_label);
+    Outcome rest = Read(patched, file_label, options);
     if (rest.syntax_error_at) HidePatchedSnippet(text, overflows, &rest);
     Diagnostics merged(file_label);
     for (const Overflow& o : overflows) {
@@ -1093,13 +1119,15 @@ bool LoadLandscapeTextPrecise(std::string_view text, const std::string& file_lab
   return ok;
 }
 
-bool LoadLandscapeFile(const std::string& path, Landscape* landscape, Diagnostics* diagnostics) {
+bool LoadLandscapeFile(const std::string& path, Landscape* landscape, Diagnostics* diagnostics,
+                       const LoadOptions& options) {
   InputRules rules;
   rules.what = "a landscape file";
   InputText input;
   if (!ReadInput(path, rules, &input, diagnostics)) return false;
   // ReadInput leaves room after the text, so the fast pass reads it without a copy.
-  return LoadText(input.text, input.text.capacity(), input.label, landscape, diagnostics, nullptr);
+  return LoadText(input.text, input.text.capacity(), input.label, landscape, diagnostics, nullptr,
+                  options);
 }
 
 }  // namespace landskap

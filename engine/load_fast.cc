@@ -3,6 +3,10 @@
 // systems, then integrations, then the declared list, then changes), the same generated
 // integration ids, the same sorted key and `after` lists. Anything the precise loader would
 // report, even as a warning, makes it give up instead, so it never has to word a message.
+// Systems taken from the national catalogue (LoadOptions::use_catalogue) are added at the same
+// moments as there: an integration's "from", then its "to", before its "carries"; cutover
+// "after" once the systems and integrations are read. Where the file's field order would make
+// that differ, it gives up.
 #include "engine/load_fast.h"
 
 #include <simdjson.h>
@@ -15,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/catalogue.h"
 #include "engine/load.h"
 #include "engine/scope.h"
 
@@ -71,8 +76,8 @@ class Strings {
 
 class FastReader {
  public:
-  FastReader(const od::parser& parser, Landscape* landscape)
-      : strings_(parser), landscape_(*landscape) {}
+  FastReader(const od::parser& parser, Landscape* landscape, const LoadOptions& options)
+      : strings_(parser), landscape_(*landscape), options_(options) {}
 
   bool Read(od::document& doc) {
     od::object root;
@@ -260,7 +265,7 @@ class FastReader {
     bool has_after = false;
     FAST_TRY(ForEach(item,
                      {"id", "name", "kind", "owner", "vendor", "product", "domain", "keys",
-                      "criticality", "cutover"},
+                      "criticality", "cutover", "source"},
                      [&](uint32_t i, od::value v) {
                        switch (i) {
                          case 0:
@@ -282,8 +287,10 @@ class FastReader {
                          case 8:
                            return OptionalEnum<Criticality>(v, ParseCriticality,
                                                             &system.criticality);
-                         default:
+                         case 9:
                            return ReadCutover(v, &system.cutover, &after, &has_after);
+                         default:
+                           return OptionalString(v, &system.source);
                        }
                      }));
     FAST_TRY(has_id);
@@ -347,36 +354,69 @@ class FastReader {
     return true;
   }
 
-  std::optional<SystemIndex> SystemRef(od::value v) {
+  // A system the file defines, or (with the catalogue) one to be looked up once the
+  // integration's other end is known: `pending` receives its id.
+  bool SystemRef(od::value v, std::optional<SystemIndex>* found, std::string* pending) {
     std::string_view id;
-    if (!strings_.Get(v, &id) || !IsWellFormedId(id)) return std::nullopt;
-    return landscape_.FindSystem(id);
+    if (!strings_.Get(v, &id) || !IsWellFormedId(id)) return false;
+    *found = landscape_.FindSystem(id);
+    if (*found) return true;
+    if (!options_.use_catalogue) return false;
+    pending->assign(id);
+    return true;
+  }
+
+  // A system from the catalogue, or the one an earlier lookup of the same id added.
+  std::optional<SystemIndex> CatalogueSystem(const std::string& id) {
+    if (auto index = landscape_.FindSystem(id)) return index;
+    return AddCatalogueSystem(id, &landscape_);
   }
 
   bool ReadIntegration(od::value item) {
     Integration integration;
     std::optional<SystemIndex> from, to;
-    bool from_ok = true, to_ok = true;
-    FAST_TRY(ForEach(item, {"id", "from", "to", "carries", "protocol", "criticality"},
+    std::string pending_from, pending_to;
+    bool seen_from = false, seen_to = false, carries_read = false;
+    // The precise loader looks up "from", then "to", then interns "carries": catalogue systems
+    // (which intern their keys) are added in that order, or the file is left to it.
+    auto resolve = [&]() {
+      if (pending_from.empty() && pending_to.empty()) return true;
+      if (!seen_from || !seen_to) return false;
+      if (!pending_from.empty()) {
+        from = CatalogueSystem(pending_from);
+        pending_from.clear();
+      }
+      if (!pending_to.empty()) {
+        to = CatalogueSystem(pending_to);
+        pending_to.clear();
+      }
+      return from.has_value() && to.has_value();
+    };
+    FAST_TRY(ForEach(item, {"id", "from", "to", "carries", "protocol", "criticality", "source"},
                      [&](uint32_t i, od::value v) {
                        switch (i) {
                          case 0:
                            return IsNull(v) || Id(v, &integration.id);
                          case 1:
-                           from = SystemRef(v);
-                           return from_ok = from.has_value();
+                           seen_from = true;
+                           // After "carries", a catalogue lookup would come too late.
+                           return SystemRef(v, &from, &pending_from) && !(carries_read && !from);
                          case 2:
-                           to = SystemRef(v);
-                           return to_ok = to.has_value();
+                           seen_to = true;
+                           return SystemRef(v, &to, &pending_to) && !(carries_read && !to);
                          case 3:
-                           return KeyList(v, &integration.carries);
+                           carries_read = true;
+                           return resolve() && KeyList(v, &integration.carries);
                          case 4:
                            return OptionalString(v, &integration.protocol);
-                         default:
+                         case 5:
                            return OptionalEnum<Criticality>(v, ParseCriticality,
                                                             &integration.criticality);
+                         default:
+                           return OptionalString(v, &integration.source);
                        }
                      }));
+    FAST_TRY(resolve());
     FAST_TRY(from && to && *from != *to);
     integration.from = *from;
     integration.to = *to;
@@ -471,12 +511,14 @@ class FastReader {
       landscape_.keys[key].description = std::move(declared_[position].second);
     }
     for (auto& [s, after] : pending_after_) {
-      auto& list = landscape_.systems[s].cutover.after;
       for (const std::string& id : after) {
         auto target = landscape_.FindSystem(id);
+        if (!target && options_.use_catalogue) target = AddCatalogueSystem(id, &landscape_);
         FAST_TRY(target && *target != s);
-        list.push_back(*target);
+        // Adding a catalogue system may move the systems: no reference is kept across it.
+        landscape_.systems[s].cutover.after.push_back(*target);
       }
+      auto& list = landscape_.systems[s].cutover.after;
       std::sort(list.begin(), list.end());
       list.erase(std::unique(list.begin(), list.end()), list.end());
     }
@@ -494,6 +536,7 @@ class FastReader {
 
   Strings strings_;
   Landscape& landscape_;
+  const LoadOptions& options_;
   bool systems_read_ = false;
   std::vector<std::pair<std::string, std::string>> declared_;  // id, description
   std::vector<bool> used_;  // by KeyIndex: used by a system, an integration or a change
@@ -504,7 +547,8 @@ class FastReader {
 
 }  // namespace
 
-bool LoadLandscapeFast(std::string_view text, size_t capacity, Landscape* landscape) {
+bool LoadLandscapeFast(std::string_view text, size_t capacity, Landscape* landscape,
+                       const LoadOptions& options) {
   od::parser parser;
   simdjson::padded_string copy;
   simdjson::padded_string_view view;
@@ -516,7 +560,7 @@ bool LoadLandscapeFast(std::string_view text, size_t capacity, Landscape* landsc
   }
   od::document doc;
   if (parser.iterate(view).get(doc)) return false;
-  FastReader reader(parser, landscape);
+  FastReader reader(parser, landscape, options);
   return reader.Read(doc);
 }
 

@@ -10,13 +10,17 @@
 #include <string_view>
 
 #include "engine/landscape.h"
+#include "engine/load.h"
 
 namespace landskap {
 
 // Reads `text` into `landscape` and returns true when the file is clean: no error and no
 // warning. `capacity` is how many bytes are readable from text.data() (at least text.size());
 // simdjson reads up to 64 bytes past the end, so with less than that the text is copied first.
-// On false, `landscape` holds a partial model and must be discarded.
-bool LoadLandscapeFast(std::string_view text, size_t capacity, Landscape* landscape);
+// On false, `landscape` holds a partial model and must be discarded. With
+// `options.use_catalogue`, systems the file names without defining come from the national
+// catalogue at the same moments, and so with the same indices, as in the precise loader.
+bool LoadLandscapeFast(std::string_view text, size_t capacity, Landscape* landscape,
+                       const LoadOptions& options = {});
 
 }  // namespace landskap

@@ -3,6 +3,8 @@
 // Systems and integrations appear by id, as everywhere users see them.
 #include "engine/result_json.h"
 
+#include "engine/municipality.h"
+
 namespace landskap {
 namespace {
 
@@ -59,6 +61,7 @@ void ImpactJsonFields(const Landscape& landscape, const ImpactResult& r, const s
     item["id"] = s.id;
     item["name"] = s.name;
     item["owner"] = s.owner;
+    if (auto name = MunicipalityName(s.owner)) item["owner_name"] = *name;
     std::string_view criticality = CriticalityName(s.criticality);
     item["criticality"] = criticality.empty() ? ordered_json(nullptr) : ordered_json(criticality);
     item["distance"] = a.distance;
@@ -185,6 +188,7 @@ void PlanJsonFields(const Landscape& l, const Plan& plan, const std::string& fil
     item["name"] = s.name;
     item["vendor"] = s.vendor;
     item["owner"] = s.owner;
+    if (auto name = MunicipalityName(s.owner)) item["owner_name"] = *name;
     item["bundle"] = t.bundle >= 0 ? ordered_json(t.bundle + 1) : ordered_json(nullptr);
     item["wave"] = t.wave;
     item["duration"] = t.duration;

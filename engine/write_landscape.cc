@@ -206,6 +206,7 @@ class LandscapeWriter {
     WriteKeyList("keys", s.keys);
     json_.OptionalString("criticality", CriticalityName(s.criticality));
     WriteCutover(s.cutover);
+    json_.OptionalString("source", s.source);
     json_.EndObject();
   }
 
@@ -242,6 +243,7 @@ class LandscapeWriter {
     WriteKeyList("carries", i.carries);
     json_.OptionalString("protocol", i.protocol);
     json_.OptionalString("criticality", CriticalityName(i.criticality));
+    json_.OptionalString("source", i.source);
     json_.EndObject();
   }
 

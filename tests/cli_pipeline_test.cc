@@ -234,7 +234,7 @@ TEST(Pipeline, FormatFollowsTheOutputFilesEnding) {
   // A format the command does not write.
   r = RunCli({"impact", kTiny, "--key", "kommunenummer", "-o", dir + "/x.md"});
   EXPECT_EQ(r.code, 2);
-  EXPECT_TRUE(Has(r.err, "impact writes table, json or csv")) << r.err;
+  EXPECT_TRUE(Has(r.err, "impact writes table, json, csv or xlsx")) << r.err;
   // Other endings keep the default.
   r = RunCli({"stats", kTiny, "-o", dir + "/stats.out"});
   EXPECT_EQ(r.code, 0);

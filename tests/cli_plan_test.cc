@@ -54,16 +54,16 @@ wave  system           name  owner         vendor   days  start       finish    
 ----  ---------------  ----  ------------  -------  ----  ----------  ----------  -----  ---------------------------------
    1  folkeregisteret        Skatteetaten  -           5  2019-09-02  2019-09-06     19  fixed date
    1  matrikkelen            Kartverket    -           5  2019-09-09  2019-09-13      0  critical, fixed date
-   2  fjell.gis              1246          Norkart     6  2019-09-16  2019-09-23      0  critical
-   3  fjell.byggesak         1246          Norkart     8  2019-09-24  2019-10-03      0  critical, late by 2
-   4  fjell.arkiv            1246          Tieto      10  2019-10-04  2019-10-17      0  critical, bundle 1, late by 12
-   4  fjell.sak              1246          Tieto      10  2019-10-04  2019-10-17      0  critical, bundle 1, late by 12
-   5  fjell.lonn             1246          Visma       5  2019-10-18  2019-10-24      0  critical, no estimate, late by 17
+   2  fjell.gis              1246 Fjell    Norkart     6  2019-09-16  2019-09-23      0  critical
+   3  fjell.byggesak         1246 Fjell    Norkart     8  2019-09-24  2019-10-03      0  critical, late by 2
+   4  fjell.arkiv            1246 Fjell    Tieto      10  2019-10-04  2019-10-17      0  critical, bundle 1, late by 12
+   4  fjell.sak              1246 Fjell    Tieto      10  2019-10-04  2019-10-17      0  critical, bundle 1, late by 12
+   5  fjell.lonn             1246 Fjell    Visma       5  2019-10-18  2019-10-24      0  critical, no estimate, late by 17
 
 Effort per owner:
 owner         work  systems  days of work
 ------------  ----  -------  ------------
-1246          ours        5            33
+1246 Fjell    ours        5            33
 Kartverket    ours        1             5
 Skatteetaten  ours        1             5
 
@@ -82,12 +82,12 @@ Critical path (no slack: a day lost here is a day lost for the go-live):
   matrikkelen → fjell.gis → fjell.byggesak → fjell.arkiv → fjell.sak → fjell.lonn
 
 Late (finish after the deadline 2019-10-01):
-system          owner  vendor   finish      working days late
---------------  -----  -------  ----------  -----------------
-fjell.lonn      1246   Visma    2019-10-24                 17
-fjell.arkiv     1246   Tieto    2019-10-17                 12
-fjell.sak       1246   Tieto    2019-10-17                 12
-fjell.byggesak  1246   Norkart  2019-10-03                  2
+system          owner       vendor   finish      working days late
+--------------  ----------  -------  ----------  -----------------
+fjell.lonn      1246 Fjell  Visma    2019-10-24                 17
+fjell.arkiv     1246 Fjell  Tieto    2019-10-17                 12
+fjell.sak       1246 Fjell  Tieto    2019-10-17                 12
+fjell.byggesak  1246 Fjell  Norkart  2019-10-03                  2
 )";
 
 std::vector<std::string> KeyPlan(std::vector<std::string> extra = {}) {
@@ -235,7 +235,7 @@ TEST(CliPlan, CsvAndMarkdown) {
   auto md = RunCli(KeyPlan({"--format", "markdown"}));
   ASSERT_EQ(md.code, 0);
   EXPECT_EQ(md.out.rfind("## Cutover plan\n", 0), 0u);
-  EXPECT_NE(md.out.find("| 5 | fjell.lonn |  | 1246 | Visma | 5 | 2019-10-18 | 2019-10-24 | 0 | "
+  EXPECT_NE(md.out.find("| 5 | fjell.lonn |  | 1246 Fjell | Visma | 5 | 2019-10-18 | 2019-10-24 | 0 | "
                         "critical, no estimate, late by 17 |\n"),
             std::string::npos)
       << md.out;

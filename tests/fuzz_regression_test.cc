@@ -45,6 +45,34 @@ TEST(FuzzRegression, ChangesSeedCorpus) {
   EXPECT_GT(Replay("tests/fuzz/corpus/changes", fuzz::FuzzChanges), 0u);
 }
 
+TEST(FuzzRegression, XlsxSeedCorpus) {
+  EXPECT_GT(Replay("tests/fuzz/corpus/xlsx", fuzz::FuzzXlsx), 0u);
+}
+
+TEST(FuzzRegression, CsvSeedCorpus) {
+  EXPECT_GT(Replay("tests/fuzz/corpus/csv", fuzz::FuzzCsv), 0u);
+}
+
+TEST(FuzzRegression, XlsxFindings) { Replay("tests/fuzz/regressions/xlsx", fuzz::FuzzXlsx); }
+
+TEST(FuzzRegression, CsvFindings) { Replay("tests/fuzz/regressions/csv", fuzz::FuzzCsv); }
+
+TEST(FuzzRegression, ArchiXmlSeedCorpus) {
+  EXPECT_GT(Replay("tests/fuzz/corpus/archi_xml", fuzz::FuzzArchiXml), 0u);
+}
+
+TEST(FuzzRegression, ArchiCsvSeedCorpus) {
+  EXPECT_GT(Replay("tests/fuzz/corpus/archi_csv", fuzz::FuzzArchiCsv), 0u);
+}
+
+TEST(FuzzRegression, ArchiXmlFindings) {
+  Replay("tests/fuzz/regressions/archi_xml", fuzz::FuzzArchiXml);
+}
+
+TEST(FuzzRegression, ArchiCsvFindings) {
+  Replay("tests/fuzz/regressions/archi_csv", fuzz::FuzzArchiCsv);
+}
+
 TEST(FuzzRegression, LoadFindings) { Replay("tests/fuzz/regressions/load", fuzz::FuzzLoad); }
 
 TEST(FuzzRegression, ChangesFindings) {

@@ -41,6 +41,7 @@ void ExpectIdentical(const Landscape& a, const Landscape& b) {
     EXPECT_EQ(x.cutover.effort_days, y.cutover.effort_days) << x.id;
     EXPECT_EQ(x.cutover.after, y.cutover.after) << x.id;
     EXPECT_EQ(x.cutover.fixed_date, y.cutover.fixed_date) << x.id;
+    EXPECT_EQ(x.source, y.source) << x.id;
     EXPECT_EQ(b.FindSystem(x.id), i);
   }
   ASSERT_EQ(a.integrations.size(), b.integrations.size());
@@ -53,6 +54,7 @@ void ExpectIdentical(const Landscape& a, const Landscape& b) {
     EXPECT_EQ(x.carries, y.carries) << x.id;
     EXPECT_EQ(x.protocol, y.protocol) << x.id;
     EXPECT_EQ(x.criticality, y.criticality) << x.id;
+    EXPECT_EQ(x.source, y.source) << x.id;
     EXPECT_EQ(b.FindIntegration(x.id), i);
   }
   ASSERT_EQ(a.changes.size(), b.changes.size());
@@ -62,6 +64,7 @@ void ExpectIdentical(const Landscape& a, const Landscape& b) {
     EXPECT_EQ(a.changes[i].to, b.changes[i].to);
     EXPECT_EQ(a.changes[i].effective, b.changes[i].effective);
   }
+  EXPECT_EQ(a.catalogue_used, b.catalogue_used);
   ASSERT_EQ(a.resources.size(), b.resources.size());
   for (size_t i = 0; i < a.resources.size(); ++i) {
     EXPECT_EQ(a.resources[i].of, b.resources[i].of) << i;
@@ -71,12 +74,14 @@ void ExpectIdentical(const Landscape& a, const Landscape& b) {
 }
 
 // Loads `text` both ways; returns whether the fast pass read it.
-bool LoadBothWays(const std::string& text, const std::string& label) {
+bool LoadBothWays(const std::string& text, const std::string& label,
+                  const LoadOptions& options = {}, Landscape* loaded = nullptr) {
   Landscape fast, precise;
   Diagnostics fast_diags(label), precise_diags(label);
   LoadWork work;
-  bool ok = LoadLandscapeText(text, label, &fast, &fast_diags, &work);
-  bool precise_ok = LoadLandscapeTextPrecise(text, label, &precise, &precise_diags);
+  bool ok = LoadLandscapeText(text, label, &fast, &fast_diags, &work, options);
+  bool precise_ok =
+      LoadLandscapeTextPrecise(text, label, &precise, &precise_diags, nullptr, options);
   EXPECT_EQ(ok, precise_ok) << label;
   // The messages are the precise loader's, whichever pass read the file.
   EXPECT_EQ(fast_diags.Items().size(), precise_diags.Items().size()) << label;
@@ -90,13 +95,15 @@ bool LoadBothWays(const std::string& text, const std::string& label) {
     EXPECT_TRUE(precise_diags.Items().empty()) << label;
   }
   if (ok && precise_ok) ExpectIdentical(fast, precise);
+  if (loaded) *loaded = std::move(fast);
   return work.fast;
 }
 
 TEST(LoadFastTest, DatasetsLoadTheSameBothWays) {
   for (const char* file :
-       {"datasets/oygarden-2020.json", "datasets/tiny.json", "tests/data/plan_small.json",
-        "tests/data/scope.json", "tests/data/control_chars.json", "tests/data/hostile.json"}) {
+       {"datasets/oygarden-2020.json", "datasets/tiny.json", "datasets/catalogue.json",
+        "tests/data/plan_small.json", "tests/data/scope.json", "tests/data/control_chars.json",
+        "tests/data/hostile.json"}) {
     std::string text = testing::ReadFile(testing::SourcePath(file));
     LoadBothWays(text, file);
   }
@@ -181,6 +188,78 @@ TEST(LoadFastTest, CleanFilesWithEveryFieldLoadTheSameBothWays) {
       R"({"resources": null, "systems": []})",
   };
   for (const std::string& text : texts) EXPECT_TRUE(LoadBothWays(text, "x.json")) << text;
+}
+
+// "source" (where the facts come from, optional on systems and integrations) is read by the
+// fast pass too: the catalogue and every imported file have it.
+TEST(LoadFastTest, SourceFieldsAreReadByTheFastPass) {
+  const std::string text = R"({"systems": [{"id": "a", "source": "Archi: element id-1"},
+      {"source": null, "id": "b"}], "integrations": [{"from": "a", "to": "b",
+      "source": "Archi: flow id-2 via \"SvarUt\""}, {"source": "x", "from": "b", "to": "a"}]})";
+  Landscape l;
+  ASSERT_TRUE(LoadBothWays(text, "x.json", {}, &l));
+  ASSERT_EQ(l.systems.size(), 2u);
+  EXPECT_EQ(l.systems[0].source, "Archi: element id-1");
+  EXPECT_EQ(l.systems[1].source, "");
+  ASSERT_EQ(l.integrations.size(), 2u);
+  EXPECT_EQ(l.integrations[0].source, "Archi: flow id-2 via \"SvarUt\"");
+  EXPECT_EQ(l.integrations[1].source, "x");
+  // The national catalogue has a source on every system, and is clean.
+  EXPECT_TRUE(LoadBothWays(testing::ReadFile(testing::SourcePath("datasets/catalogue.json")),
+                           "datasets/catalogue.json"));
+  // A source that is not a string is the precise loader's to report.
+  EXPECT_FALSE(LoadBothWays(R"({"systems": [{"id": "a", "source": 3}]})", "x.json"));
+  EXPECT_FALSE(LoadBothWays(
+      R"({"systems": [{"id": "a"}, {"id": "b"}], "integrations": [{"from": "a", "to": "b",
+          "source": ["x"]}]})",
+      "x.json"));
+}
+
+// With the catalogue, national systems a file names without defining are added by the fast
+// pass at the same moments as by the precise loader: same indices, same key order, same
+// catalogue_used.
+TEST(LoadFastTest, CatalogueSystemsAreAddedAsByThePreciseLoader) {
+  LoadOptions with;
+  with.use_catalogue = true;
+  const std::vector<std::string> fast_texts = {
+      // from, then to, before carries: the key "zz" comes after the catalogue's keys.
+      R"({"systems": [{"id": "a", "keys": ["fnr"]}], "integrations": [
+          {"from": "folkeregisteret", "to": "a", "carries": ["zz", "fnr"]},
+          {"from": "a", "to": "altinn"}, {"from": "altinn", "to": "folkeregisteret"}]})",
+      R"({"systems": [{"id": "a", "cutover": {"after": ["altinn", "b"]}}, {"id": "b"}],
+          "integrations": [{"from": "b", "to": "folkeregisteret"}]})",
+      R"({"systems": [{"id": "a"}], "integrations": [
+          {"to": "a", "from": "folkeregisteret", "carries": ["k"]}]})",
+  };
+  for (const std::string& text : fast_texts) {
+    Landscape l;
+    EXPECT_TRUE(LoadBothWays(text, "x.json", with, &l)) << text;
+    EXPECT_FALSE(l.catalogue_used.empty()) << text;
+    // Without the catalogue the same file names unknown systems.
+    EXPECT_FALSE(LoadBothWays(text, "x.json")) << text;
+  }
+  Landscape l;
+  ASSERT_TRUE(LoadBothWays(fast_texts[0], "x.json", with, &l));
+  EXPECT_EQ(l.catalogue_used, (std::vector<std::string>{"folkeregisteret", "altinn"}));
+  ASSERT_EQ(l.systems.size(), 3u);
+  EXPECT_EQ(l.systems[1].id, "folkeregisteret");
+  EXPECT_FALSE(l.systems[1].source.empty()) << "the catalogue names where its facts come from";
+  EXPECT_EQ(l.systems[2].id, "altinn");
+
+  // Orders in which the fast pass cannot add them at the same moments, and files with
+  // something to report: left to the precise loader, with the same result.
+  const std::vector<std::string> precise_texts = {
+      R"({"systems": [{"id": "a"}], "integrations": [
+          {"carries": ["zz"], "from": "folkeregisteret", "to": "a"}]})",
+      R"({"systems": [{"id": "a"}], "integrations": [
+          {"to": "altinn", "carries": ["zz"], "from": "folkeregisteret"}]})",
+      R"({"systems": [{"id": "a"}], "integrations": [
+          {"from": "altinn", "to": "altinn"}]})",
+      R"({"systems": [{"id": "a"}], "integrations": [{"from": "a", "to": "no-such-register"}]})",
+      R"({"systems": [{"id": "a", "cutover": {"after": ["no-such-register"]}}]})",
+  };
+  for (const std::string& text : precise_texts)
+    EXPECT_FALSE(LoadBothWays(text, "x.json", with)) << text;
 }
 
 }  // namespace

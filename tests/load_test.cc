@@ -182,7 +182,7 @@ TEST(Load, UnknownFieldsAreWarningsWithSuggestions) {
             "name, keys, systems, integrations, changes, resources)\n"
             "inline.json: /systems/0/colour: warning: unknown field 'colour' is ignored (known "
             "fields: id, name, kind, owner, vendor, product, domain, keys, criticality, "
-            "cutover)\n"
+            "cutover, source)\n"
             "inline.json: /systems/0/critcality: warning: unknown field 'critcality' is ignored "
             "(did you mean 'criticality'?)\n");
   EXPECT_EQ(l.systems.size(), 1u);

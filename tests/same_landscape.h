@@ -121,7 +121,8 @@ inline bool SameLandscape(const Landscape& a, const Landscape& b,
         differ(at + " cutover.effort_days", x.cutover.effort_days, y.cutover.effort_days) ||
         differ(at + " cutover.after", SystemIds(a, x.cutover.after),
                SystemIds(b, y.cutover.after)) ||
-        differ(at + " cutover.fixed_date", x.cutover.fixed_date, y.cutover.fixed_date))
+        differ(at + " cutover.fixed_date", x.cutover.fixed_date, y.cutover.fixed_date) ||
+        differ(at + " source", x.source, y.source))
       return result();
     if (b.FindSystem(x.id) != std::optional<SystemIndex>(static_cast<SystemIndex>(i)))
       return differ(at + " found by id", true, false), result();
@@ -141,7 +142,8 @@ inline bool SameLandscape(const Landscape& a, const Landscape& b,
         differ(at + " carries", KeyIds(a, x.carries), KeyIds(b, y.carries)) ||
         differ(at + " protocol", x.protocol, y.protocol) ||
         differ(at + " criticality", std::string(CriticalityName(x.criticality)),
-               std::string(CriticalityName(y.criticality))))
+               std::string(CriticalityName(y.criticality))) ||
+        differ(at + " source", x.source, y.source))
       return result();
     if (b.FindIntegration(x.id) !=
         std::optional<IntegrationIndex>(static_cast<IntegrationIndex>(i)))

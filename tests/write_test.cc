@@ -419,7 +419,7 @@ TEST(Fmt, UnknownFieldsStopFmtUnlessDropped) {
                          ": /systems/0/nmae: warning: unknown field 'nmae' is ignored "
                          "(known fields: "
                          "id, name, kind, owner, vendor, product, domain, keys, "
-                         "criticality, cutover)\n" +
+                         "criticality, cutover, source)\n" +
                          path +
                          ": /systems/0/cutover/efort_days: warning: unknown field "
                          "'efort_days' "

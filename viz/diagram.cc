@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/municipality.h"
 #include "engine/text.h"
 #include "viz/graphviz.h"
 #include "viz/palette.h"
@@ -99,9 +100,10 @@ std::string ClusterKey(const System& s, ClusterBy by) {
 std::string ClusterLabel(const Landscape& l, const std::string& key, ClusterBy by) {
   if (by == ClusterBy::kKind) return key + " systems";
   if (by == ClusterBy::kOwner) {
-    // A changing municipality shows where its number goes: "1246 → 4626".
+    // A changing municipality shows where its number goes: "1246 Fjell → 4626 Øygarden".
     for (const Change& c : l.changes)
-      if (c.from == key && !c.to.empty()) return key + " \u2192 " + c.to;
+      if (c.from == key && !c.to.empty()) return OwnerLabel(key) + " \u2192 " + OwnerLabel(c.to);
+    return OwnerLabel(key);
   }
   return key;
 }

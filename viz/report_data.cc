@@ -4,6 +4,7 @@
 // (by id), and the escaping that lets it sit inside a script element.
 #include <nlohmann/json.hpp>
 
+#include "engine/municipality.h"
 #include "engine/result_json.h"
 #include "engine/text.h"
 #include "viz/report.h"
@@ -20,15 +21,18 @@ ordered_json KeyIds(const Landscape& landscape, const std::vector<KeyIndex>& key
 }
 
 ordered_json SystemJson(const Landscape& landscape, const System& s) {
-  return {{"id", s.id},
-          {"name", s.name},
-          {"kind", KindName(s.kind)},
-          {"owner", s.owner},
-          {"vendor", s.vendor},
-          {"product", s.product},
-          {"domain", s.domain},
-          {"criticality", CriticalityName(s.criticality)},
-          {"keys", KeyIds(landscape, s.keys)}};
+  ordered_json j = {{"id", s.id},
+                    {"name", s.name},
+                    {"kind", KindName(s.kind)},
+                    {"owner", s.owner},
+                    {"vendor", s.vendor},
+                    {"product", s.product},
+                    {"domain", s.domain},
+                    {"criticality", CriticalityName(s.criticality)},
+                    {"keys", KeyIds(landscape, s.keys)}};
+  // "Fjell" for owner 1246, so the page can show and search municipality names.
+  if (auto name = MunicipalityName(s.owner)) j["owner_name"] = *name;
+  return j;
 }
 
 ordered_json IntegrationJson(const Landscape& landscape, const Integration& i) {

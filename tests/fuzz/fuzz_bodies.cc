@@ -15,9 +15,15 @@
 #include "engine/diagnostics.h"
 #include "engine/graph.h"
 #include "engine/impact.h"
+#include "engine/import_archi_csv.h"
+#include "engine/import_archimate.h"
+#include "engine/import_csv.h"
+#include "engine/import_xlsx.h"
+#include "engine/input.h"
 #include "engine/landscape.h"
 #include "engine/load.h"
 #include "engine/plan.h"
+#include "engine/write_landscape.h"
 #include "tests/plan_check.h"
 
 namespace landskap::fuzz {
@@ -263,6 +269,113 @@ void FuzzChanges(const uint8_t* data, size_t size) {
     Check(from.size() == 4 && to.size() == 4, "changes: numbers have four digits");
     Check(from != to, "changes: only rows where the number changes");
   }
+}
+
+namespace {
+
+// What `landskap import` does after a source was read: write the landscape, load it again.
+void WriteAndLoad(const Landscape& landscape, const Diagnostics& diagnostics) {
+  for (const Diagnostic& d : diagnostics.Items()) FormatDiagnostic(d);
+  std::string text = WriteLandscape(landscape);
+  Landscape again;
+  Diagnostics check("import");
+  LoadLandscapeText(text, "import", &again, &check);
+}
+
+// An imported landscape is always a valid landskap/1 file: what `landskap import` writes must
+// load again without errors, with the same systems and integrations.
+void CheckImported(const ArchiModel& model, ImportOptions options) {
+  for (bool nodes : {false, true}) {
+    options.include_nodes = nodes;
+    Landscape landscape;
+    ImportReport report;
+    Diagnostics diagnostics("model");
+    MapArchiModel(model, "model", options, &landscape, &report, &diagnostics);
+    FormatAll(diagnostics);
+    CheckLandscape(landscape);
+    Landscape again;
+    Diagnostics load("written");
+    bool ok = LoadLandscapeText(WriteLandscape(landscape), "written", &again, &load);
+    Check(ok, "archi: the imported landscape loads again");
+    Check(again.systems.size() == landscape.systems.size(), "archi: same systems after writing");
+    Check(again.integrations.size() == landscape.integrations.size(),
+          "archi: same integrations after writing");
+    size_t skipped_with_reason = 0;
+    for (const ImportSkip& s : report.skipped) skipped_with_reason += !s.reason.empty();
+    Check(skipped_with_reason == report.skipped.size(), "archi: every skip has a reason");
+  }
+}
+
+}  // namespace
+
+void FuzzXlsx(const uint8_t* data, size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  Landscape landscape;
+  ImportReport report;
+  Diagnostics diagnostics("fuzz.xlsx");
+  if (ImportXlsxBytes(bytes, "fuzz.xlsx", &landscape, &report, &diagnostics))
+    WriteAndLoad(landscape, diagnostics);
+}
+
+void FuzzCsv(const uint8_t* data, size_t size) {
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  std::vector<std::pair<std::string, std::string>> files;
+  size_t split = bytes.find('\f');
+  std::vector<std::string_view> parts = {bytes.substr(0, split)};
+  if (split != std::string_view::npos) parts.push_back(bytes.substr(split + 1));
+  for (size_t i = 0; i < parts.size(); ++i) {
+    InputRules rules;
+    rules.what = "a CSV file";
+    rules.convert_windows_1252 = true;
+    InputText text;
+    Diagnostics read("fuzz.csv");
+    std::string label = i == 0 ? "systemer.csv" : "integrasjoner.csv";
+    if (!DecodeInput(std::string(parts[i]), label, rules, &text, &read)) return;
+    files.emplace_back(label, std::move(text.text));
+  }
+  Landscape landscape;
+  ImportReport report;
+  Diagnostics diagnostics("fuzz.csv");
+  if (ImportCsvBytes(files, &landscape, &report, &diagnostics))
+    WriteAndLoad(landscape, diagnostics);
+}
+
+void FuzzArchiXml(const uint8_t* data, size_t size) {
+  std::string bytes(reinterpret_cast<const char*>(data), size);
+  Diagnostics diagnostics("model.xml");
+  std::string xml;
+  if (!UnpackArchimate(std::move(bytes), "model.xml", &xml, &diagnostics)) {
+    FormatAll(diagnostics);
+    Check(diagnostics.HasErrors(), "archi: a refused archive says why");
+    return;
+  }
+  ArchiModel model;
+  std::string format;
+  bool ok = ParseArchiXml(xml, "model.xml", &model, &format, &diagnostics);
+  FormatAll(diagnostics);
+  Check(ok == !diagnostics.HasErrors(), "archi: returns true exactly when there are no errors");
+  if (!ok) return;
+  ImportOptions options;
+  if (xml.size() % 2) options.property_map = {{"Ansvarlig", "owner"}, {"Data", "carries"}};
+  CheckImported(model, options);
+}
+
+void FuzzArchiCsv(const uint8_t* data, size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  std::string_view parts[3];
+  for (int i = 0; i < 3; ++i) {
+    size_t feed = i < 2 ? text.find('\f') : std::string_view::npos;
+    parts[i] = text.substr(0, feed);
+    text.remove_prefix(feed == std::string_view::npos ? text.size() : feed + 1);
+  }
+  ArchiModel model;
+  Diagnostics diagnostics("elements.csv");
+  bool ok = ParseArchiCsv(parts[0], "elements.csv", parts[1], "relations.csv", parts[2],
+                          "properties.csv", &model, &diagnostics);
+  FormatAll(diagnostics);
+  Check(ok == !diagnostics.HasErrors(), "archi csv: returns true exactly when there are no errors");
+  if (!ok) return;
+  CheckImported(model, {});
 }
 
 }  // namespace landskap::fuzz

@@ -17,4 +17,22 @@ void FuzzLoad(const uint8_t* data, size_t size);
 // Reads the bytes as a kommunenummer change table.
 void FuzzChanges(const uint8_t* data, size_t size);
 
+// Imports the bytes as an Excel workbook (landskap import, engine/import_xlsx.h); when that
+// succeeds, writes the landscape and loads it again, as the command does.
+void FuzzXlsx(const uint8_t* data, size_t size);
+
+// Imports the bytes as CSV inventory files (engine/import_csv.h): a form feed (\f) splits them
+// into two files, so that a pair of systems and integrations is reached too. Windows-1252 is
+// converted as the command does.
+void FuzzCsv(const uint8_t* data, size_t size);
+
+// Reads the bytes as an ArchiMate model (exchange 3.x or 2.1, native .archimate, a zip holding
+// model.xml) and maps it to systems and integrations with and without nodes. Aborts when the
+// landscape it makes does not write and load again as a valid landskap/1 file.
+void FuzzArchiXml(const uint8_t* data, size_t size);
+
+// Reads the bytes as Archi's three CSV files, elements, relations and properties, separated by
+// form feeds (\f), then the same checks as FuzzArchiXml.
+void FuzzArchiCsv(const uint8_t* data, size_t size);
+
 }  // namespace landskap::fuzz

@@ -16,8 +16,15 @@ cmake --build --preset fuzz -j "$(nproc)"
 
 build=build/fuzz
 status=0
-for target in load changes; do
-  case "$target" in load) dict=landskap.dict ;; changes) dict=changes.dict ;; esac
+for target in load changes xlsx csv archi_xml archi_csv; do
+  case "$target" in
+    load) dict=landskap.dict ;;
+    changes) dict=changes.dict ;;
+    xlsx) dict=xlsx.dict ;;
+    csv) dict=inventory.dict ;;
+    archi_xml) dict=archimate.dict ;;
+    archi_csv) dict=archi_csv.dict ;;
+  esac
   corpus="$build/corpus/$target"
   artifacts="$build/findings/$target/"
   log="$build/fuzz-$target.log"

@@ -1,0 +1,23 @@
+// impact, plan and stats as Excel workbooks (--format xlsx): one sheet per table, Norwegian
+// headers, frozen header row, filters, column widths, dates as Excel dates (cli/xlsx.h). The
+// columns are those of the CSV formats, so a sheet and a CSV file of the same result agree.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "engine/impact.h"
+#include "engine/plan.h"
+#include "engine/stats.h"
+
+namespace landskap::cli {
+
+// Each returns the workbook's bytes, or nullopt with `error` set.
+std::optional<std::string> FormatImpactXlsx(const Landscape& landscape, const ImpactResult& result,
+                                            std::string* error);
+std::optional<std::string> FormatPlanXlsx(const Landscape& landscape, const Plan& plan,
+                                          std::string* error);
+std::optional<std::string> FormatStatsXlsx(const Landscape& landscape, const LandscapeStats& stats,
+                                           std::string* error);
+
+}  // namespace landskap::cli
