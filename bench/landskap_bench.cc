@@ -1,8 +1,9 @@
-// Speed of the engine on generated national landscapes (engine/synth.h): loading (parse and
+// Speed of the engine on generated national landscapes (synth/synth.h): loading (parse and
 // check), building the graph, the blast radius of a kommunenummer change with and without a
-// reform scope, the cutover plan, and weak points (cuts, sampled betweenness). Small and medium
-// sizes run by default; LANDSKAP_BENCH_LARGE=1 adds the national size (356 municipalities × 560
-// systems, ~1 000 000 integrations; ~1.5 GB of memory). The load_shape benchmarks are files
+// reform scope, the cutover plan, weak points (cuts, sampled betweenness on one and on every
+// core) and a focus picture (one system and its neighbours, laid out and drawn as SVG). Small and
+// medium sizes run by default; LANDSKAP_BENCH_LARGE=1 adds the national size (356 municipalities ×
+// 560 systems, ~1 000 000 integrations; ~1.5 GB of memory). The load_shape benchmarks are files
 // that used to load in quadratic time (issue 7): many repeats of one pair without ids, many
 // undeclared keys, unknown references among long, similar ids.
 //   build/bench/bench/landskap_bench --benchmark_filter=impact
@@ -21,7 +22,8 @@
 #include "engine/impact.h"
 #include "engine/load.h"
 #include "engine/plan.h"
-#include "engine/synth.h"
+#include "synth/synth.h"
+#include "viz/diagram.h"
 
 namespace landskap {
 namespace {
@@ -181,6 +183,36 @@ void BM_BetweennessSampled(benchmark::State& state, size_t size) {
   SetCounters(state, fixture.landscape);
 }
 
+// Hotspots' sampled betweenness with 256 sources, on `threads` threads (0: every core).
+void BM_Betweenness256(benchmark::State& state, size_t size, unsigned threads) {
+  const Fixture& fixture = Get(size, false);
+  BetweennessOptions options;
+  options.samples = 256;
+  options.threads = threads;
+  for (auto _ : state) {
+    BetweennessResult result = ComputeBetweenness(*fixture.graph, options);
+    benchmark::DoNotOptimize(result.score.data());
+  }
+  SetCounters(state, fixture.landscape);
+}
+
+// `render --focus ID --hops 1` for the first municipal system: select, lay out, draw SVG.
+void BM_FocusRender(benchmark::State& state, size_t size) {
+  const Fixture& fixture = Get(size, false);
+  viz::DiagramOptions options;
+  for (SystemIndex s = 0; s < fixture.landscape.systems.size(); ++s) {
+    if (fixture.landscape.systems[s].kind == Kind::kMunicipal) {
+      options.focus = s;
+      break;
+    }
+  }
+  for (auto _ : state) {
+    std::string svg, error;
+    bool ok = viz::RenderDiagram(*fixture.graph, options, "svg", &svg, &error);
+    benchmark::DoNotOptimize(ok);
+  }
+}
+
 // The files of the load_shape benchmarks, `n` being the number of integrations, keys or
 // systems.
 std::string SamePairShape(int n) {
@@ -256,6 +288,13 @@ int RegisterAll() {
         benchmark::RegisterBenchmark(("cuts" + suffix).c_str(), BM_Cuts, i),
         benchmark::RegisterBenchmark(("betweenness_100_samples" + suffix).c_str(),
                                      BM_BetweennessSampled, i),
+        benchmark::RegisterBenchmark(("hotspots_256_samples_1_thread" + suffix).c_str(),
+                                     BM_Betweenness256, i, 1u),
+        benchmark::RegisterBenchmark(("hotspots_256_samples_all_cores" + suffix).c_str(),
+                                     BM_Betweenness256, i, 0u)
+            ->MeasureProcessCPUTime()  // every thread's CPU time, not the main thread's
+            ->UseRealTime(),
+        benchmark::RegisterBenchmark(("focus_render" + suffix).c_str(), BM_FocusRender, i),
     };
     for (benchmark::internal::Benchmark* b : added) {
       b->Unit(benchmark::kMillisecond);

@@ -18,13 +18,20 @@ class Impact : public CommandBody {
     ImpactResult result = ComputeImpact(c.graph(), c.query);
     switch (c.output.format) {
       case Format::kJson:
-        return c.Write(FormatImpactJson(c.landscape, result, c.file()));
+        return c.WriteStreamed([&](OutputStream& out) {
+          WriteImpactJson(c.landscape, result, c.file(),
+                          [&out](std::string_view text) { out.Write(text); });
+        });
       case Format::kCsv:
-        return c.Write(FormatImpactCsv(c.landscape, result));
+        return c.WriteStreamed([&](OutputStream& out) {
+          WriteImpactCsv(c.landscape, result, [&out](std::string_view text) { out.Write(text); });
+        });
       case Format::kXlsx:
         return c.WriteWorkbook(FormatImpactXlsx(c.landscape, result, &c.workbook_error));
       default:
-        return c.Write(FormatImpactTable(c.landscape, result));
+        return c.WriteStreamed([&](OutputStream& out) {
+          WriteImpactTable(c.landscape, result, [&out](std::string_view text) { out.Write(text); });
+        });
     }
   }
 };

@@ -1,5 +1,6 @@
 // landskap plan FILE (--key K | --system ID ... | --all): the cutover plan with waves, bundles,
 // critical path, dates and lateness against the reform date.
+#include <functional>
 #include <ostream>
 
 #include "cli/commands.h"
@@ -60,37 +61,41 @@ class PlanBody : public CommandBody {
       }
     }
     PlanHeading heading = DescribePlan(c.landscape, plan);
-    std::string text;
+    // The table, Markdown, CSV and JSON are written as they are made (a national plan is
+    // 200 000 tasks); the exports, for tools that read a whole file, are made whole.
+    auto stream = [&](const std::function<void(const Sink&)>& write) {
+      return c.WriteStreamed(
+          [&](OutputStream& out) { write([&out](std::string_view piece) { out.Write(piece); }); });
+    };
+    int code = kExitOk;
     switch (format) {
       case Format::kJson:
-        text = FormatPlanJson(c.landscape, plan, c.file());
+        code = stream([&](const Sink& sink) { WritePlanJson(c.landscape, plan, c.file(), sink); });
         break;
       case Format::kCsv:
-        text = FormatPlanCsv(c.landscape, plan);
+        code = stream([&](const Sink& sink) { WritePlanCsv(c.landscape, plan, sink); });
         break;
-      case Format::kXlsx: {
-        if (int code = c.WriteWorkbook(FormatPlanXlsx(c.landscape, plan, &c.workbook_error));
-            code != kExitOk)
-          return code;
-        return fail_if_late_ && !plan.late.empty() ? kExitGate : kExitOk;
-      }
+      case Format::kXlsx:
+        code = c.WriteWorkbook(FormatPlanXlsx(c.landscape, plan, &c.workbook_error));
+        break;
       case Format::kMarkdown:
-        text = FormatPlanMarkdown(c.landscape, plan, heading);
+        code =
+            stream([&](const Sink& sink) { WritePlanMarkdown(c.landscape, plan, heading, sink); });
         break;
       case Format::kMsProject:
-        text = FormatPlanMsProject(c.landscape, plan, heading);
+        code = c.Write(FormatPlanMsProject(c.landscape, plan, heading));
         break;
       case Format::kIcs:
-        text = FormatPlanIcs(c.landscape, plan, heading);
+        code = c.Write(FormatPlanIcs(c.landscape, plan, heading));
         break;
       case Format::kMermaid:
-        text = FormatPlanMermaid(c.landscape, plan, heading);
+        code = c.Write(FormatPlanMermaid(c.landscape, plan, heading));
         break;
       default:
-        text = FormatPlanTable(c.landscape, plan, heading);
+        code = stream([&](const Sink& sink) { WritePlanTable(c.landscape, plan, heading, sink); });
         break;
     }
-    if (int code = c.Write(text); code != kExitOk) return code;
+    if (code != kExitOk) return code;
     return fail_if_late_ && !plan.late.empty() ? kExitGate : kExitOk;
   }
 

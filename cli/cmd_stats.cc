@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/format.h"
 #include "cli/format_xlsx.h"
+#include "cli/json_stream.h"
 #include "engine/municipality.h"
 #include "engine/stats.h"
 #include "engine/text.h"
@@ -19,18 +20,21 @@ std::string CountTable(const std::string& title, const std::map<std::string, siz
   return table.Render();
 }
 
-std::string DegreeTable(const Landscape& landscape, const std::string& title,
-                        const std::vector<DegreeEntry>& entries) {
-  TextTable table({"system", "name", title});
-  table.AlignRight(2);
-  for (const DegreeEntry& e : entries) {
-    const System& s = landscape.systems[e.system];
-    table.AddRow({s.id, Shorten(s.name, 40), std::to_string(e.degree)});
-  }
-  return table.Render();
+// With --top 0 this lists every system: its rows are made as they are written.
+void WriteDegreeTable(const Landscape& landscape, const std::string& title,
+                      const std::vector<DegreeEntry>& entries, const Sink& sink) {
+  WriteTable({{"system", "name", title},
+              {2},
+              entries.size(),
+              [&](size_t i) {
+                const System& s = landscape.systems[entries[i].system];
+                return std::vector<std::string>{s.id, Shorten(s.name, 40),
+                                                std::to_string(entries[i].degree)};
+              }},
+             sink);
 }
 
-std::string FormatText(const Landscape& landscape, const LandscapeStats& stats) {
+void WriteText(const Landscape& landscape, const LandscapeStats& stats, const Sink& sink) {
   std::string out;
   if (!landscape.name.empty()) out += VisibleText(landscape.name) + "\n";
   out += Count(stats.systems, "system", "systems") + ", " +
@@ -54,33 +58,37 @@ std::string FormatText(const Landscape& landscape, const LandscapeStats& stats) 
   out +=
       "Most consumed from (fan-in is the integrations a system receives; fan-out those it "
       "provides):\n";
-  out += DegreeTable(landscape, "fan-out", stats.top_fan_out) + "\n";
-  out += DegreeTable(landscape, "fan-in", stats.top_fan_in);
-  return out;
+  sink(out);
+  WriteDegreeTable(landscape, "fan-out", stats.top_fan_out, sink);
+  sink("\n");
+  WriteDegreeTable(landscape, "fan-in", stats.top_fan_in, sink);
 }
 
-std::string FormatJson(const Landscape& landscape, const LandscapeStats& stats) {
-  nlohmann::ordered_json j;
-  j["name"] = landscape.name;
-  j["systems"] = stats.systems;
-  j["integrations"] = stats.integrations;
-  j["changes"] = stats.changes;
-  j["isolated"] = stats.isolated;
-  j["by_kind"] = stats.by_kind;
-  j["by_owner"] = stats.by_owner;
-  j["by_domain"] = stats.by_domain;
-  j["keys"] = nlohmann::ordered_json::array();
-  for (const KeyUse& k : stats.keys)
-    j["keys"].push_back({{"key", k.key}, {"holders", k.holders}, {"carriers", k.carriers}});
+// Field by field (cli/json_stream.h), the degree lists entry by entry.
+void WriteJson(const Landscape& landscape, const LandscapeStats& stats, const Sink& sink) {
+  using nlohmann::ordered_json;
+  JsonObjectWriter j(sink);
+  j.Field("name", landscape.name);
+  j.Field("systems", stats.systems);
+  j.Field("integrations", stats.integrations);
+  j.Field("changes", stats.changes);
+  j.Field("isolated", stats.isolated);
+  j.Field("by_kind", stats.by_kind);
+  j.Field("by_owner", stats.by_owner);
+  j.Field("by_domain", stats.by_domain);
+  j.Array("keys", stats.keys.size(), [&](size_t i) {
+    const KeyUse& k = stats.keys[i];
+    return ordered_json{{"key", k.key}, {"holders", k.holders}, {"carriers", k.carriers}};
+  });
   auto degrees = [&](const std::vector<DegreeEntry>& entries) {
-    auto list = nlohmann::ordered_json::array();
-    for (const DegreeEntry& e : entries)
-      list.push_back({{"id", landscape.systems[e.system].id}, {"degree", e.degree}});
-    return list;
+    return [&landscape, &entries](size_t i) {
+      return ordered_json{{"id", landscape.systems[entries[i].system].id},
+                          {"degree", entries[i].degree}};
+    };
   };
-  j["top_fan_out"] = degrees(stats.top_fan_out);
-  j["top_fan_in"] = degrees(stats.top_fan_in);
-  return EscapeJsonControls(j.dump(2)) + "\n";
+  j.Array("top_fan_out", stats.top_fan_out.size(), degrees(stats.top_fan_out));
+  j.Array("top_fan_in", stats.top_fan_in.size(), degrees(stats.top_fan_in));
+  j.End();
 }
 
 }  // namespace
@@ -95,8 +103,13 @@ class Stats : public CommandBody {
     LandscapeStats stats = ComputeStats(c.graph(), top);
     if (c.output.format == Format::kXlsx)
       return c.WriteWorkbook(FormatStatsXlsx(c.landscape, stats, &c.workbook_error));
-    return c.Write(c.output.format == Format::kJson ? FormatJson(c.landscape, stats)
-                                                    : FormatText(c.landscape, stats));
+    return c.WriteStreamed([&](OutputStream& out) {
+      Sink sink = [&out](std::string_view text) { out.Write(text); };
+      if (c.output.format == Format::kJson)
+        WriteJson(c.landscape, stats, sink);
+      else
+        WriteText(c.landscape, stats, sink);
+    });
   }
 };
 

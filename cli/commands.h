@@ -20,6 +20,7 @@ Command ReportCommand();
 Command FmtCommand();
 Command MergeCommand();
 Command DiffCommand();
+Command SynthCommand();
 Command ImportCommand();
 Command TemplateCommand();
 Command ExportCommand();

@@ -48,39 +48,47 @@ std::string Shorten(std::string_view text, size_t width) {
   return out + "…";
 }
 
-std::string TextTable::Render() const {
-  std::vector<size_t> widths(header_.size(), 0);
-  // DisplayWidth measures the visible form, which is what line() prints.
-  auto measure = [&](const std::vector<std::string>& row) {
-    for (size_t c = 0; c < row.size() && c < widths.size(); ++c)
-      widths[c] = std::max(widths[c], DisplayWidth(row[c]));
-  };
-  measure(header_);
-  for (const auto& row : rows_) measure(row);
-  auto line = [&](const std::vector<std::string>& row) {
-    std::string out;
-    for (size_t c = 0; c < widths.size(); ++c) {
-      std::string cell = VisibleText(c < row.size() ? row[c] : "");
-      size_t pad = widths[c] - DisplayWidth(cell);
-      bool right = std::find(right_.begin(), right_.end(), c) != right_.end();
-      bool last = c + 1 == widths.size();
-      if (right) out.append(pad, ' ');
-      out += cell;
-      if (!right && !last) out.append(pad, ' ');
-      if (!last) out += "  ";
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out + "\n";
-  };
-  std::string out = line(header_);
-  std::vector<std::string> rule;
-  for (size_t w : widths) rule.push_back(std::string(w, '-'));
-  out += line(rule);
-  for (const auto& row : rows_) out += line(row);
-  return out;
+TableWriter::TableWriter(std::vector<std::string> header, std::vector<size_t> right)
+    : header_(std::move(header)), right_(std::move(right)), widths_(header_.size(), 0) {
+  Measure(header_);
 }
 
-std::string TextTable::RenderMarkdown() const {
+void TableWriter::Measure(const std::vector<std::string>& row) {
+  // DisplayWidth measures the visible form, which is what Line() prints.
+  for (size_t c = 0; c < row.size() && c < widths_.size(); ++c)
+    widths_[c] = std::max(widths_[c], DisplayWidth(row[c]));
+}
+
+std::string TableWriter::Line(const std::vector<std::string>& row) const {
+  std::string out;
+  for (size_t c = 0; c < widths_.size(); ++c) {
+    std::string cell = VisibleText(c < row.size() ? row[c] : "");
+    size_t pad = widths_[c] - std::min(widths_[c], DisplayWidth(cell));
+    bool right = std::find(right_.begin(), right_.end(), c) != right_.end();
+    bool last = c + 1 == widths_.size();
+    if (right) out.append(pad, ' ');
+    out += cell;
+    if (!right && !last) out.append(pad, ' ');
+    if (!last) out += "  ";
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out + "\n";
+}
+
+std::string TableWriter::Header() const {
+  std::vector<std::string> rule;
+  for (size_t w : widths_) rule.push_back(std::string(w, '-'));
+  return Line(header_) + Line(rule);
+}
+
+void WriteTable(const RowSource& rows, const Sink& sink) {
+  TableWriter writer(rows.header, rows.right);
+  for (size_t i = 0; i < rows.count; ++i) writer.Measure(rows.row(i));
+  sink(writer.Header());
+  for (size_t i = 0; i < rows.count; ++i) sink(writer.Line(rows.row(i)));
+}
+
+void WriteMarkdownTable(const RowSource& rows, const Sink& sink) {
   auto cell = [](const std::string& text) {
     std::string out;
     for (char c : VisibleText(text)) {  // line breaks are spaces: a cell is one line
@@ -93,18 +101,39 @@ std::string TextTable::RenderMarkdown() const {
   };
   auto line = [&](const std::vector<std::string>& row) {
     std::string out = "|";
-    for (size_t c = 0; c < header_.size(); ++c)
+    for (size_t c = 0; c < rows.header.size(); ++c)
       out += " " + cell(c < row.size() ? row[c] : "") + " |";
     return out + "\n";
   };
-  std::string out = line(header_);
-  out += "|";
-  for (size_t c = 0; c < header_.size(); ++c) {
-    bool right = std::find(right_.begin(), right_.end(), c) != right_.end();
-    out += right ? " ---: |" : " --- |";
+  std::string head = line(rows.header);
+  head += "|";
+  for (size_t c = 0; c < rows.header.size(); ++c) {
+    bool right = std::find(rows.right.begin(), rows.right.end(), c) != rows.right.end();
+    head += right ? " ---: |" : " --- |";
   }
-  out += "\n";
-  for (const auto& row : rows_) out += line(row);
+  sink(head + "\n");
+  for (size_t i = 0; i < rows.count; ++i) sink(line(rows.row(i)));
+}
+
+namespace {
+
+// A TextTable's rows, as a RowSource over them.
+RowSource Rows(const std::vector<std::string>& header, const std::vector<size_t>& right,
+               const std::vector<std::vector<std::string>>& rows) {
+  return {header, right, rows.size(), [&rows](size_t i) { return rows[i]; }};
+}
+
+}  // namespace
+
+std::string TextTable::Render() const {
+  std::string out;
+  WriteTable(Rows(header_, right_, rows_), [&out](std::string_view text) { out += text; });
+  return out;
+}
+
+std::string TextTable::RenderMarkdown() const {
+  std::string out;
+  WriteMarkdownTable(Rows(header_, right_, rows_), [&out](std::string_view text) { out += text; });
   return out;
 }
 

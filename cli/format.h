@@ -1,6 +1,7 @@
 // Building blocks for output formats: aligned text tables for people, CSV for spreadsheets.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,9 @@ std::string Shorten(std::string_view text, size_t width);
 
 // A table with a header row; columns are padded to their widest cell. Cells are shown in their
 // visible form: control characters as \xNN, line breaks and tabs as spaces.
+// Where a formatter that streams writes its pieces (an OutputStream, or a string in tests).
+using Sink = std::function<void(std::string_view)>;
+
 class TextTable {
  public:
   explicit TextTable(std::vector<std::string> header) : header_(std::move(header)) {}
@@ -35,6 +39,36 @@ class TextTable {
   std::vector<std::vector<std::string>> rows_;
   std::vector<size_t> right_;
 };
+
+// A TextTable written row by row, for answers too large to hold: every row is measured first
+// (Measure), then the header and the rows are written (Header, Line), so a caller makes each
+// row twice instead of keeping them all. The bytes are those of TextTable::Render.
+class TableWriter {
+ public:
+  explicit TableWriter(std::vector<std::string> header, std::vector<size_t> right = {});
+  void Measure(const std::vector<std::string>& row);
+  std::string Header() const;  // the header line and the rule under it
+  std::string Line(const std::vector<std::string>& row) const;
+
+ private:
+  std::vector<std::string> header_;
+  std::vector<size_t> right_;
+  std::vector<size_t> widths_;
+};
+
+// A table whose rows are made on demand, row(i) for i < count, so that writing it never holds
+// all its rows as text (a national plan has 200 000). Header and alignment as in TextTable.
+struct RowSource {
+  std::vector<std::string> header;
+  std::vector<size_t> right;  // right-aligned columns
+  size_t count = 0;
+  std::function<std::vector<std::string>(size_t)> row;
+};
+
+// The bytes of TextTable::Render (rows made twice: measured, then written) and of
+// TextTable::RenderMarkdown (rows made once), given to `sink` line by line.
+void WriteTable(const RowSource& rows, const Sink& sink);
+void WriteMarkdownTable(const RowSource& rows, const Sink& sink);
 
 // One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A field that a
 // spreadsheet would run as a formula (starting with = + - @) is prefixed with a quote mark.

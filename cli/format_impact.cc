@@ -6,8 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/format_heading.h"
-#include "engine/result_json.h"
+#include "cli/json_stream.h"
 #include "engine/municipality.h"
+#include "engine/result_json.h"
 #include "engine/text.h"
 
 namespace landskap::cli {
@@ -46,35 +47,52 @@ std::string EvidenceLine(const Landscape& landscape, const AffectedSystem& a, si
   return Shorten(full, width);
 }
 
-std::string FormatImpactTable(const Landscape& landscape, const ImpactResult& r) {
-  std::string out = ImpactHeading(landscape, r) + "\n";
-  TextTable systems({"criticality", "dist", "reason", "system", "name", "owner", "evidence"});
-  systems.AlignRight(1);
-  for (const AffectedSystem& a : r.affected) {
+void WriteImpactTable(const Landscape& landscape, const ImpactResult& r, const Sink& sink) {
+  sink(ImpactHeading(landscape, r) + "\n");
+  // Two passes over the rows (measure, then write) instead of holding 200 000 rows of text.
+  auto system_row = [&](const AffectedSystem& a) {
     const System& s = landscape.systems[a.system];
     std::string criticality(CriticalityName(s.criticality));
-    systems.AddRow({criticality.empty() ? "-" : criticality, std::to_string(a.distance),
-                    std::string(ReasonName(a.reason)), s.id, Shorten(s.name, 32),
-                    Shorten(OwnerLabel(s.owner), 24), EvidenceLine(landscape, a, 60)});
+    return std::vector<std::string>{criticality.empty() ? "-" : criticality,
+                                    std::to_string(a.distance),
+                                    std::string(ReasonName(a.reason)),
+                                    s.id,
+                                    Shorten(s.name, 32),
+                                    Shorten(OwnerLabel(s.owner), 24),
+                                    EvidenceLine(landscape, a, 60)};
+  };
+  TableWriter systems({"criticality", "dist", "reason", "system", "name", "owner", "evidence"},
+                      {1});
+  for (const AffectedSystem& a : r.affected) systems.Measure(system_row(a));
+  sink("Affected systems, most critical first:\n");
+  if (r.affected.empty()) {
+    sink("(none)\n");
+  } else {
+    sink(systems.Header());
+    for (const AffectedSystem& a : r.affected) sink(systems.Line(system_row(a)));
   }
-  out += "Affected systems, most critical first:\n";
-  out += systems.RowCount() ? systems.Render() : "(none)\n";
 
-  out += "\nAffected integrations";
+  std::string title = "\nAffected integrations";
   if (r.query.key)
-    out += " (carry " + landscape.keys[*r.query.key].id +
-           " into an affected system: reconfigure and test them)";
-  out += ":\n";
-  TextTable integrations({"integration", "from", "to", "carries", "protocol"});
-  for (IntegrationIndex e : r.integrations) {
+    title += " (carry " + landscape.keys[*r.query.key].id +
+             " into an affected system: reconfigure and test them)";
+  sink(title + ":\n");
+  auto integration_row = [&](IntegrationIndex e) {
     const Integration& i = landscape.integrations[e];
-    integrations.AddRow({i.id, landscape.systems[i.from].id, landscape.systems[i.to].id,
-                         Shorten(KeyList(landscape, i.carries), 40), i.protocol});
+    return std::vector<std::string>{i.id, landscape.systems[i.from].id, landscape.systems[i.to].id,
+                                    Shorten(KeyList(landscape, i.carries), 40), i.protocol};
+  };
+  TableWriter integrations({"integration", "from", "to", "carries", "protocol"});
+  for (IntegrationIndex e : r.integrations) integrations.Measure(integration_row(e));
+  if (r.integrations.empty()) {
+    sink("(none)\n");
+  } else {
+    sink(integrations.Header());
+    for (IntegrationIndex e : r.integrations) sink(integrations.Line(integration_row(e)));
   }
-  out += integrations.RowCount() ? integrations.Render() : "(none)\n";
 
-  out += "\nSummary: " + Count(r.affected.size(), "system", "systems") + " and " +
-         Count(r.integrations.size(), "integration", "integrations") + " affected";
+  std::string out = "\nSummary: " + Count(r.affected.size(), "system", "systems") + " and " +
+                    Count(r.integrations.size(), "integration", "integrations") + " affected";
   std::string reasons;
   for (const auto& [reason, n] : ImpactByReason(r))
     reasons += (reasons.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
@@ -93,27 +111,45 @@ std::string FormatImpactTable(const Landscape& landscape, const ImpactResult& r)
   }
   out += "By municipality: " + (municipalities.empty() ? "-" : municipalities) +
          "; shared systems: " + std::to_string(shared) + "\n";
+  sink(out);
+}
+
+std::string FormatImpactTable(const Landscape& landscape, const ImpactResult& r) {
+  std::string out;
+  WriteImpactTable(landscape, r, [&out](std::string_view text) { out += text; });
   return out;
+}
+
+void WriteImpactJson(const Landscape& landscape, const ImpactResult& r, const std::string& file,
+                     const Sink& sink) {
+  JsonObjectWriter j(sink);
+  ImpactJsonFields(landscape, r, file, j);
+  j.End();
 }
 
 std::string FormatImpactJson(const Landscape& landscape, const ImpactResult& r,
                              const std::string& file) {
-  // Exact strings, but DEL and C1 controls escaped too: this may be printed to a terminal.
-  return EscapeJsonControls(ImpactJson(landscape, r, file).dump(2)) + "\n";
+  std::string out;
+  WriteImpactJson(landscape, r, file, [&out](std::string_view text) { out += text; });
+  return out;
 }
 
-std::string FormatImpactCsv(const Landscape& landscape, const ImpactResult& r) {
-  std::string out =
-      CsvRow({"id", "name", "owner", "criticality", "distance", "reason", "path", "via"});
+void WriteImpactCsv(const Landscape& landscape, const ImpactResult& r, const Sink& sink) {
+  sink(CsvRow({"id", "name", "owner", "criticality", "distance", "reason", "path", "via"}));
   for (const AffectedSystem& a : r.affected) {
     const System& s = landscape.systems[a.system];
     std::string path, via;
     for (SystemIndex p : a.path) path += (path.empty() ? "" : " > ") + landscape.systems[p].id;
     for (IntegrationIndex e : a.via)
       via += (via.empty() ? "" : " > ") + landscape.integrations[e].id;
-    out += CsvRow({s.id, s.name, s.owner, std::string(CriticalityName(s.criticality)),
-                   std::to_string(a.distance), std::string(ReasonName(a.reason)), path, via});
+    sink(CsvRow({s.id, s.name, s.owner, std::string(CriticalityName(s.criticality)),
+                 std::to_string(a.distance), std::string(ReasonName(a.reason)), path, via}));
   }
+}
+
+std::string FormatImpactCsv(const Landscape& landscape, const ImpactResult& r) {
+  std::string out;
+  WriteImpactCsv(landscape, r, [&out](std::string_view text) { out += text; });
   return out;
 }
 

@@ -12,6 +12,12 @@ std::string FormatImpactTable(const Landscape& landscape, const ImpactResult& re
 std::string FormatImpactJson(const Landscape& landscape, const ImpactResult& result,
                              const std::string& file);
 std::string FormatImpactCsv(const Landscape& landscape, const ImpactResult& result);
+// The same JSON and CSV, written piece by piece (one affected system or integration at a
+// time), so that a national answer never sits in memory as a whole.
+void WriteImpactJson(const Landscape& landscape, const ImpactResult& result,
+                     const std::string& file, const Sink& sink);
+void WriteImpactCsv(const Landscape& landscape, const ImpactResult& result, const Sink& sink);
+void WriteImpactTable(const Landscape& landscape, const ImpactResult& result, const Sink& sink);
 
 // "a → b → … → z": the evidence path shortened to fit `width` columns.
 std::string EvidenceLine(const Landscape& landscape, const AffectedSystem& affected, size_t width);

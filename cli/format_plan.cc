@@ -7,10 +7,12 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 
+#include "cli/json_stream.h"
 #include "engine/municipality.h"
 #include "engine/result_json.h"
 #include "engine/text.h"
@@ -195,21 +197,36 @@ std::vector<std::string> Summary(const Landscape&, const Plan& plan, const PlanH
   return lines;
 }
 
-TextTable TaskTable(const Landscape& l, const Plan& plan, bool external) {
-  TextTable table(
-      {"wave", "system", "name", "owner", "vendor", "days", "start", "finish", "slack", "note"});
-  table.AlignRight(0);
-  table.AlignRight(5);
-  table.AlignRight(8);
-  for (const PlanTask& t : plan.tasks) {
-    if (t.external != external) continue;
-    const System& s = l.systems[t.system];
-    table.AddRow({std::to_string(t.wave), s.id, Shorten(s.name, 32),
-                  Shorten(OwnerText(s.owner), 24), s.vendor.empty() ? "-" : Shorten(s.vendor, 24),
-                  std::to_string(t.duration), Start(t), Finish(t), std::to_string(t.slack),
-                  Note(l, plan, t)});
-  }
-  return table;
+// A table of rows kept as text (the small ones: per owner, vendor, resource).
+RowSource Kept(std::vector<std::string> header, std::vector<size_t> right,
+               std::vector<std::vector<std::string>> rows) {
+  auto kept = std::make_shared<const std::vector<std::vector<std::string>>>(std::move(rows));
+  return {std::move(header), std::move(right), kept->size(),
+          [kept](size_t i) { return (*kept)[i]; }};
+}
+
+// Tasks are the bulk of a plan: their rows are made when written, from the task's index.
+RowSource TaskTable(const Landscape& l, const Plan& plan, bool external) {
+  auto tasks = std::make_shared<std::vector<size_t>>();
+  for (size_t i = 0; i < plan.tasks.size(); ++i)
+    if (plan.tasks[i].external == external) tasks->push_back(i);
+  return {{"wave", "system", "name", "owner", "vendor", "days", "start", "finish", "slack", "note"},
+          {0, 5, 8},
+          tasks->size(),
+          [&l, &plan, tasks](size_t i) {
+            const PlanTask& t = plan.tasks[(*tasks)[i]];
+            const System& s = l.systems[t.system];
+            return std::vector<std::string>{std::to_string(t.wave),
+                                            s.id,
+                                            Shorten(s.name, 32),
+                                            Shorten(OwnerText(s.owner), 24),
+                                            s.vendor.empty() ? "-" : Shorten(s.vendor, 24),
+                                            std::to_string(t.duration),
+                                            Start(t),
+                                            Finish(t),
+                                            std::to_string(t.slack),
+                                            Note(l, plan, t)};
+          }};
 }
 
 std::vector<std::string> WaveLines(const Plan& plan) {
@@ -253,36 +270,37 @@ std::vector<std::string> WaitingOnLines(const Landscape& l, const Plan& plan) {
   return lines;
 }
 
-TextTable DelayTable(const Landscape& l, const Plan& plan) {
-  TextTable table({"system", "owner", "waited", "for", "later than without limits"});
-  table.AlignRight(2);
-  table.AlignRight(4);
-  for (SystemIndex s : plan.delayed) {
-    const PlanTask& t = *plan.Find(s);
-    table.AddRow({l.systems[s].id, OwnerText(l.systems[s].owner), std::to_string(t.wait),
-                  ResourceText(plan.resources[t.waiting_for]), std::to_string(t.delay)});
-  }
-  return table;
+RowSource DelayTable(const Landscape& l, const Plan& plan) {
+  return {{"system", "owner", "waited", "for", "later than without limits"},
+          {2, 4},
+          plan.delayed.size(),
+          [&l, &plan](size_t i) {
+            SystemIndex s = plan.delayed[i];
+            const PlanTask& t = *plan.Find(s);
+            return std::vector<std::string>{
+                l.systems[s].id, OwnerText(l.systems[s].owner), std::to_string(t.wait),
+                ResourceText(plan.resources[t.waiting_for]), std::to_string(t.delay)};
+          }};
 }
 
-TextTable ResourceTable(const Plan& plan) {
-  TextTable table(
-      {"resource", "capacity", "set by", "systems", "days of work", "waited", "days waited"});
-  for (size_t c : {1, 3, 4, 5, 6}) table.AlignRight(c);
+RowSource ResourceTable(const Plan& plan) {
+  std::vector<std::vector<std::string>> rows;
   for (const PlanResource& r : plan.resources) {
     const char* by = r.from_file                         ? "file"
                      : r.of == PlanResource::Of::kVendor ? "--vendor-capacity"
                      : r.of == PlanResource::Of::kOwner  ? "--owner-capacity"
                                                          : "--capacity";
-    table.AddRow({ResourceText(r), std::to_string(r.capacity), by, std::to_string(r.tasks),
-                  std::to_string(r.effort), std::to_string(r.waiting),
-                  std::to_string(r.wait_days)});
+    rows.push_back({ResourceText(r), std::to_string(r.capacity), by, std::to_string(r.tasks),
+                    std::to_string(r.effort), std::to_string(r.waiting),
+                    std::to_string(r.wait_days)});
   }
-  return table;
+  return Kept(
+      {"resource", "capacity", "set by", "systems", "days of work", "waited", "days waited"},
+      {1, 3, 4, 5, 6}, std::move(rows));
 }
 
 // Effort per owner or per vendor: systems and days of work, ours and external apart.
-TextTable EffortTable(const Landscape& l, const Plan& plan, bool by_vendor) {
+RowSource EffortTable(const Landscape& l, const Plan& plan, bool by_vendor) {
   struct Sum {
     size_t systems = 0;
     int days = 0;
@@ -299,16 +317,15 @@ TextTable EffortTable(const Landscape& l, const Plan& plan, bool by_vendor) {
   std::vector<std::pair<std::string, Sum>> rows(sums.begin(), sums.end());
   std::stable_sort(rows.begin(), rows.end(),
                    [](const auto& a, const auto& b) { return a.second.days > b.second.days; });
-  TextTable table({by_vendor ? "vendor" : "owner", "work", "systems", "days of work"});
-  table.AlignRight(2);
-  table.AlignRight(3);
+  std::vector<std::vector<std::string>> cells;
   for (const auto& [name, sum] : rows)
-    table.AddRow({by_vendor ? (name.empty() ? "-" : name) : OwnerText(name),
-                  sum.ours && sum.external ? "ours and external"
-                  : sum.ours               ? "ours"
-                                           : "external",
-                  std::to_string(sum.systems), std::to_string(sum.days)});
-  return table;
+    cells.push_back({by_vendor ? (name.empty() ? "-" : name) : OwnerText(name),
+                     sum.ours && sum.external ? "ours and external"
+                     : sum.ours               ? "ours"
+                                              : "external",
+                     std::to_string(sum.systems), std::to_string(sum.days)});
+  return Kept({by_vendor ? "vendor" : "owner", "work", "systems", "days of work"}, {2, 3},
+              std::move(cells));
 }
 
 std::string BundleLine(const Landscape& l, const Plan& plan, size_t i) {
@@ -322,17 +339,18 @@ std::string CutNote(const Plan& plan) {
          " critical paths are listed)";
 }
 
-TextTable LateTable(const Landscape& l, const Plan& plan) {
-  TextTable table(
-      {"system", "owner", "vendor", "finish", plan.workdays ? "working days late" : "days late"});
-  table.AlignRight(4);
-  for (SystemIndex s : plan.late) {
-    const PlanTask& t = *plan.Find(s);
-    table.AddRow({l.systems[s].id, OwnerText(l.systems[s].owner),
-                  l.systems[s].vendor.empty() ? "-" : l.systems[s].vendor, Finish(t),
-                  std::to_string(t.days_late)});
-  }
-  return table;
+RowSource LateTable(const Landscape& l, const Plan& plan) {
+  return {
+      {"system", "owner", "vendor", "finish", plan.workdays ? "working days late" : "days late"},
+      {4},
+      plan.late.size(),
+      [&l, &plan](size_t i) {
+        SystemIndex s = plan.late[i];
+        const PlanTask& t = *plan.Find(s);
+        return std::vector<std::string>{l.systems[s].id, OwnerText(l.systems[s].owner),
+                                        l.systems[s].vendor.empty() ? "-" : l.systems[s].vendor,
+                                        Finish(t), std::to_string(t.days_late)};
+      }};
 }
 
 const char* kWavesNote =
@@ -356,12 +374,13 @@ std::string Sentence(const char* note) {
   return "_" + text + "._\n\n";
 }
 
-// The document in sections, each a title, a note, and its body: lines or a table.
+// The document in sections, each a title, a note, and its body: lines or a table (whose rows
+// are made as they are written).
 struct Section {
   std::string title;
   const char* note = nullptr;
   std::vector<std::string> lines;
-  std::optional<TextTable> table;
+  std::optional<RowSource> table;
 };
 
 std::vector<Section> Sections(const Landscape& l, const Plan& plan) {
@@ -406,86 +425,126 @@ std::vector<Section> Sections(const Landscape& l, const Plan& plan) {
 
 }  // namespace
 
-std::string FormatPlanTable(const Landscape& l, const Plan& plan, const PlanHeading& heading) {
+void WritePlanTable(const Landscape& l, const Plan& plan, const PlanHeading& heading,
+                    const Sink& sink) {
   std::string out;
   for (const std::string& line : Summary(l, plan, heading)) out += line + "\n";
+  sink(out);
   for (const Section& s : Sections(l, plan)) {
-    out += "\n" + s.title + (s.note ? " (" + std::string(s.note) + ")" : "") + ":\n";
+    out = "\n" + s.title + (s.note ? " (" + std::string(s.note) + ")" : "") + ":\n";
     for (const std::string& line : s.lines) out += "  " + line + "\n";
-    if (s.table) out += s.table->RowCount() ? s.table->Render() : "(none)\n";
+    sink(out);
+    if (!s.table) continue;
+    if (s.table->count)
+      WriteTable(*s.table, sink);
+    else
+      sink("(none)\n");
   }
-  return out;
 }
 
-std::string FormatPlanMarkdown(const Landscape& l, const Plan& plan, const PlanHeading& heading) {
+void WritePlanMarkdown(const Landscape& l, const Plan& plan, const PlanHeading& heading,
+                       const Sink& sink) {
   std::string out = "## Cutover plan\n\n";
   for (const std::string& line : Summary(l, plan, heading)) out += "- " + line + "\n";
+  sink(out);
   for (const Section& s : Sections(l, plan)) {
-    out += "\n### " + s.title + "\n\n";
+    out = "\n### " + s.title + "\n\n";
     if (s.note) out += Sentence(s.note);
     for (const std::string& line : s.lines) out += "- " + line + "\n";
     if (!s.lines.empty() && s.table) out += "\n";
-    if (s.table) out += s.table->RowCount() ? s.table->RenderMarkdown() : "(none)\n";
+    sink(out);
+    if (!s.table) continue;
+    if (s.table->count)
+      WriteMarkdownTable(*s.table, sink);
+    else
+      sink("(none)\n");
   }
+}
+
+void WritePlanCsv(const Landscape& l, const Plan& plan, const Sink& sink) {
+  sink(CsvRow({"id",
+               "name",
+               "vendor",
+               "owner",
+               "wave",
+               "bundle",
+               "duration",
+               "estimated",
+               "es",
+               "ef",
+               "ls",
+               "lf",
+               "slack",
+               "critical",
+               "start_date",
+               "finish_date",
+               "days_late",
+               "external",
+               "unconstrained_start_date",
+               "unconstrained_finish_date",
+               "delay_days",
+               "wait_days",
+               "waiting_for"}));
+  for (const PlanTask& t : plan.tasks) {
+    const System& s = l.systems[t.system];
+    sink(CsvRow({s.id,
+                 s.name,
+                 s.vendor,
+                 s.owner,
+                 std::to_string(t.wave),
+                 t.bundle >= 0 ? std::to_string(t.bundle + 1) : "",
+                 std::to_string(t.duration),
+                 t.estimated ? "yes" : "no",
+                 std::to_string(t.es),
+                 std::to_string(t.ef),
+                 std::to_string(t.ls),
+                 std::to_string(t.lf),
+                 std::to_string(t.slack),
+                 t.critical ? "yes" : "no",
+                 t.start_date ? FormatDate(*t.start_date) : "",
+                 t.finish_date ? FormatDate(*t.finish_date) : "",
+                 std::to_string(t.days_late),
+                 t.external ? "yes" : "no",
+                 t.unconstrained_start_date ? FormatDate(*t.unconstrained_start_date) : "",
+                 t.unconstrained_finish_date ? FormatDate(*t.unconstrained_finish_date) : "",
+                 std::to_string(t.delay),
+                 std::to_string(t.wait),
+                 t.waiting_for >= 0 ? ResourceText(plan.resources[t.waiting_for]) : ""}));
+  }
+}
+
+namespace {
+
+std::string Collected(const std::function<void(const Sink&)>& write) {
+  std::string out;
+  write([&out](std::string_view text) { out += text; });
   return out;
+}
+
+}  // namespace
+
+std::string FormatPlanTable(const Landscape& l, const Plan& plan, const PlanHeading& heading) {
+  return Collected([&](const Sink& sink) { WritePlanTable(l, plan, heading, sink); });
+}
+
+std::string FormatPlanMarkdown(const Landscape& l, const Plan& plan, const PlanHeading& heading) {
+  return Collected([&](const Sink& sink) { WritePlanMarkdown(l, plan, heading, sink); });
 }
 
 std::string FormatPlanCsv(const Landscape& l, const Plan& plan) {
-  std::string out = CsvRow({"id",
-                            "name",
-                            "vendor",
-                            "owner",
-                            "wave",
-                            "bundle",
-                            "duration",
-                            "estimated",
-                            "es",
-                            "ef",
-                            "ls",
-                            "lf",
-                            "slack",
-                            "critical",
-                            "start_date",
-                            "finish_date",
-                            "days_late",
-                            "external",
-                            "unconstrained_start_date",
-                            "unconstrained_finish_date",
-                            "delay_days",
-                            "wait_days",
-                            "waiting_for"});
-  for (const PlanTask& t : plan.tasks) {
-    const System& s = l.systems[t.system];
-    out += CsvRow({s.id,
-                   s.name,
-                   s.vendor,
-                   s.owner,
-                   std::to_string(t.wave),
-                   t.bundle >= 0 ? std::to_string(t.bundle + 1) : "",
-                   std::to_string(t.duration),
-                   t.estimated ? "yes" : "no",
-                   std::to_string(t.es),
-                   std::to_string(t.ef),
-                   std::to_string(t.ls),
-                   std::to_string(t.lf),
-                   std::to_string(t.slack),
-                   t.critical ? "yes" : "no",
-                   t.start_date ? FormatDate(*t.start_date) : "",
-                   t.finish_date ? FormatDate(*t.finish_date) : "",
-                   std::to_string(t.days_late),
-                   t.external ? "yes" : "no",
-                   t.unconstrained_start_date ? FormatDate(*t.unconstrained_start_date) : "",
-                   t.unconstrained_finish_date ? FormatDate(*t.unconstrained_finish_date) : "",
-                   std::to_string(t.delay),
-                   std::to_string(t.wait),
-                   t.waiting_for >= 0 ? ResourceText(plan.resources[t.waiting_for]) : ""});
-  }
-  return out;
+  return Collected([&](const Sink& sink) { WritePlanCsv(l, plan, sink); });
+}
+
+void WritePlanJson(const Landscape& l, const Plan& plan, const std::string& file,
+                   const Sink& sink) {
+  // Field by field and task by task: a national plan is 200 000 tasks.
+  JsonObjectWriter j(sink);
+  PlanJsonFields(l, plan, file, j);
+  j.End();
 }
 
 std::string FormatPlanJson(const Landscape& l, const Plan& plan, const std::string& file) {
-  // Exact strings, but DEL and C1 controls escaped too: this may be printed to a terminal.
-  return EscapeJsonControls(PlanJson(l, plan, file).dump(2)) + "\n";
+  return Collected([&](const Sink& sink) { WritePlanJson(l, plan, file, sink); });
 }
 
 }  // namespace landskap::cli

@@ -16,5 +16,14 @@ std::string FormatPlanMarkdown(const Landscape& landscape, const Plan& plan,
                                const PlanHeading& heading);
 std::string FormatPlanCsv(const Landscape& landscape, const Plan& plan);
 std::string FormatPlanJson(const Landscape& landscape, const Plan& plan, const std::string& file);
+// The same, written piece by piece (a task, a row at a time) for the command's streamed output,
+// so that a national plan is never held as one text. The Format* forms collect these.
+void WritePlanTable(const Landscape& landscape, const Plan& plan, const PlanHeading& heading,
+                    const Sink& sink);
+void WritePlanMarkdown(const Landscape& landscape, const Plan& plan, const PlanHeading& heading,
+                       const Sink& sink);
+void WritePlanCsv(const Landscape& landscape, const Plan& plan, const Sink& sink);
+void WritePlanJson(const Landscape& landscape, const Plan& plan, const std::string& file,
+                   const Sink& sink);
 
 }  // namespace landskap::cli

@@ -17,6 +17,7 @@
 #include <cstring>
 #include <filesystem>
 #include <ostream>
+#include <sstream>
 #include <thread>
 
 #include "engine/input.h"
@@ -44,40 +45,23 @@ std::string WriteAll(int fd, std::string_view content) {
   return "";
 }
 
-std::string WriteAtomically(const std::string& path, std::string_view content) {
+// A temporary file beside `path`, to be renamed over it.
+std::string CreateTemp(const std::string& path, std::string* temp, int* fd) {
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) return "the folder " + folder.string() + " does not exist";
-  std::string temp = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
-  int fd = mkstemp(temp.data());
-  if (fd < 0)
+  *temp = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+  *fd = mkstemp(temp->data());
+  if (*fd < 0)
     return std::string("cannot create a file in ") + folder.string() + ": " + std::strerror(errno);
-  std::string reason = WriteAll(fd, content);
-  // New files get the usual permissions (mkstemp makes them private to the owner); a replaced
-  // file keeps its own.
-  struct stat old {};
-  if (::stat(path.c_str(), &old) == 0 && S_ISREG(old.st_mode)) {
-    ::fchmod(fd, old.st_mode & 07777);
-  } else {
-    mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd, 0666 & ~mask);
-  }
-  if (reason.empty() && ::fsync(fd) != 0)
-    reason = std::string("cannot write: ") + std::strerror(errno);
-  if (::close(fd) != 0 && reason.empty())
-    reason = std::string("cannot write: ") + std::strerror(errno);
-  if (reason.empty() && std::rename(temp.c_str(), path.c_str()) != 0)
-    reason = std::string("cannot replace the file: ") + std::strerror(errno);
-  if (!reason.empty()) ::unlink(temp.c_str());
-  return reason;
+  return "";
 }
 
 // A named pipe with no reader would block open() forever: open without blocking, and retry
 // for a bounded time while nobody reads.
-std::string WriteStream(const std::string& path, bool is_fifo, std::string_view content) {
+std::string OpenStream(const std::string& path, bool is_fifo, int* out) {
   int fd = -1;
   auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(PipeWaitMs());
   for (;;) {
@@ -93,37 +77,119 @@ std::string WriteStream(const std::string& path, bool is_fifo, std::string_view 
   }
   int flags = ::fcntl(fd, F_GETFL);
   if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
-  std::string reason = WriteAll(fd, content);
-  if (::close(fd) != 0 && reason.empty())
-    reason = std::string("cannot write: ") + std::strerror(errno);
-  return reason;
+  *out = fd;
+  return "";
 }
+
+// How much is gathered before a write(): large enough that a national answer is a few hundred
+// system calls, small enough not to matter for memory.
+constexpr size_t kBuffer = size_t{1} << 20;
 
 }  // namespace
 
-std::string WriteFile(const std::string& path, std::string_view content) {
+std::unique_ptr<OutputStream> OutputStream::Open(const std::string& path, Io io,
+                                                 std::string* reason) {
+  std::unique_ptr<OutputStream> out(new OutputStream(io));
+  if (path.empty() || path == "-") return out;
   struct stat link {};
   if (::lstat(path.c_str(), &link) != 0) {
-    if (errno == ENOENT) return WriteAtomically(path, content);
-    return std::string("cannot write here: ") + std::strerror(errno);
+    if (errno != ENOENT) {
+      *reason = std::string("cannot write here: ") + std::strerror(errno);
+      return nullptr;
+    }
+    *reason = CreateTemp(path, &out->temp_, &out->fd_);
+    out->target_ = path;
+    return reason->empty() ? std::move(out) : nullptr;
   }
   std::string target = path;
   struct stat st = link;
   if (S_ISLNK(link.st_mode)) {
     // Write where the link points, so the link itself stays.
     char resolved[PATH_MAX];
-    if (::realpath(path.c_str(), resolved) == nullptr)
-      return "this is a link to a file that does not exist or cannot be reached; name the file "
-             "itself";
+    if (::realpath(path.c_str(), resolved) == nullptr) {
+      *reason =
+          "this is a link to a file that does not exist or cannot be reached; name the file "
+          "itself";
+      return nullptr;
+    }
     target = resolved;
-    if (::stat(target.c_str(), &st) != 0)
-      return std::string("cannot write here: ") + std::strerror(errno);
+    if (::stat(target.c_str(), &st) != 0) {
+      *reason = std::string("cannot write here: ") + std::strerror(errno);
+      return nullptr;
+    }
   }
-  if (S_ISREG(st.st_mode)) return WriteAtomically(target, content);
-  if (S_ISFIFO(st.st_mode)) return WriteStream(target, true, content);
-  if (S_ISCHR(st.st_mode)) return WriteStream(target, false, content);
-  if (S_ISDIR(st.st_mode)) return "this is a folder; name a file to write";
-  return "this is not a file that can be written to (a socket or a block device)";
+  if (S_ISREG(st.st_mode)) {
+    *reason = CreateTemp(target, &out->temp_, &out->fd_);
+    out->target_ = target;
+    out->replaced_regular_ = true;
+    out->replaced_mode_ = st.st_mode & 07777;
+  } else if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)) {
+    *reason = OpenStream(target, S_ISFIFO(st.st_mode), &out->fd_);
+  } else if (S_ISDIR(st.st_mode)) {
+    *reason = "this is a folder; name a file to write";
+  } else {
+    *reason = "this is not a file that can be written to (a socket or a block device)";
+  }
+  return reason->empty() ? std::move(out) : nullptr;
+}
+
+OutputStream::~OutputStream() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!committed_ && !temp_.empty()) ::unlink(temp_.c_str());
+}
+
+void OutputStream::Write(std::string_view text) {
+  buffer_ += text;
+  if (buffer_.size() >= kBuffer) Flush();
+}
+
+void OutputStream::Flush() {
+  if (fd_ < 0) {
+    io_.out << buffer_;
+  } else if (error_.empty()) {
+    error_ = WriteAll(fd_, buffer_);
+  }
+  buffer_.clear();
+}
+
+std::string OutputStream::Commit() {
+  Flush();
+  if (fd_ < 0) {
+    io_.out.flush();
+    committed_ = true;
+    return "";
+  }
+  std::string reason = error_;
+  if (!temp_.empty()) {
+    // New files get the usual permissions (mkstemp makes them private to the owner); a
+    // replaced file keeps its own.
+    if (replaced_regular_) {
+      ::fchmod(fd_, replaced_mode_);
+    } else {
+      mode_t mask = ::umask(0);
+      ::umask(mask);
+      ::fchmod(fd_, 0666 & ~mask);
+    }
+    if (reason.empty() && ::fsync(fd_) != 0)
+      reason = std::string("cannot write: ") + std::strerror(errno);
+  }
+  if (::close(fd_) != 0 && reason.empty())
+    reason = std::string("cannot write: ") + std::strerror(errno);
+  fd_ = -1;
+  if (!temp_.empty() && reason.empty() && std::rename(temp_.c_str(), target_.c_str()) != 0)
+    reason = std::string("cannot replace the file: ") + std::strerror(errno);
+  committed_ = reason.empty();
+  return reason;
+}
+
+std::string WriteFile(const std::string& path, std::string_view content) {
+  if (path.empty() || path == "-") return "name a file to write";
+  std::string reason;
+  std::ostringstream unused;
+  auto out = OutputStream::Open(path, Io{unused, unused}, &reason);
+  if (!out) return reason;
+  out->Write(content);
+  return out->Commit();
 }
 
 bool WriteOutput(const std::string& path, std::string_view content, Io io) {

@@ -3,12 +3,46 @@
 // a device. A pipe, a device or a link is never replaced by a regular file.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "cli/io.h"
 
 namespace landskap::cli {
+
+// An answer written as it is made, so memory does not grow with it: onto a regular file or a new
+// path through a temporary file beside it that Commit() renames over the target (a run that
+// fails or never commits leaves no partial file, and the temporary one is removed), as a stream
+// onto a pipe, a character device or stdout. Writes are buffered; the first failure is kept
+// and reported by Commit().
+class OutputStream {
+ public:
+  // Opens `path` ("-" or empty: io.out). Returns nullptr with the reason in words for people.
+  static std::unique_ptr<OutputStream> Open(const std::string& path, Io io, std::string* reason);
+  ~OutputStream();
+  OutputStream(const OutputStream&) = delete;
+  OutputStream& operator=(const OutputStream&) = delete;
+
+  void Write(std::string_view text);
+  // Writes what is buffered and makes the file appear under its name. Returns an empty string
+  // on success, else the reason.
+  std::string Commit();
+
+ private:
+  OutputStream(Io io) : io_(io) {}
+  void Flush();
+
+  Io io_;
+  int fd_ = -1;         // -1: io.out
+  std::string temp_;    // the temporary file to rename (regular files only)
+  std::string target_;  // what it is renamed to
+  bool replaced_regular_ = false;
+  unsigned replaced_mode_ = 0;
+  std::string buffer_;
+  std::string error_;
+  bool committed_ = false;
+};
 
 // Writes `content` to `path` ("-" or empty: stdout). On failure prints
 // "landskap: PATH: error: ..." to io.err and returns false.

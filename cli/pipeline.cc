@@ -22,6 +22,18 @@ int Context::Write(std::string_view text) const {
   return WriteOutput(output.path, text, io) ? kExitOk : kExitInvalid;
 }
 
+int Context::WriteStreamed(const std::function<void(OutputStream&)>& produce) const {
+  std::string reason;
+  auto out = OutputStream::Open(output.path, io, &reason);
+  if (out) {
+    produce(*out);
+    reason = out->Commit();
+  }
+  if (reason.empty()) return kExitOk;
+  io.err << "landskap: " << output.path << ": error: " << reason << "\n";
+  return kExitInvalid;
+}
+
 int Context::WriteWorkbook(const std::optional<std::string>& bytes) const {
   if (bytes) return Write(*bytes);
   io.err << "landskap " << command << ": error: " << workbook_error << "\n";
@@ -236,7 +248,6 @@ int RunCommand(const Command& command, const Args& args, Io io) {
     ok &= c.ResolveSystems(c.selection.systems, "--system", &c.query.sources);
     if (!ok || !ApplyChangeTables(c)) return kExitInvalid;
     if (!body->Resolve(c)) return kExitInvalid;
-    c.graph_ = std::make_unique<Graph>(c.landscape);
   } else if (command.inputs == Inputs::kLandscapes) {
     // Every file is loaded and every file's errors are shown before giving up.
     c.landscapes.resize(c.inputs.size());

@@ -2,8 +2,8 @@
 // is a row (name, help, which option groups it takes, which formats it writes) and a body.
 // The pipeline parses the groups and the body's own options, checks them all before anything
 // is loaded, loads the inputs once, checks the key before change tables touch the model,
-// resolves system ids, builds the graph, and hands the body a prepared Context. A body holds
-// only what is its own.
+// resolves system ids, and hands the body a prepared Context (its graph built when first asked
+// for). A body holds only what is its own.
 #pragma once
 
 #include <functional>
@@ -15,6 +15,7 @@
 
 #include "cli/io.h"
 #include "cli/option_groups.h"
+#include "cli/output.h"
 #include "engine/graph.h"
 #include "engine/impact.h"
 #include "engine/landscape.h"
@@ -43,7 +44,7 @@ enum Group : unsigned {
 // - kLandscapes: from Command::min_inputs to max_inputs landscape files, all loaded into
 //   Context::landscapes (no key, ids or graph are resolved);
 // - kSources: one or more paths (files or folders) the body reads itself (import);
-// - kNone: no input at all (template).
+// - kNone: no input at all (template, synth).
 enum class Inputs { kOneLandscape, kOneFile, kLandscapes, kSources, kNone };
 
 struct Context {
@@ -65,14 +66,22 @@ struct Context {
   ImpactQuery query;
   bool selected() const { return query.key.has_value() || !query.sources.empty(); }
 
-  const Graph& graph() const { return *graph_; }
-  std::unique_ptr<Graph> graph_;
+  // Built on first use: validate and fmt never need one (a national graph costs 0.1 s).
+  const Graph& graph() const {
+    if (!graph_) graph_ = std::make_unique<Graph>(landscape);
+    return *graph_;
+  }
+  mutable std::unique_ptr<Graph> graph_;
 
   // With Inputs::kLandscapes: every input, loaded, in the order given.
   std::vector<Landscape> landscapes;
 
   // Writes the answer to -o (or stdout): kExitOk, or kExitInvalid after printing why not.
   int Write(std::string_view text) const;
+  // The same for an answer written piece by piece: `produce` writes into the stream, which is
+  // committed at the end (renamed into place for a regular file). Opening fails before
+  // anything is computed.
+  int WriteStreamed(const std::function<void(OutputStream&)>& produce) const;
   // Writes a workbook's bytes, or prints workbook_error when there are none.
   int WriteWorkbook(const std::optional<std::string>& bytes) const;
   std::string workbook_error;

@@ -56,6 +56,9 @@ struct BetweennessOptions {
   size_t samples = 0;
   uint64_t seed = 1;
   bool force_exact = false;  // every source, whatever the size
+  // Threads that share the sources; 0: one per core. The scores are the same bit for bit
+  // whatever the number (sources are summed in fixed blocks, in the same order).
+  unsigned threads = 0;
 };
 
 struct BetweennessResult {

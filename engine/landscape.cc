@@ -36,9 +36,7 @@ bool Integration::Carries(KeyIndex key) const {
 }
 
 std::optional<SystemIndex> Landscape::FindSystem(std::string_view id) const {
-  auto it = system_by_id_.find(id);
-  if (it == system_by_id_.end()) return std::nullopt;
-  return it->second;
+  return system_by_id_.Find(id, SystemId());
 }
 
 std::optional<KeyIndex> Landscape::FindKey(std::string_view id) const {
@@ -48,16 +46,14 @@ std::optional<KeyIndex> Landscape::FindKey(std::string_view id) const {
 }
 
 std::optional<IntegrationIndex> Landscape::FindIntegration(std::string_view id) const {
-  auto it = integration_by_id_.find(id);
-  if (it == integration_by_id_.end()) return std::nullopt;
-  return it->second;
+  return integration_by_id_.Find(id, IntegrationId());
 }
 
 std::optional<SystemIndex> Landscape::AddSystem(System system) {
   auto index = static_cast<SystemIndex>(systems.size());
-  auto [it, inserted] = system_by_id_.emplace(system.id, index);
-  if (!inserted) return std::nullopt;
+  if (FindSystem(system.id)) return std::nullopt;
   systems.push_back(std::move(system));
+  system_by_id_.Insert(systems.back().id, index, SystemId());
   return index;
 }
 
@@ -71,11 +67,13 @@ std::optional<IntegrationIndex> Landscape::AddIntegration(Integration integratio
   auto index = static_cast<IntegrationIndex>(integrations.size());
   if (integration.id.empty()) {
     integration.id_generated = true;
-    integration.id = FreeIntegrationId(integration);
+    integrations.push_back(std::move(integration));
+    NameIntegration(index);
+    return index;
   }
-  auto [it, inserted] = integration_by_id_.emplace(integration.id, index);
-  if (!inserted) return std::nullopt;
+  if (FindIntegration(integration.id)) return std::nullopt;
   integrations.push_back(std::move(integration));
+  integration_by_id_.Insert(integrations.back().id, index, IntegrationId());
   return index;
 }
 
@@ -89,24 +87,36 @@ IntegrationIndex Landscape::AddIntegrationNamedLater(Integration integration) {
 }
 
 void Landscape::NameIntegrations() {
-  for (IntegrationIndex i : unnamed_) {
-    integrations[i].id = FreeIntegrationId(integrations[i]);
-    integration_by_id_.emplace(integrations[i].id, i);
-  }
+  // Every unnamed integration gets an id: make room once.
+  integration_by_id_.Reserve(integration_by_id_.size() + unnamed_.size(), IntegrationId());
+  for (IntegrationIndex i : unnamed_) NameIntegration(i);
   unnamed_.clear();
   unnamed_.shrink_to_fit();
 }
 
-std::string Landscape::FreeIntegrationId(const Integration& integration) {
-  std::string base = systems[integration.from].id + ":" + systems[integration.to].id;
+void Landscape::Reserve(size_t system_count, size_t integration_count) {
+  systems.reserve(system_count);
+  integrations.reserve(integration_count);
+  system_by_id_.Reserve(system_count, SystemId());
+  integration_by_id_.Reserve(integration_count, IntegrationId());
+}
+
+void Landscape::NameIntegration(IntegrationIndex index) {
+  // Each candidate is tried by inserting it (one lookup, not a lookup and then an insert): a
+  // national file names a million integrations this way.
+  Integration& integration = integrations[index];
+  integration.id = systems[integration.from].id;
+  integration.id += ':';
+  integration.id += systems[integration.to].id;
   ++id_probes_;
-  if (!integration_by_id_.count(base)) return base;
+  if (integration_by_id_.Insert(integration.id, index, IntegrationId())) return;
+  std::string base = std::move(integration.id);
   // Ids are never removed, so every N below the remembered one is still taken.
   uint32_t& next = next_suffix_.try_emplace(base, 2).first->second;
   for (;;) {
-    std::string id = base + "+" + std::to_string(next++);
+    integration.id = base + "+" + std::to_string(next++);
     ++id_probes_;
-    if (!integration_by_id_.count(id)) return id;
+    if (integration_by_id_.Insert(integration.id, index, IntegrationId())) return;
   }
 }
 

@@ -3,6 +3,7 @@
 // at load time, and every analysis works on SystemIndex / IntegrationIndex / KeyIndex.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -107,6 +108,72 @@ struct IdHash {
 template <typename Index>
 using IdMap = std::unordered_map<std::string, Index, IdHash, std::equal_to<>>;
 
+// The index from id to position used for systems and integrations: an open-addressing table of
+// (position, hash) pairs; the ids themselves stay in the elements. A national file has a
+// million integrations: a node-based map would copy each id once more and allocate a node for
+// it (about 110 bytes an id), and its lookups walk chains that miss the cache.
+class IdIndex {
+ public:
+  // `id_of(position)` gives the id of an element; the table keeps only positions.
+  template <typename IdOf>
+  std::optional<uint32_t> Find(std::string_view id, IdOf id_of) const {
+    if (slots_.empty()) return std::nullopt;
+    size_t hash = IdHash{}(id);
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.position == kEmpty) return std::nullopt;
+      if (slot.hash == static_cast<uint32_t>(hash) && id_of(slot.position) == id)
+        return slot.position;
+    }
+  }
+  // Adds `position` under `id` unless the id is there; returns false when it was.
+  template <typename IdOf>
+  bool Insert(std::string_view id, uint32_t position, IdOf id_of) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow(std::max<size_t>(16, slots_.size() * 2), id_of);
+    size_t hash = IdHash{}(id);
+    for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      Slot& slot = slots_[i];
+      if (slot.position == kEmpty) {
+        slot = {position, static_cast<uint32_t>(hash)};
+        ++size_;
+        return true;
+      }
+      if (slot.hash == static_cast<uint32_t>(hash) && id_of(slot.position) == id) return false;
+    }
+  }
+  // Makes room for `count` ids in all, so that a table filled in one go is not rebuilt.
+  template <typename IdOf>
+  void Reserve(size_t count, IdOf id_of) {
+    size_t want = 16;
+    while (want < count * 2) want *= 2;
+    if (want > slots_.size()) Grow(want, id_of);
+  }
+  size_t size() const { return size_; }
+
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  struct Slot {
+    uint32_t position = kEmpty;
+    uint32_t hash = 0;  // the low bits of the id's hash, to skip most string comparisons
+  };
+  template <typename IdOf>
+  void Grow(size_t slots, IdOf id_of) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(slots, Slot{});
+    mask_ = slots - 1;
+    for (const Slot& s : old) {
+      if (s.position == kEmpty) continue;
+      size_t hash = IdHash{}(id_of(s.position));
+      size_t i = hash & mask_;
+      while (slots_[i].position != kEmpty) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
+};
+
 class Landscape {
  public:
   std::string format;
@@ -142,15 +209,26 @@ class Landscape {
   // of integrations (unit tests never time anything).
   size_t IdProbes() const { return id_probes_; }
 
+  // Makes room for this many systems and integrations in all (a loader that counted first).
+  void Reserve(size_t system_count, size_t integration_count);
+
   // All system ids, for did-you-mean suggestions.
   std::vector<std::string_view> SystemIds() const;
 
  private:
-  IdMap<SystemIndex> system_by_id_;
+  IdIndex system_by_id_;
   IdMap<KeyIndex> key_by_id_;
-  IdMap<IntegrationIndex> integration_by_id_;
+  IdIndex integration_by_id_;
+  auto SystemId() const {
+    return [this](uint32_t i) -> std::string_view { return systems[i].id; };
+  }
+  auto IntegrationId() const {
+    return [this](uint32_t i) -> std::string_view { return integrations[i].id; };
+  }
 
-  std::string FreeIntegrationId(const Integration& integration);
+  // Gives integrations[index] the id "FROM:TO", or "FROM:TO+N" with the smallest free N >= 2,
+  // and indexes it.
+  void NameIntegration(IntegrationIndex index);
   // For each "FROM:TO" already taken, the next "+N" to try. Counting on from the last N given
   // instead of from 2 keeps 40 000 integrations between the same two systems linear (each N is
   // looked at once). Only repeated pairs get an entry, so a national file stays small.

@@ -20,6 +20,7 @@
 
 #include "engine/catalogue.h"
 #include "engine/input.h"
+#include "engine/load_fast.h"
 #include "engine/scope.h"
 #include "engine/suggest.h"
 
@@ -1057,8 +1058,34 @@ bool IsWellFormedId(std::string_view id) {
   return true;
 }
 
+namespace {
+
+// The fast pass first; only a file it gives up on is read again by the precise loader, which
+// reports everything.
+bool LoadText(std::string_view text, size_t capacity, const std::string& file_label,
+              Landscape* landscape, Diagnostics* diagnostics, LoadWork* work,
+              const LoadOptions& options) {
+  {
+    Landscape fast;
+    if (LoadLandscapeFast(text, capacity, &fast, options)) {
+      if (work) *work = LoadWork{fast.IdProbes(), 0, true};
+      *landscape = std::move(fast);
+      return true;
+    }
+  }
+  return LoadLandscapeTextPrecise(text, file_label, landscape, diagnostics, work, options);
+}
+
+}  // namespace
+
 bool LoadLandscapeText(std::string_view text, const std::string& file_label, Landscape* landscape,
                        Diagnostics* diagnostics, LoadWork* work, const LoadOptions& options) {
+  return LoadText(text, text.size(), file_label, landscape, diagnostics, work, options);
+}
+
+bool LoadLandscapeTextPrecise(std::string_view text, const std::string& file_label,
+                              Landscape* landscape, Diagnostics* diagnostics, LoadWork* work,
+                              const LoadOptions& options) {
   Outcome result = Read(text, file_label, options);
   if (result.overflow) {
     // nlohmann stops at the first number too large for a double, without its place. Find all
@@ -1098,7 +1125,9 @@ bool LoadLandscapeFile(const std::string& path, Landscape* landscape, Diagnostic
   rules.what = "a landscape file";
   InputText input;
   if (!ReadInput(path, rules, &input, diagnostics)) return false;
-  return LoadLandscapeText(input.text, input.label, landscape, diagnostics, nullptr, options);
+  // ReadInput leaves room after the text, so the fast pass reads it without a copy.
+  return LoadText(input.text, input.text.capacity(), input.label, landscape, diagnostics, nullptr,
+                  options);
 }
 
 }  // namespace landskap

@@ -28,6 +28,7 @@ bool LoadLandscapeFile(const std::string& path, Landscape* landscape, Diagnostic
 struct LoadWork {
   size_t id_probes = 0;        // id lookups spent making up ids for integrations without one
   size_t suggestion_work = 0;  // candidates and edit-distance cells looked at for "did you mean"
+  bool fast = false;           // the fast pass read the file (it had nothing to report)
 };
 
 // The same for text already in memory; `file_label` is the name used in diagnostics. `work`,
@@ -35,6 +36,12 @@ struct LoadWork {
 bool LoadLandscapeText(std::string_view text, const std::string& file_label, Landscape* landscape,
                        Diagnostics* diagnostics, LoadWork* work = nullptr,
                        const LoadOptions& options = {});
+
+// The precise loader alone, without the fast pass (engine/load_fast.h) that LoadLandscapeText
+// tries first: for tests and fuzzers that check both build the same model.
+bool LoadLandscapeTextPrecise(std::string_view text, const std::string& file_label,
+                              Landscape* landscape, Diagnostics* diagnostics,
+                              LoadWork* work = nullptr, const LoadOptions& options = {});
 
 // True for the warning about a field the format does not have, which the loader drops: a
 // command that writes the landscape back (fmt) would lose it.

@@ -6,6 +6,24 @@
 #include "engine/municipality.h"
 
 namespace landskap {
+namespace {
+
+// Builds the whole object, for the page.
+class WholeObject : public JsonFields {
+ public:
+  void Field(std::string_view name, const ordered_json& value) override {
+    object[std::string(name)] = value;
+  }
+  void Array(std::string_view name, size_t count,
+             const std::function<ordered_json(size_t)>& element) override {
+    ordered_json array = ordered_json::array();
+    for (size_t i = 0; i < count; ++i) array.push_back(element(i));
+    object[std::string(name)] = std::move(array);
+  }
+  ordered_json object;
+};
+
+}  // namespace
 
 std::map<std::string, size_t> ImpactByOwner(const Landscape& landscape, const ImpactResult& r) {
   std::map<std::string, size_t> counts;
@@ -22,10 +40,9 @@ std::map<std::string, size_t> ImpactByReason(const ImpactResult& r) {
   return counts;
 }
 
-ordered_json ImpactJson(const Landscape& landscape, const ImpactResult& r,
-                        const std::string& file) {
+void ImpactJsonFields(const Landscape& landscape, const ImpactResult& r, const std::string& file,
+                      JsonFields& out) {
   const ImpactQuery& q = r.query;
-  ordered_json j;
   ordered_json query;
   query["file"] = file;
   query["key"] = q.key ? ordered_json(landscape.keys[*q.key].id) : ordered_json(nullptr);
@@ -35,10 +52,10 @@ ordered_json ImpactJson(const Landscape& landscape, const ImpactResult& r,
   query["depth"] = q.max_depth ? ordered_json(*q.max_depth) : ordered_json(nullptr);
   query["through_all"] = q.through_all;
   query["owners"] = q.owners;
-  j["query"] = query;
+  out.Field("query", query);
 
-  ordered_json affected = ordered_json::array();
-  for (const AffectedSystem& a : r.affected) {
+  out.Array("affected", r.affected.size(), [&](size_t n) {
+    const AffectedSystem& a = r.affected[n];
     const System& s = landscape.systems[a.system];
     ordered_json item;
     item["id"] = s.id;
@@ -54,22 +71,19 @@ ordered_json ImpactJson(const Landscape& landscape, const ImpactResult& r,
     for (IntegrationIndex e : a.via) via.push_back(landscape.integrations[e].id);
     item["path"] = std::move(path);
     item["via"] = std::move(via);
-    affected.push_back(std::move(item));
-  }
-  j["affected"] = std::move(affected);
+    return item;
+  });
 
-  ordered_json integrations = ordered_json::array();
-  for (IntegrationIndex e : r.integrations) {
-    const Integration& i = landscape.integrations[e];
+  out.Array("integrations", r.integrations.size(), [&](size_t n) {
+    const Integration& i = landscape.integrations[r.integrations[n]];
     ordered_json carries = ordered_json::array();
     for (KeyIndex k : i.carries) carries.push_back(landscape.keys[k].id);
-    integrations.push_back({{"id", i.id},
-                            {"from", landscape.systems[i.from].id},
-                            {"to", landscape.systems[i.to].id},
-                            {"carries", std::move(carries)},
-                            {"protocol", i.protocol}});
-  }
-  j["integrations"] = std::move(integrations);
+    return ordered_json{{"id", i.id},
+                        {"from", landscape.systems[i.from].id},
+                        {"to", landscape.systems[i.to].id},
+                        {"carries", std::move(carries)},
+                        {"protocol", i.protocol}};
+  });
 
   ordered_json summary;
   summary["affected"] = r.affected.size();
@@ -84,11 +98,18 @@ ordered_json ImpactJson(const Landscape& landscape, const ImpactResult& r,
   }
   summary["by_criticality"] = by_criticality;
   summary["scope"] = {{"scoped", r.scope.scoped()}, {"changing", r.scope.changing()}};
-  j["summary"] = std::move(summary);
-  return j;
+  out.Field("summary", summary);
 }
 
-ordered_json PlanJson(const Landscape& l, const Plan& plan, const std::string& file) {
+ordered_json ImpactJson(const Landscape& landscape, const ImpactResult& r,
+                        const std::string& file) {
+  WholeObject whole;
+  ImpactJsonFields(landscape, r, file, whole);
+  return std::move(whole.object);
+}
+
+void PlanJsonFields(const Landscape& l, const Plan& plan, const std::string& file,
+                    JsonFields& out) {
   auto date = [](const std::optional<DayNumber>& d) {
     return d ? ordered_json(FormatDate(*d)) : ordered_json(nullptr);
   };
@@ -97,22 +118,21 @@ ordered_json PlanJson(const Landscape& l, const Plan& plan, const std::string& f
     for (SystemIndex s : systems) out.push_back(l.systems[s].id);
     return out;
   };
-  ordered_json j;
-  j["file"] = file;
-  j["duration_days"] = plan.duration_days;
-  j["workdays"] = plan.workdays;
-  j["start"] = date(plan.start);
-  j["finish_date"] = date(plan.finish_date);
-  j["deadline"] = date(plan.deadline);
-  j["default_effort_days"] = plan.default_effort_days;
-  j["precedence_count"] = plan.precedence_count;
-  j["capacity"] = plan.capacity ? ordered_json(*plan.capacity) : ordered_json(nullptr);
-  j["vendor_capacity"] =
-      plan.vendor_capacity ? ordered_json(*plan.vendor_capacity) : ordered_json(nullptr);
-  j["owner_capacity"] =
-      plan.owner_capacity ? ordered_json(*plan.owner_capacity) : ordered_json(nullptr);
-  j["unconstrained_duration_days"] = plan.unconstrained_duration_days;
-  j["unconstrained_finish_date"] = date(plan.unconstrained_finish_date);
+  out.Field("file", file);
+  out.Field("duration_days", plan.duration_days);
+  out.Field("workdays", plan.workdays);
+  out.Field("start", date(plan.start));
+  out.Field("finish_date", date(plan.finish_date));
+  out.Field("deadline", date(plan.deadline));
+  out.Field("default_effort_days", plan.default_effort_days);
+  out.Field("precedence_count", plan.precedence_count);
+  out.Field("capacity", plan.capacity ? ordered_json(*plan.capacity) : ordered_json(nullptr));
+  out.Field("vendor_capacity",
+            plan.vendor_capacity ? ordered_json(*plan.vendor_capacity) : ordered_json(nullptr));
+  out.Field("owner_capacity",
+            plan.owner_capacity ? ordered_json(*plan.owner_capacity) : ordered_json(nullptr));
+  out.Field("unconstrained_duration_days", plan.unconstrained_duration_days);
+  out.Field("unconstrained_finish_date", date(plan.unconstrained_finish_date));
 
   ordered_json calendar;
   calendar["kind"] = plan.calendar.working_days() ? "working-days" : "all-days";
@@ -132,7 +152,7 @@ ordered_json PlanJson(const Landscape& l, const Plan& plan, const std::string& f
     calendar["through"] = FormatDate(last);
   }
   calendar["closed_days"] = std::move(closed);
-  j["calendar"] = std::move(calendar);
+  out.Field("calendar", std::move(calendar));
 
   auto resource = [&](int r) {
     if (r < 0) return ordered_json(nullptr);
@@ -154,14 +174,14 @@ ordered_json PlanJson(const Landscape& l, const Plan& plan, const std::string& f
     item["wait_days"] = x.wait_days;
     resources.push_back(std::move(item));
   }
-  j["resources"] = std::move(resources);
-  j["bottleneck"] =
-      plan.bottleneck ? resource(static_cast<int>(*plan.bottleneck)) : ordered_json(nullptr);
-  j["owner_tasks"] = plan.owner_tasks;
-  j["intermunicipal_ours"] = plan.intermunicipal_ours;
+  out.Field("resources", std::move(resources));
+  out.Field("bottleneck",
+            plan.bottleneck ? resource(static_cast<int>(*plan.bottleneck)) : ordered_json(nullptr));
+  out.Field("owner_tasks", plan.owner_tasks);
+  out.Field("intermunicipal_ours", plan.intermunicipal_ours);
 
-  ordered_json tasks = ordered_json::array();
-  for (const PlanTask& t : plan.tasks) {
+  out.Array("tasks", plan.tasks.size(), [&](size_t n) {
+    const PlanTask& t = plan.tasks[n];
     const System& s = l.systems[t.system];
     ordered_json item;
     item["id"] = s.id;
@@ -192,57 +212,50 @@ ordered_json PlanJson(const Landscape& l, const Plan& plan, const std::string& f
     item["delay_days"] = t.delay;
     item["wait_days"] = t.wait;
     item["waiting_for"] = resource(t.waiting_for);
-    tasks.push_back(std::move(item));
-  }
-  j["tasks"] = std::move(tasks);
+    return item;
+  });
 
-  ordered_json waves = ordered_json::array();
-  for (const PlanWave& w : plan.waves)
-    waves.push_back({{"wave", w.wave},
-                     {"systems", ids(w.systems)},
-                     {"over_capacity", w.over_capacity},
-                     {"start", w.start},
-                     {"finish", w.finish},
-                     {"start_date", date(w.start_date)},
-                     {"finish_date", date(w.finish_date)}});
-  j["waves"] = std::move(waves);
+  out.Array("waves", plan.waves.size(), [&](size_t n) {
+    const PlanWave& w = plan.waves[n];
+    return ordered_json{{"wave", w.wave},
+                        {"systems", ids(w.systems)},
+                        {"over_capacity", w.over_capacity},
+                        {"start", w.start},
+                        {"finish", w.finish},
+                        {"start_date", date(w.start_date)},
+                        {"finish_date", date(w.finish_date)}};
+  });
 
-  ordered_json bundles = ordered_json::array();
-  for (size_t i = 0; i < plan.bundles.size(); ++i) {
+  out.Array("bundles", plan.bundles.size(), [&](size_t i) {
     const PlanBundle& b = plan.bundles[i];
     ordered_json via = ordered_json::array();
     for (const auto& e : b.cycle_via)
       via.push_back(e ? ordered_json(l.integrations[*e].id) : ordered_json("after"));
-    bundles.push_back({{"bundle", i + 1},
-                       {"systems", ids(b.systems)},
-                       {"cycle", ids(b.cycle)},
-                       {"via", std::move(via)}});
-  }
-  j["bundles"] = std::move(bundles);
+    return ordered_json{{"bundle", i + 1},
+                        {"systems", ids(b.systems)},
+                        {"cycle", ids(b.cycle)},
+                        {"via", std::move(via)}};
+  });
 
-  ordered_json paths = ordered_json::array();
-  for (const auto& path : plan.critical_paths) paths.push_back(ids(path));
-  j["critical_paths"] = std::move(paths);
-  j["critical_paths_cut"] = plan.critical_paths_cut;
+  out.Array("critical_paths", plan.critical_paths.size(),
+            [&](size_t i) { return ids(plan.critical_paths[i]); });
+  out.Field("critical_paths_cut", plan.critical_paths_cut);
 
-  ordered_json late = ordered_json::array();
-  for (SystemIndex s : plan.late) {
+  out.Array("late", plan.late.size(), [&](size_t i) {
+    SystemIndex s = plan.late[i];
     const PlanTask& t = *plan.Find(s);
-    late.push_back({{"id", l.systems[s].id},
-                    {"finish_date", date(t.finish_date)},
-                    {"days_late", t.days_late}});
-  }
-  j["late"] = std::move(late);
+    return ordered_json{
+        {"id", l.systems[s].id}, {"finish_date", date(t.finish_date)}, {"days_late", t.days_late}};
+  });
 
-  ordered_json delays = ordered_json::array();
-  for (SystemIndex s : plan.delayed) {
+  out.Array("delays", plan.delayed.size(), [&](size_t i) {
+    SystemIndex s = plan.delayed[i];
     const PlanTask& t = *plan.Find(s);
-    delays.push_back({{"id", l.systems[s].id},
-                      {"wait_days", t.wait},
-                      {"delay_days", t.delay},
-                      {"waiting_for", resource(t.waiting_for)}});
-  }
-  j["delays"] = std::move(delays);
+    return ordered_json{{"id", l.systems[s].id},
+                        {"wait_days", t.wait},
+                        {"delay_days", t.delay},
+                        {"waiting_for", resource(t.waiting_for)}};
+  });
 
   // Days of work per owner and per vendor ("" for none), ours and external.
   std::map<std::string, std::pair<int, int>> by_owner, by_vendor;
@@ -252,14 +265,19 @@ ordered_json PlanJson(const Landscape& l, const Plan& plan, const std::string& f
     (t.external ? by_vendor[s.vendor].second : by_vendor[s.vendor].first) += t.effort;
   }
   auto effort = [](const std::map<std::string, std::pair<int, int>>& sums) {
-    ordered_json out = ordered_json::object();
+    ordered_json per_name = ordered_json::object();
     for (const auto& [name, days] : sums)
-      out[name] = {{"ours", days.first}, {"external", days.second}};
-    return out;
+      per_name[name] = {{"ours", days.first}, {"external", days.second}};
+    return per_name;
   };
-  j["effort_by_owner"] = effort(by_owner);
-  j["effort_by_vendor"] = effort(by_vendor);
-  return j;
+  out.Field("effort_by_owner", effort(by_owner));
+  out.Field("effort_by_vendor", effort(by_vendor));
+}
+
+ordered_json PlanJson(const Landscape& l, const Plan& plan, const std::string& file) {
+  WholeObject whole;
+  PlanJsonFields(l, plan, file, whole);
+  return std::move(whole.object);
 }
 
 }  // namespace landskap

@@ -88,6 +88,10 @@ std::string VisibleText(std::string_view text, LineBreaks breaks) {
 }
 
 std::string EscapeJsonControls(std::string_view json) {
+  // Every character escaped below starts with one of these bytes (DEL, C1 controls as C2 xx,
+  // U+2028/2029 as E2 xx xx, U+FFFE/FFFF as EF xx xx); text without them (most of a national
+  // answer) is returned as it is, without decoding.
+  if (json.find_first_of("\x7f\xc2\xe2\xef") == std::string_view::npos) return std::string(json);
   std::string out;
   out.reserve(json.size());
   for (size_t i = 0; i < json.size();) {

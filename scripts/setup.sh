@@ -10,8 +10,9 @@ cd "$(dirname "$0")/.."
 # libpugixml-dev: configuring the build reads tests/CMakeLists.txt, which finds pugixml (it
 # parses the plan's MS Project export back), so even the quick start needs it.
 packages=(g++ cmake ninja-build pkg-config libboost-graph-dev libboost-program-options-dev
-          nlohmann-json3-dev libgraphviz-dev libcairo2-dev librsvg2-dev gettext libgtest-dev
-          libgmock-dev libbenchmark-dev libical-dev libzip-dev libpugixml-dev libxlsxwriter-dev)
+          nlohmann-json3-dev libsimdjson-dev libgraphviz-dev libcairo2-dev librsvg2-dev gettext
+          libgtest-dev libgmock-dev libbenchmark-dev libical-dev libzip-dev libpugixml-dev
+          libxlsxwriter-dev)
 if [ "${1:-}" = "--test" ]; then
   packages+=(python3 python3-networkx python3-igraph python3-jsonschema chromium fonts-dejavu-core)
   # tests/fuzz: clang++-14, and libclang_rt.fuzzer-x86_64.a with the sanitizer runtimes.

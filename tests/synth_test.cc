@@ -1,6 +1,6 @@
 // The national landscape generator: its output loads cleanly, has the requested counts and
 // shape, exercises the reform scope rule, and is the same for the same seed.
-#include "engine/synth.h"
+#include "synth/synth.h"
 
 #include <gtest/gtest.h>
 
@@ -12,6 +12,7 @@
 #include "engine/impact.h"
 #include "engine/load.h"
 #include "engine/scope.h"
+#include "tests/test_support.h"
 
 namespace landskap {
 namespace {
@@ -207,6 +208,51 @@ TEST(Synth, RejectsImpossibleOptions) {
   options.reform_date = "2020-13-01";
   EXPECT_NE(CheckSynthOptions(options).find("not a date"), std::string::npos);
   EXPECT_EQ(CheckSynthOptions(SynthOptions()), "");
+}
+
+}  // namespace
+}  // namespace landskap
+
+namespace landskap {
+namespace {
+
+// `landskap synth` writes what the generator writes, to stdout or atomically to -o, and refuses
+// what the generator refuses, before writing anything.
+TEST(SynthCommand, WritesTheGeneratorsBytesToStdoutAndToAFile) {
+  SynthOptions options;
+  options.municipalities = 3;
+  options.systems_per_municipality = 12;
+  options.merging = 2;
+  options.seed = 7;
+  std::ostringstream expected;
+  WriteSyntheticLandscape(options, expected);
+
+  testing::CliResult out =
+      testing::RunCli({"synth", "--municipalities", "3", "--systems-per-municipality", "12",
+                       "--merging", "2", "--seed", "7"});
+  EXPECT_EQ(out.code, 0) << out.err;
+  EXPECT_EQ(out.out, expected.str());
+  EXPECT_NE(out.err.find("changes"), std::string::npos) << out.err;
+
+  std::string path = testing::TempDir() + "/synth-command.json";
+  testing::CliResult file =
+      testing::RunCli({"synth", "--municipalities", "3", "--systems-per-municipality", "12",
+                       "--merging", "2", "--seed", "7", "-o", path});
+  EXPECT_EQ(file.code, 0) << file.err;
+  EXPECT_EQ(file.out, "");
+  EXPECT_EQ(testing::ReadFile(path), expected.str());
+  testing::CliResult validate = testing::RunCli({"validate", path});
+  EXPECT_EQ(validate.code, 0) << validate.err;
+}
+
+TEST(SynthCommand, RefusesImpossibleOptionsAndInputFiles) {
+  testing::CliResult none = testing::RunCli({"synth", "--systems-per-municipality", "1"});
+  EXPECT_EQ(none.code, 2);
+  EXPECT_EQ(none.out, "");
+  EXPECT_NE(none.err.find("landskap synth: error:"), std::string::npos) << none.err;
+  testing::CliResult file = testing::RunCli({"synth", "datasets/tiny.json"});
+  EXPECT_EQ(file.code, 2);
+  EXPECT_NE(file.err.find("reads no file"), std::string::npos) << file.err;
 }
 
 }  // namespace

@@ -83,6 +83,60 @@ void CheckLandscape(const Landscape& landscape) {
   for (const Change& change : landscape.changes) Check(change.key < keys, "load: change key");
 }
 
+// The loader's fast pass (engine/load_fast.h) reads only files the precise loader has nothing
+// to say about (it may leave clean ones to it too), and builds the same model, index for index.
+void CheckFastPass(std::string_view text, bool fast, const Diagnostics& diagnostics,
+                   const Landscape& landscape) {
+  Landscape precise;
+  Diagnostics precise_diagnostics("fuzz.json");
+  bool precise_ok = LoadLandscapeTextPrecise(text, "fuzz.json", &precise, &precise_diagnostics);
+  Check(!fast || precise_diagnostics.Items().empty(),
+        "load: the fast pass reads only files without diagnostics");
+  Check(diagnostics.Items().size() == precise_diagnostics.Items().size(),
+        "load: the diagnostics are the precise loader's");
+  if (!fast || !precise_ok) return;
+  Check(landscape.format == precise.format && landscape.name == precise.name,
+        "load fast: format and name");
+  Check(landscape.keys.size() == precise.keys.size(), "load fast: same keys");
+  for (KeyIndex k = 0; k < precise.keys.size(); ++k)
+    Check(landscape.keys[k].id == precise.keys[k].id &&
+              landscape.keys[k].declared == precise.keys[k].declared &&
+              landscape.keys[k].declared_position == precise.keys[k].declared_position &&
+              landscape.keys[k].description == precise.keys[k].description,
+          "load fast: key by key");
+  Check(landscape.systems.size() == precise.systems.size(), "load fast: same systems");
+  for (SystemIndex s = 0; s < precise.systems.size(); ++s) {
+    const System &a = landscape.systems[s], &b = precise.systems[s];
+    Check(a.id == b.id && a.name == b.name && a.kind == b.kind && a.owner == b.owner &&
+              a.vendor == b.vendor && a.product == b.product && a.domain == b.domain &&
+              a.keys == b.keys && a.criticality == b.criticality &&
+              a.cutover.effort_days == b.cutover.effort_days &&
+              a.cutover.after == b.cutover.after && a.cutover.fixed_date == b.cutover.fixed_date,
+          "load fast: system by system");
+  }
+  Check(landscape.integrations.size() == precise.integrations.size(),
+        "load fast: same integrations");
+  for (IntegrationIndex e = 0; e < precise.integrations.size(); ++e) {
+    const Integration &a = landscape.integrations[e], &b = precise.integrations[e];
+    Check(a.id == b.id && a.id_generated == b.id_generated && a.from == b.from && a.to == b.to &&
+              a.carries == b.carries && a.protocol == b.protocol && a.criticality == b.criticality,
+          "load fast: integration by integration");
+  }
+  Check(landscape.changes.size() == precise.changes.size(), "load fast: same changes");
+  for (size_t i = 0; i < precise.changes.size(); ++i)
+    Check(landscape.changes[i].key == precise.changes[i].key &&
+              landscape.changes[i].from == precise.changes[i].from &&
+              landscape.changes[i].to == precise.changes[i].to &&
+              landscape.changes[i].effective == precise.changes[i].effective,
+          "load fast: change by change");
+  Check(landscape.resources.size() == precise.resources.size(), "load fast: same resources");
+  for (size_t i = 0; i < precise.resources.size(); ++i)
+    Check(landscape.resources[i].of == precise.resources[i].of &&
+              landscape.resources[i].name == precise.resources[i].name &&
+              landscape.resources[i].capacity == precise.resources[i].capacity,
+          "load fast: resource by resource");
+}
+
 void CheckImpact(const Landscape& landscape, const ImpactResult& result) {
   for (const AffectedSystem& a : result.affected) {
     Check(a.system < landscape.systems.size(), "impact: affected system index in range");
@@ -146,9 +200,11 @@ void FuzzLoad(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   Landscape landscape;
   Diagnostics diagnostics("fuzz.json");
-  bool ok = LoadLandscapeText(text, "fuzz.json", &landscape, &diagnostics);
+  LoadWork work;
+  bool ok = LoadLandscapeText(text, "fuzz.json", &landscape, &diagnostics, &work);
   FormatAll(diagnostics);
   Check(ok == !diagnostics.HasErrors(), "load: returns true exactly when there are no errors");
+  CheckFastPass(text, work.fast, diagnostics, landscape);
   if (!ok) return;
 
   CheckLandscape(landscape);

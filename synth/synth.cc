@@ -10,7 +10,7 @@
 // - a few integrations cross into the next municipality, so the reform scope rule has work.
 // A splitmix64 stream per municipality keeps output identical across machines and lets one
 // part change without reshuffling the rest.
-#include "engine/synth.h"
+#include "synth/synth.h"
 
 #include <algorithm>
 #include <array>
