@@ -569,7 +569,7 @@ async function checkHostile(chromium, source) {
 // --lang en) reads English.
 async function checkBokmal(chromium, file) {
   const label = 'bokmål page';
-  const out = makeReport(file, 'bokmal');
+  const out = makeReport(file, 'bokmal', ['--key', 'kommunenummer']);
   const { page, close } = await openPage(chromium, out, label);
   const data = await pageData(page);
   const texts = await page.evaluate(() => ({
@@ -591,6 +591,22 @@ async function checkBokmal(chromium, file) {
   const headings = await page.$$eval('#details h3', (l) => l.map((x) => x.textContent));
   check(headings.some((h) => h.startsWith('Rammer nedstrøms')), `${label}: the panel's headings are bokmål`,
     JSON.stringify(headings));
+  // The impact and plan sections' sentences and headings, with the municipality named
+  // (the fixture's change: 1246, Fjell by SSB's list).
+  const sections = await page.evaluate(() => ({
+    impact: document.querySelector('#impact p.summary')?.textContent,
+    plan: document.querySelector('#plan p.summary')?.textContent,
+    planHeadings: [...document.querySelectorAll('#plan h3')].map((h) => h.textContent),
+  }));
+  check(/^\d+ systemer og \d+ integrasjoner berørt/.test(sections.impact || '') &&
+    sections.impact.includes('Omfang: kommunene som får nytt nummer (1246 Fjell)'),
+  `${label}: the impact summary is bokmål and names the municipality`, sections.impact);
+  check((sections.plan || '').startsWith('Plan for ') && sections.plan.includes(' Vårt arbeid: ') &&
+    // (the phrase naming the tasks, before the first colon, is the engine's and stays English)
+    !/\b(waves?|Our work|systems)\b/.test(sections.plan.slice(sections.plan.indexOf(': '))),
+  `${label}: the plan summary is bokmål`, sections.plan);
+  check(sections.planHeadings.some((h) => h.startsWith('Kritisk linje') || h.startsWith('Kritiske linjer')),
+    `${label}: the critical path heading is bokmål`, JSON.stringify(sections.planHeadings));
   await close();
 }
 

@@ -64,6 +64,13 @@
   function ownerLabel(s) {
     return s.owner && s.owner_name ? s.owner + ' ' + s.owner_name : s.owner;
   }
+  // The same for an owner named on its own (the impact's changing municipalities, a plan's
+  // resource), by the names the systems' data carries.
+  const ownerNames = new Map();
+  for (const s of data.systems) if (s.owner && s.owner_name) ownerNames.set(s.owner, s.owner_name);
+  function ownerText(owner) {
+    return ownerNames.has(owner) ? owner + ' ' + ownerNames.get(owner) : owner;
+  }
 
   // A button that selects system `index` (names in lists are links to their details).
   function systemLink(index, text) {
@@ -648,16 +655,16 @@
     section.appendChild(el('h2', null, t('What a change of {key} breaks', { key: impactKey })));
     const reasons = {};
     for (const a of impact.affected) reasons[a.reason] = (reasons[a.reason] || 0) + 1;
-    let summary = impact.affected.length + ' systems and ' + impact.integrations.length +
-      ' integrations affected';
+    let summary = t('{n} systems and {m} integrations affected',
+      { n: impact.affected.length, m: impact.integrations.length });
     const parts = Object.keys(reasons).sort().map((r) => reasons[r] + ' ' + r);
     if (parts.length) summary += ' (' + parts.join(', ') + ')';
     summary += '. ';
     const scope = impact.summary.scope;
     summary += scope.scoped
-      ? 'Scope: the municipalities whose number changes (' + scope.changing.join(', ') +
-        ') and shared systems.'
-      : 'Every system holding ' + impactKey + ' is a starting point.';
+      ? t('Scope: the municipalities whose number changes ({list}) and shared systems.',
+        { list: scope.changing.map(ownerText).join(', ') })
+      : t('Every system holding {key} is a starting point.', { key: impactKey });
     section.appendChild(el('p', 'summary', summary));
     section.appendChild(impactLegend());
 
@@ -685,9 +692,9 @@
     wrap.appendChild(table);
     section.appendChild(wrap);
     if (impact.affected.length > kImpactRows) {
-      section.appendChild(el('p', 'more', 'The first ' + kImpactRows + ' of ' +
-        impact.affected.length + ' affected systems are shown; landskap impact FILE --key ' +
-        impactKey + ' --format csv gives them all.'));
+      section.appendChild(el('p', 'more', t('The first {n} of {total} affected systems are shown; ' +
+        'landskap impact FILE --key {key} --format csv gives them all.',
+      { n: kImpactRows, total: impact.affected.length, key: impactKey })));
     }
   }
 
@@ -753,7 +760,8 @@
 
   // "vendor Visma", "owner 1246", "all work", as `landskap plan` names a resource.
   function resourceText(r) {
-    return r.of === 'all' ? 'all work' : r.of + ' ' + r.name;
+    if (r.of === 'all') return t('all work');
+    return t(r.of) + ' ' + (r.of === 'owner' ? ownerText(r.name) : r.name);
   }
 
   // Systems as links joined by `separator` (arrows for a chain, commas for a set).
@@ -794,53 +802,55 @@
     section.hidden = false;
     section.appendChild(el('h2', null, t('Cutover plan')));
     if (plan.errors && plan.errors.length) {
-      section.appendChild(el('p', 'summary', 'The plan for ' + plan.tasks_phrase +
-        ' cannot be made: its cutover constraints contradict each other.'));
+      section.appendChild(el('p', 'summary', t('The plan for {tasks} cannot be made: its cutover ' +
+        'constraints contradict each other.', { tasks: plan.tasks_phrase })));
       const ul = el('ul', 'errors');
       for (const e of plan.errors) ul.appendChild(el('li', null, e));
       section.appendChild(ul);
       return;
     }
     const limited = plan.resources && plan.resources.length > 0;
-    let summary = 'Plan for ' + plan.tasks_phrase + ': ' + plan.waves.length +
-      (plan.waves.length === 1 ? ' wave, ' : ' waves, ') + plan.duration_days + ' ' + dayUnit;
-    if (plan.start) summary += ', from ' + plan.start + ' to ' + plan.finish_date;
+    let summary = t(plan.waves.length === 1 ? 'Plan for {tasks}: {n} wave, {days} {unit}'
+      : 'Plan for {tasks}: {n} waves, {days} {unit}',
+    { tasks: plan.tasks_phrase, n: plan.waves.length, days: plan.duration_days, unit: t(dayUnit) });
+    if (plan.start) summary += t(', from {start} to {finish}', { start: plan.start, finish: plan.finish_date });
     if (limited) {
-      summary += ' with the capacity limits; without them (the critical path) ' +
-        plan.unconstrained_duration_days + ' ' + dayUnit;
-      if (plan.start) summary += ', to ' + plan.unconstrained_finish_date;
-      if (plan.bottleneck) summary += '. Bottleneck: ' + resourceText(plan.bottleneck);
+      summary += t(' with the capacity limits; without them (the critical path) {days} {unit}',
+        { days: plan.unconstrained_duration_days, unit: t(dayUnit) });
+      if (plan.start) summary += t(', to {date}', { date: plan.unconstrained_finish_date });
+      if (plan.bottleneck) summary += t('. Bottleneck: {resource}', { resource: resourceText(plan.bottleneck) });
     }
     summary += '.';
     if (plan.deadline) {
-      summary += ' Deadline ' + plan.deadline + ': ' + (plan.late.length
-        ? plan.late.length + ' systems finish after it.'
-        : 'everything is done in time.');
+      summary += plan.late.length
+        ? t(' Deadline {date}: {n} systems finish after it.', { date: plan.deadline, n: plan.late.length })
+        : t(' Deadline {date}: everything is done in time.', { date: plan.deadline });
     }
     const external = plan.tasks.filter((t) => t.external).length;
-    summary += ' Our work: ' + (plan.tasks.length - external) + ' systems; ' + external +
-      ' external dependencies (other owners\' systems the plan waits on).';
+    summary += t(' Our work: {ours} systems; {external} external dependencies (other owners\' ' +
+      'systems the plan waits on).', { ours: plan.tasks.length - external, external });
     if (plan.calendar && plan.calendar.closed_days && plan.calendar.closed_days.length) {
-      summary += ' Closed: ' + plan.calendar.closed_days.map((d) => d.date + ' ' + d.name).join(', ') + '.';
+      summary += t(' Closed: {days}.',
+        { days: plan.calendar.closed_days.map((d) => d.date + ' ' + d.name).join(', ') });
     }
-    if (!plan.start) summary += ' Days count from the start (landskap report --start DATE gives dates).';
+    if (!plan.start) summary += t(' Days count from the start (landskap report --start DATE gives dates).');
     section.appendChild(el('p', 'summary', summary));
 
     if (plan.critical_paths.length) {
       section.appendChild(el('h3', null, plan.critical_paths.length === 1
-        ? 'Critical path (decides the go-live date)'
-        : 'Critical paths (' + plan.critical_paths.length + '; they decide the go-live date)'));
+        ? t('Critical path (decides the go-live date)')
+        : t('Critical paths ({n}; they decide the go-live date)', { n: plan.critical_paths.length })));
       for (const path of plan.critical_paths) section.appendChild(chain(indices(path)));
       if (plan.critical_paths_cut) {
-        section.appendChild(el('p', 'more', 'There are more critical paths; landskap plan lists them.'));
+        section.appendChild(el('p', 'more', t('There are more critical paths; landskap plan lists them.')));
       }
     }
     if (plan.bundles.length) {
-      section.appendChild(el('h3', null, 'Bundles: systems on a cycle switch together'));
+      section.appendChild(el('h3', null, t('Bundles: systems on a cycle switch together')));
       plan.bundles.forEach((b, n) => {
         const p = chain(indices(b.systems), ', ');
         p.insertBefore(el('span', 'bundle-no', (n + 1) + ': '), p.firstChild);
-        p.appendChild(el('span', 'cycle', ' (cycle: ' + b.cycle.join(' → ') + ')'));
+        p.appendChild(el('span', 'cycle', t(' (cycle: {list})', { list: b.cycle.join(' → ') })));
         section.appendChild(p);
       });
     }
@@ -868,7 +878,7 @@
       if (task.critical) notes.push(t('critical'));
       if (task.bundle !== null) notes.push(t('bundle {n}', { n: task.bundle }));
       if (task.wait_days > 0 && task.waiting_for) {
-        notes.push('waited ' + task.wait_days + ' for ' + resourceText(task.waiting_for));
+        notes.push(t('waited {n} for {resource}', { n: task.wait_days, resource: resourceText(task.waiting_for) }));
       }
       if (task.days_late > 0) notes.push(t('{n} days late', { n: task.days_late }));
       tr.appendChild(el('td', null, notes.join(', ')));
@@ -879,10 +889,10 @@
     wrap.appendChild(table);
     section.appendChild(wrap);
     const notes = [];
-    if (plan.tasks.some((t) => !t.estimated)) notes.push('* no cutover.effort_days in the file: the default estimate.');
+    if (plan.tasks.some((t) => !t.estimated)) notes.push(t('* no cutover.effort_days in the file: the default estimate.'));
     if (plan.tasks.length > kPlanRows) {
-      notes.push('The first ' + kPlanRows + ' of ' + plan.tasks.length +
-        ' tasks are shown; landskap plan FILE --format csv gives them all.');
+      notes.push(t('The first {n} of {total} tasks are shown; landskap plan FILE --format csv gives them all.',
+        { n: kPlanRows, total: plan.tasks.length }));
     }
     if (notes.length) section.appendChild(el('p', 'more', notes.join(' ')));
   }
