@@ -26,8 +26,14 @@ class Impact : public CommandBody {
         return c.WriteStreamed([&](OutputStream& out) {
           WriteImpactCsv(c.landscape, result, [&out](std::string_view text) { out.Write(text); });
         });
+      case Format::kMarkdown:
+        return c.WriteStreamed([&](OutputStream& out) {
+          WriteImpactMarkdown(c.landscape, result, c.language.language,
+                              [&out](std::string_view text) { out.Write(text); });
+        });
       case Format::kXlsx:
-        return c.WriteWorkbook(FormatImpactXlsx(c.landscape, result, &c.workbook_error));
+        return c.WriteWorkbook(
+            FormatImpactXlsx(c.landscape, result, c.language.language, &c.workbook_error));
       default:
         return c.WriteStreamed([&](OutputStream& out) {
           WriteImpactTable(c.landscape, result, [&out](std::string_view text) { out.Write(text); });
@@ -52,15 +58,16 @@ Command ImpactCommand() {
            "When the file lists kommunenummer changes, only the changing municipalities' own\n"
            "systems and shared systems are seeds, and a neighbour's system is affected only when\n"
            "it receives data from a changing municipality. --owner names the changing\n"
-           "municipalities by hand. The format follows -o's ending (.json, .csv, .txt) unless\n"
-           "--format says otherwise (xlsx: an Excel workbook, to a file with -o).",
+           "municipalities by hand. The format follows -o's ending (.json, .csv, .txt, .md)\n"
+           "unless --format says otherwise (xlsx: an Excel workbook, to a file with -o).\n"
+           "Markdown and the workbook are in Norwegian (bokmål) unless --lang en.",
            "  landskap impact datasets/oygarden-2020.json --key kommunenummer\n"
            "  landskap impact datasets/oygarden-2020.json --system folkeregisteret --depth 2\n"
            "  landskap impact datasets/oygarden-2020.json --key kommunenummer -o impact.csv"},
-          kGroupSelection | kGroupOutput,
+          kGroupSelection | kGroupLanguage | kGroupOutput,
           kSelectKey | kSelectSystem | kSelectDirection | kSelectDepth | kSelectThroughAll |
               kSelectOwner | kSelectChanges,
-          {Format::kTable, Format::kJson, Format::kCsv, Format::kXlsx},
+          {Format::kTable, Format::kJson, Format::kCsv, Format::kXlsx, Format::kMarkdown},
           10,
           Inputs::kOneLandscape,
           [] { return std::make_unique<Impact>(); }};

@@ -76,11 +76,15 @@ class PlanBody : public CommandBody {
         code = stream([&](const Sink& sink) { WritePlanCsv(c.landscape, plan, sink); });
         break;
       case Format::kXlsx:
-        code = c.WriteWorkbook(FormatPlanXlsx(c.landscape, plan, &c.workbook_error));
+        code = c.WriteWorkbook(
+            FormatPlanXlsx(c.landscape, plan, c.language.language, &c.workbook_error));
         break;
       case Format::kMarkdown:
-        code =
-            stream([&](const Sink& sink) { WritePlanMarkdown(c.landscape, plan, heading, sink); });
+        code = stream([&](const Sink& sink) {
+          // The document's own words in --lang; the heading of the other formats stays English.
+          const viz::Language lang = c.language.language;
+          WritePlanMarkdown(c.landscape, plan, DescribePlan(c.landscape, plan, lang), lang, sink);
+        });
         break;
       case Format::kMsProject:
         code = c.Write(FormatPlanMsProject(c.landscape, plan, heading));
@@ -138,6 +142,8 @@ Command PlanCommand() {
        "              ics (fixed dates, milestones and the deadline for a calendar) and mermaid\n"
        "              (a gantt block for Markdown); picked by -o plan.xml, .ics, .mmd too;\n"
        "              they need dates (--start DATE)\n"
+       "  language    Markdown and the workbook are in Norwegian (bokmål) unless --lang en;\n"
+       "              the table, CSV and JSON stay English\n"
        "Impossible demands (a cycle through 'after', a fixed date before a predecessor can\n"
        "finish) are errors that name the chain.",
        "  landskap plan datasets/oygarden-2020.json --key kommunenummer --start 2019-08-01 "
@@ -146,7 +152,7 @@ Command PlanCommand() {
        "--vendor-capacity 2 --closed juleferie.csv -o plan.md\n"
        "  landskap plan datasets/oygarden-2020.json --key kommunenummer --start 2019-08-01 "
        "-o plan.xml   (MS Project; .ics for a calendar, .mmd for a Mermaid gantt chart)"},
-      kGroupSelection | kGroupCalendar | kGroupOutput,
+      kGroupSelection | kGroupCalendar | kGroupLanguage | kGroupOutput,
       kSelectKey | kSelectSystem | kSelectThroughAll | kSelectOwner | kSelectChanges,
       {Format::kTable, Format::kMarkdown, Format::kCsv, Format::kJson, Format::kXlsx,
        Format::kMsProject, Format::kIcs, Format::kMermaid},

@@ -144,7 +144,7 @@ class Render : public CommandBody {
                             : std::filesystem::path(c.file()).filename().string();
     if (gantt_) {
       viz::GanttInput gantt =
-          viz::GanttFromPlan(c.graph(), plan, lanes_, c.diagram.language, title);
+          viz::GanttFromPlan(c.graph(), plan, lanes_, c.language.language, title);
       std::string chart, error;
       if (!viz::RenderGantt(gantt, std::string(FormatName(c.output.format)), &chart, &error,
                             c.diagram.page)) {
@@ -157,7 +157,7 @@ class Render : public CommandBody {
     options_.collapse = c.diagram.collapse;
     options_.only_affected = c.diagram.only_affected;
     options_.page = c.diagram.page;
-    options_.language = c.diagram.language;
+    options_.language = c.language.language;
     options_.layout = c.diagram.layout;
     options_.edge_labels = edge_labels_;
     options_.hops = hops_;
@@ -211,7 +211,7 @@ Command RenderCommand() {
        "  landskap render datasets/oygarden-2020.json --key kommunenummer --gantt --start "
        "2019-08-01 --deadline 2019-12-31 -o plan.png\n"
        "  landskap render merged.json --diff datasets/oygarden-2020.json -o changes.svg"},
-      kGroupSelection | kGroupCalendar | kGroupDiagram | kGroupOutput,
+      kGroupSelection | kGroupCalendar | kGroupDiagram | kGroupLanguage | kGroupOutput,
       kSelectKey | kSelectImpactAlias | kSelectSystem | kSelectThroughAll | kSelectOwner |
           kSelectChanges,
       {Format::kSvg, Format::kPng, Format::kPdf, Format::kDot},

@@ -22,7 +22,7 @@ class Report : public CommandBody {
     options.cluster = c.diagram.cluster;
     options.layout = c.diagram.layout;
     options.title = c.diagram.title;
-    options.language = c.diagram.language;
+    options.language = c.language.language;
     options.source_file = c.file();
     ImpactResult impact;
     if (c.query.key) {
@@ -75,7 +75,7 @@ Command ReportCommand() {
            "  landskap report datasets/oygarden-2020.json -o oygarden.html\n"
            "  landskap report datasets/oygarden-2020.json --key kommunenummer --cluster domain "
            "-o oygarden.html"},
-          kGroupSelection | kGroupCalendar | kGroupDiagram | kGroupOutput,
+          kGroupSelection | kGroupCalendar | kGroupDiagram | kGroupLanguage | kGroupOutput,
           kSelectKey | kSelectThroughAll | kSelectOwner | kSelectChanges,
           {Format::kHtml},
           10,

@@ -16,15 +16,28 @@
 #include "engine/municipality.h"
 #include "engine/result_json.h"
 #include "engine/text.h"
+#include "viz/i18n.h"
 
 namespace landskap::cli {
 namespace {
 
+// The words of the table, CSV and JSON stay English; the Markdown document is in the --lang
+// language. Every fixed text goes through the catalogue (po/nb.po); English is the msgid.
+using viz::Fill;
+using viz::Language;
+using viz::Tr;
+constexpr Language kEn = Language::kEnglish;
+
+std::string N(size_t n) { return std::to_string(n); }
+
 using ordered_json = nlohmann::ordered_json;
 
-std::string Days(int n, bool workdays) {
-  std::string unit = workdays ? " working day" : " day";
-  return std::to_string(n) + unit + (n == 1 ? "" : "s");
+std::string Days(int n, bool workdays, Language lang) {
+  return workdays ? viz::Count(lang, n, "{n} working day", "{n} working days")
+                  : viz::Count(lang, n, "{n} day", "{n} days");
+}
+std::string Systems(size_t n, Language lang) {
+  return viz::Count(lang, static_cast<long long>(n), "{n} system", "{n} systems");
 }
 
 std::string Number(double value) {
@@ -39,30 +52,32 @@ std::string Number(double value) {
 std::string OwnerText(const std::string& owner) { return owner.empty() ? "-" : OwnerLabel(owner); }
 
 // "vendor Visma", "owner 1246", "all work".
-std::string ResourceText(const PlanResource& r) {
+std::string ResourceText(const PlanResource& r, Language lang = kEn) {
   switch (r.of) {
     case PlanResource::Of::kVendor:
-      return "vendor " + r.name;
+      return Fill(Tr(lang, "vendor {name}"), {{"name", r.name}});
     case PlanResource::Of::kOwner:
-      return "owner " + OwnerText(r.name);
+      return Fill(Tr(lang, "owner {name}"), {{"name", OwnerText(r.name)}});
     case PlanResource::Of::kAll:
       break;
   }
-  return "all work (--capacity)";
+  return Tr(lang, "all work (--capacity)");
 }
 
 // A task's first and last day: a date with a calendar, else "day N" counted from 1.
-std::string Start(const PlanTask& t) {
-  return t.start_date ? FormatDate(*t.start_date) : "day " + std::to_string(t.start + 1);
+std::string DayN(int n, Language lang) {
+  return Fill(Tr(lang, "day {n}"), {{"n", std::to_string(n)}});
 }
-std::string Finish(const PlanTask& t) {
+std::string Start(const PlanTask& t, Language lang) {
+  return t.start_date ? FormatDate(*t.start_date) : DayN(t.start + 1, lang);
+}
+std::string Finish(const PlanTask& t, Language lang) {
   return t.finish_date ? FormatDate(*t.finish_date)
-                       : "day " + std::to_string(std::max(t.start, t.finish - 1) + 1);
+                       : DayN(std::max(t.start, t.finish - 1) + 1, lang);
 }
-std::string OffsetText(const Plan& plan, int offset, bool last) {
+std::string OffsetText(const Plan& plan, int offset, bool last, Language lang) {
   if (last) offset = std::max(0, offset - 1);
-  return plan.start ? FormatDate(plan.calendar.Date(*plan.start, offset))
-                    : "day " + std::to_string(offset + 1);
+  return plan.start ? FormatDate(plan.calendar.Date(*plan.start, offset)) : DayN(offset + 1, lang);
 }
 
 std::string Join(const Landscape& l, const std::vector<SystemIndex>& systems,
@@ -73,16 +88,17 @@ std::string Join(const Landscape& l, const std::vector<SystemIndex>& systems,
   return out;
 }
 
-std::string Note(const Landscape& l, const Plan& plan, const PlanTask& t) {
+std::string Note(const Landscape& l, const Plan& plan, const PlanTask& t, Language lang) {
   std::vector<std::string> notes;
-  if (t.critical) notes.push_back("critical");
-  if (t.bundle >= 0) notes.push_back("bundle " + std::to_string(t.bundle + 1));
-  if (l.systems[t.system].cutover.fixed_date) notes.push_back("fixed date");
-  if (!t.estimated) notes.push_back("no estimate");
-  if (t.wait > 0 && t.waiting_for >= 0)
-    notes.push_back("waited " + std::to_string(t.wait) + " for " +
-                    ResourceText(plan.resources[t.waiting_for]));  // a cell: VisibleText there
-  if (t.days_late > 0) notes.push_back("late by " + std::to_string(t.days_late));
+  if (t.critical) notes.push_back(Tr(lang, "critical"));
+  if (t.bundle >= 0) notes.push_back(Fill(Tr(lang, "bundle {n}"), {{"n", N(t.bundle + 1)}}));
+  if (l.systems[t.system].cutover.fixed_date) notes.push_back(Tr(lang, "fixed date"));
+  if (!t.estimated) notes.push_back(Tr(lang, "no estimate"));
+  if (t.wait > 0 && t.waiting_for >= 0)  // a cell: VisibleText there
+    notes.push_back(
+        Fill(Tr(lang, "waited {n} for {resource}"),
+             {{"n", N(t.wait)}, {"resource", ResourceText(plan.resources[t.waiting_for], lang)}}));
+  if (t.days_late > 0) notes.push_back(Fill(Tr(lang, "late by {n}"), {{"n", N(t.days_late)}}));
   std::string out;
   for (const std::string& n : notes) out += (out.empty() ? "" : ", ") + n;
   return out;
@@ -90,12 +106,13 @@ std::string Note(const Landscape& l, const Plan& plan, const PlanTask& t) {
 
 bool HasLimits(const Plan& plan) { return !plan.resources.empty(); }
 
-std::string OursPhrase(const Plan& plan) {
+std::string OursPhrase(const Plan& plan, Language lang) {
   std::string owners;
   for (const std::string& o : plan.owner_tasks)
     owners += (owners.empty() ? "" : ", ") + OwnerText(o);
-  if (owners.empty()) return plan.intermunicipal_ours ? "the intermunicipal systems" : "no owner";
-  return owners + (plan.intermunicipal_ours ? " and the intermunicipal systems" : "");
+  if (owners.empty())
+    return Tr(lang, plan.intermunicipal_ours ? "the intermunicipal systems" : "no owner");
+  return owners + (plan.intermunicipal_ours ? Tr(lang, " and the intermunicipal systems") : "");
 }
 
 size_t ExternalCount(const Plan& plan) {
@@ -105,95 +122,126 @@ size_t ExternalCount(const Plan& plan) {
 }
 
 // The summary lines at the top, shared by the table and Markdown.
-std::vector<std::string> Summary(const Landscape&, const Plan& plan, const PlanHeading& h) {
+std::vector<std::string> Summary(const Landscape&, const Plan& plan, const PlanHeading& h,
+                                 Language lang) {
   std::vector<std::string> lines;
   bool wd = plan.workdays;
-  lines.push_back("Cutover plan for " + h.tasks + ".");
+  auto days = [&](int n) { return Days(n, wd, lang); };
+  lines.push_back(Fill(Tr(lang, "Cutover plan for {tasks}."), {{"tasks", h.tasks}}));
   if (!h.scope.empty()) lines.push_back(h.scope);
-  std::string calendar = wd ? "Calendar: working days (Monday to Friday without Norwegian public "
-                              "holidays"
-                            : "Calendar: every day counts (--calendar all-days";
+  std::string calendar =
+      wd ? Tr(lang, "Calendar: working days (Monday to Friday without Norwegian public holidays")
+         : Tr(lang, "Calendar: every day counts (--calendar all-days");
   if (!plan.calendar.closures().empty())
-    calendar +=
-        ", and " + Count(plan.calendar.closures().size(), "closure", "closures") + " from --closed";
+    calendar += Fill(Tr(lang, ", and {closures} from --closed"),
+                     {{"closures", viz::Count(lang, plan.calendar.closures().size(), "{n} closure",
+                                              "{n} closures")}});
   calendar += ")";
   if (plan.start && !plan.tasks.empty()) {
     DayNumber last = std::max(*plan.finish_date, *plan.unconstrained_finish_date);
     if (plan.deadline) last = std::max(last, *plan.deadline);
     std::vector<ClosedDay> closed = plan.calendar.ClosedBetween(*plan.start, last);
     int open = plan.calendar.Offset(*plan.start, last + 1);
-    calendar +=
-        "; from " + FormatDate(*plan.start) + " to " + FormatDate(last) + ": " + Days(open, wd);
+    calendar += Fill(
+        Tr(lang, "; from {start} to {finish}: {days}"),
+        {{"start", FormatDate(*plan.start)}, {"finish", FormatDate(last)}, {"days", days(open)}});
     if (closed.empty()) {
-      calendar += wd ? ", no public holiday on a weekday" : "";
+      calendar += wd ? Tr(lang, ", no public holiday on a weekday") : "";
     } else {
-      calendar += ", " + std::to_string(closed.size()) + " closed (";
+      std::string list;
       for (size_t i = 0; i < closed.size(); ++i)
-        calendar += (i ? ", " : "") + FormatDate(closed[i].day) + " " + closed[i].name;
-      calendar += ")";
+        list += (i ? ", " : "") + FormatDate(closed[i].day) + " " + closed[i].name;
+      calendar +=
+          Fill(Tr(lang, ", {n} closed ({list})"), {{"n", N(closed.size())}, {"list", list}});
     }
   }
   lines.push_back(calendar + ".");
-  auto span = [&](int days, const std::optional<DayNumber>& finish) {
-    std::string text = Days(days, wd);
+  auto span = [&](int n, const std::optional<DayNumber>& finish) {
+    std::string text = days(n);
     if (plan.start && !plan.tasks.empty())
-      text += ", from " + FormatDate(*plan.start) + " to " + FormatDate(*finish);
+      text += Fill(Tr(lang, ", from {start} to {finish}"),
+                   {{"start", FormatDate(*plan.start)}, {"finish", FormatDate(*finish)}});
     return text;
   };
-  std::string no_calendar = plan.start ? "" : " (no calendar: give --start DATE for dates)";
+  std::string no_calendar =
+      plan.start ? "" : Tr(lang, " (no calendar: give --start DATE for dates)");
   if (!HasLimits(plan)) {
-    lines.push_back("Duration: " + span(plan.duration_days, plan.finish_date) +
-                    (plan.start ? " (" : " (no calendar: give --start DATE for dates; ") +
-                    "no capacity limits: give --vendor-capacity, --owner-capacity or a "
-                    "\"resources\" section for them).");
+    lines.push_back(
+        Fill(Tr(lang, plan.start ? "Duration: {span} (no capacity limits: give "
+                                   "--vendor-capacity, --owner-capacity or a \"resources\" "
+                                   "section for them)."
+                                 : "Duration: {span} (no calendar: give --start DATE for "
+                                   "dates; no capacity limits: give --vendor-capacity, "
+                                   "--owner-capacity or a \"resources\" section for them)."),
+             {{"span", span(plan.duration_days, plan.finish_date)}}));
   } else {
-    lines.push_back("Without capacity limits (the critical path): " +
-                    span(plan.unconstrained_duration_days, plan.unconstrained_finish_date) +
-                    no_calendar + ".");
-    std::string with = "With capacity limits: " + span(plan.duration_days, plan.finish_date);
+    lines.push_back(
+        Fill(Tr(lang, "Without capacity limits (the critical path): {span}"),
+             {{"span", span(plan.unconstrained_duration_days, plan.unconstrained_finish_date)}}) +
+        no_calendar + ".");
+    std::string with = Fill(Tr(lang, "With capacity limits: {span}"),
+                            {{"span", span(plan.duration_days, plan.finish_date)}});
     if (plan.bottleneck) {
       const PlanResource& r = plan.resources[*plan.bottleneck];
-      with += "; bottleneck: " + VisibleText(ResourceText(r)) + " (" + std::to_string(r.capacity) +
-              " at a time): " + Count(r.waiting, "system", "systems") + " waited " +
-              Days(r.wait_days, wd) + " for it in all";
+      with += Fill(Tr(lang,
+                      "; bottleneck: {resource} ({n} at a time): {systems} waited {days} "
+                      "for it in all"),
+                   {{"resource", VisibleText(ResourceText(r, lang))},
+                    {"n", N(r.capacity)},
+                    {"systems", Systems(r.waiting, lang)},
+                    {"days", days(r.wait_days)}});
     } else {
-      with += "; no system waited for a resource";
+      with += Tr(lang, "; no system waited for a resource");
     }
     lines.push_back(with + ".");
   }
   if (plan.deadline && plan.start) {
-    std::string line = "Deadline " + FormatDate(*plan.deadline) +
-                       (HasLimits(plan) ? " (with the capacity limits): " : ": ");
+    std::string line =
+        Fill(Tr(lang, HasLimits(plan) ? "Deadline {date} (with the capacity limits): "
+                                      : "Deadline {date}: "),
+             {{"date", FormatDate(*plan.deadline)}});
     if (plan.late.empty()) {
       int limit = plan.calendar.Offset(*plan.start, *plan.deadline + 1);
-      line += "met, " + Days(limit - plan.duration_days, wd) + " to spare.";
+      line += Fill(Tr(lang, "met, {days} to spare."), {{"days", days(limit - plan.duration_days)}});
     } else {
-      line += Count(plan.late.size(), "system finishes", "systems finish") + " late, by up to " +
-              Days(plan.Find(plan.late.front())->days_late, wd) + ".";
+      line += Fill(Tr(lang, "{systems} late, by up to {days}."),
+                   {{"systems", viz::Count(lang, plan.late.size(), "{n} system finishes",
+                                           "{n} systems finish")},
+                    {"days", days(plan.Find(plan.late.front())->days_late)}});
     }
     lines.push_back(line);
   }
   size_t external = ExternalCount(plan);
   if (plan.owner_tasks.empty() && plan.intermunicipal_ours && external == 0)
-    lines.push_back(
-        "Our work: every system (the file names no changing municipality; "
-        "--owner-tasks tells ours from external dependencies).");
+    lines.push_back(Tr(lang,
+                       "Our work: every system (the file names no changing municipality; "
+                       "--owner-tasks tells ours from external dependencies)."));
   else
-    lines.push_back("Our work: " + Count(plan.tasks.size() - external, "system", "systems") +
-                    " of " + VisibleText(OursPhrase(plan)) + " (--owner-tasks); " +
-                    Count(external, "external dependency", "external dependencies") +
-                    " (other owners' systems the plan waits on).");
+    lines.push_back(Fill(
+        Tr(lang,
+           "Our work: {systems} of {ours} (--owner-tasks); {external} (other owners' "
+           "systems the plan waits on)."),
+        {{"systems", Systems(plan.tasks.size() - external, lang)},
+         {"ours", VisibleText(OursPhrase(plan, lang))},
+         {"external",
+          viz::Count(lang, external, "{n} external dependency", "{n} external dependencies")}}));
   size_t unestimated = 0;
   for (const PlanTask& t : plan.tasks) unestimated += t.estimated ? 0 : 1;
-  std::string effort = "Effort from cutover.effort_days";
+  std::string effort = Tr(lang, "Effort from cutover.effort_days");
   if (unestimated)
-    effort += ", and " + Number(plan.default_effort_days) +
-              (plan.default_effort_days == 1 ? " day" : " days") + " (--default-effort) for " +
-              Count(unestimated, "system", "systems") + " without an estimate";
+    effort +=
+        Fill(Tr(lang, plan.default_effort_days == 1
+                          ? ", and {n} day (--default-effort) for {systems} without an "
+                            "estimate"
+                          : ", and {n} days (--default-effort) for {systems} without an "
+                            "estimate"),
+             {{"n", Number(plan.default_effort_days)}, {"systems", Systems(unestimated, lang)}});
   lines.push_back(effort + ".");
-  lines.push_back("Order: " + Count(plan.precedence_count, "precedence pair", "precedence pairs") +
-                  " (an integration converts the provider before the consumer; "
-                  "cutover.after adds more).");
+  lines.push_back(Fill(Tr(lang,
+                          "Order: {pairs} (an integration converts the provider before the "
+                          "consumer; cutover.after adds more)."),
+                       {{"pairs", viz::Count(lang, plan.precedence_count, "{n} precedence pair",
+                                             "{n} precedence pairs")}}));
   return lines;
 }
 
@@ -206,14 +254,16 @@ RowSource Kept(std::vector<std::string> header, std::vector<size_t> right,
 }
 
 // Tasks are the bulk of a plan: their rows are made when written, from the task's index.
-RowSource TaskTable(const Landscape& l, const Plan& plan, bool external) {
+RowSource TaskTable(const Landscape& l, const Plan& plan, bool external, Language lang) {
   auto tasks = std::make_shared<std::vector<size_t>>();
   for (size_t i = 0; i < plan.tasks.size(); ++i)
     if (plan.tasks[i].external == external) tasks->push_back(i);
-  return {{"wave", "system", "name", "owner", "vendor", "days", "start", "finish", "slack", "note"},
+  return {{Tr(lang, "wave"), Tr(lang, "system"), Tr(lang, "name"), Tr(lang, "owner"),
+           Tr(lang, "vendor"), Tr(lang, "days"), Tr(lang, "start"), Tr(lang, "finish"),
+           Tr(lang, "slack"), Tr(lang, "note")},
           {0, 5, 8},
           tasks->size(),
-          [&l, &plan, tasks](size_t i) {
+          [&l, &plan, tasks, lang](size_t i) {
             const PlanTask& t = plan.tasks[(*tasks)[i]];
             const System& s = l.systems[t.system];
             return std::vector<std::string>{std::to_string(t.wave),
@@ -222,20 +272,24 @@ RowSource TaskTable(const Landscape& l, const Plan& plan, bool external) {
                                             Shorten(OwnerText(s.owner), 24),
                                             s.vendor.empty() ? "-" : Shorten(s.vendor, 24),
                                             std::to_string(t.duration),
-                                            Start(t),
-                                            Finish(t),
+                                            Start(t, lang),
+                                            Finish(t, lang),
                                             std::to_string(t.slack),
-                                            Note(l, plan, t)};
+                                            Note(l, plan, t, lang)};
           }};
 }
 
-std::vector<std::string> WaveLines(const Plan& plan) {
+std::vector<std::string> WaveLines(const Plan& plan, Language lang) {
   std::vector<std::string> lines;
   for (const PlanWave& w : plan.waves) {
-    std::string line = "wave " + std::to_string(w.wave) + ": " + OffsetText(plan, w.start, false) +
-                       " to " + OffsetText(plan, std::max(w.finish, w.start + 1), true) + ", " +
-                       Count(w.task_count, "system", "systems");
-    if (w.over_capacity) line += " (holds a bundle larger than a capacity: it takes all of it)";
+    std::string line =
+        Fill(Tr(lang, "wave {n}: {start} to {finish}, {systems}"),
+             {{"n", N(w.wave)},
+              {"start", OffsetText(plan, w.start, false, lang)},
+              {"finish", OffsetText(plan, std::max(w.finish, w.start + 1), true, lang)},
+              {"systems", Systems(w.task_count, lang)}});
+    if (w.over_capacity)
+      line += Tr(lang, " (holds a bundle larger than a capacity: it takes all of it)");
     lines.push_back(line);
   }
   return lines;
@@ -243,7 +297,7 @@ std::vector<std::string> WaveLines(const Plan& plan) {
 
 // "waiting on Skatteetaten's A-ordningen (skatteetaten.a-ordningen), ready 2019-10-15, for 4
 // of our systems", for each external task that some task of ours comes after.
-std::vector<std::string> WaitingOnLines(const Landscape& l, const Plan& plan) {
+std::vector<std::string> WaitingOnLines(const Landscape& l, const Plan& plan, Language lang) {
   std::map<SystemIndex, std::set<SystemIndex>> needed;
   auto add = [&](SystemIndex from, SystemIndex to) {
     const PlanTask* a = plan.Find(from);
@@ -263,44 +317,49 @@ std::vector<std::string> WaitingOnLines(const Landscape& l, const Plan& plan) {
   std::vector<std::string> lines;
   for (SystemIndex s : order) {
     const System& sys = l.systems[s];
-    lines.push_back(VisibleText("waiting on " + OwnerText(sys.owner) + "'s " + sys.Label() + " (" +
-                                sys.id + "), ready " + Finish(*plan.Find(s)) + ", for " +
-                                std::to_string(needed[s].size()) + " of our systems"));
+    lines.push_back(VisibleText(
+        Fill(Tr(lang, "waiting on {owner}'s {system} ({id}), ready {date}, for {n} of our systems"),
+             {{"owner", OwnerText(sys.owner)},
+              {"system", sys.Label()},
+              {"id", sys.id},
+              {"date", Finish(*plan.Find(s), lang)},
+              {"n", N(needed[s].size())}})));
   }
   return lines;
 }
 
-RowSource DelayTable(const Landscape& l, const Plan& plan) {
-  return {{"system", "owner", "waited", "for", "later than without limits"},
+RowSource DelayTable(const Landscape& l, const Plan& plan, Language lang) {
+  return {{Tr(lang, "system"), Tr(lang, "owner"), Tr(lang, "waited"), Tr(lang, "for"),
+           Tr(lang, "later than without limits")},
           {2, 4},
           plan.delayed.size(),
-          [&l, &plan](size_t i) {
+          [&l, &plan, lang](size_t i) {
             SystemIndex s = plan.delayed[i];
             const PlanTask& t = *plan.Find(s);
             return std::vector<std::string>{
                 l.systems[s].id, OwnerText(l.systems[s].owner), std::to_string(t.wait),
-                ResourceText(plan.resources[t.waiting_for]), std::to_string(t.delay)};
+                ResourceText(plan.resources[t.waiting_for], lang), std::to_string(t.delay)};
           }};
 }
 
-RowSource ResourceTable(const Plan& plan) {
+RowSource ResourceTable(const Plan& plan, Language lang) {
   std::vector<std::vector<std::string>> rows;
   for (const PlanResource& r : plan.resources) {
-    const char* by = r.from_file                         ? "file"
+    std::string by = r.from_file                         ? Tr(lang, "file")
                      : r.of == PlanResource::Of::kVendor ? "--vendor-capacity"
                      : r.of == PlanResource::Of::kOwner  ? "--owner-capacity"
                                                          : "--capacity";
-    rows.push_back({ResourceText(r), std::to_string(r.capacity), by, std::to_string(r.tasks),
+    rows.push_back({ResourceText(r, lang), std::to_string(r.capacity), by, std::to_string(r.tasks),
                     std::to_string(r.effort), std::to_string(r.waiting),
                     std::to_string(r.wait_days)});
   }
-  return Kept(
-      {"resource", "capacity", "set by", "systems", "days of work", "waited", "days waited"},
-      {1, 3, 4, 5, 6}, std::move(rows));
+  return Kept({Tr(lang, "resource"), Tr(lang, "capacity"), Tr(lang, "set by"), Tr(lang, "systems"),
+               Tr(lang, "days of work"), Tr(lang, "waited"), Tr(lang, "days waited")},
+              {1, 3, 4, 5, 6}, std::move(rows));
 }
 
 // Effort per owner or per vendor: systems and days of work, ours and external apart.
-RowSource EffortTable(const Landscape& l, const Plan& plan, bool by_vendor) {
+RowSource EffortTable(const Landscape& l, const Plan& plan, bool by_vendor, Language lang) {
   struct Sum {
     size_t systems = 0;
     int days = 0;
@@ -320,37 +379,39 @@ RowSource EffortTable(const Landscape& l, const Plan& plan, bool by_vendor) {
   std::vector<std::vector<std::string>> cells;
   for (const auto& [name, sum] : rows)
     cells.push_back({by_vendor ? (name.empty() ? "-" : name) : OwnerText(name),
-                     sum.ours && sum.external ? "ours and external"
-                     : sum.ours               ? "ours"
-                                              : "external",
+                     Tr(lang, sum.ours && sum.external ? "ours and external"
+                              : sum.ours               ? "ours"
+                                                       : "external"),
                      std::to_string(sum.systems), std::to_string(sum.days)});
-  return Kept({by_vendor ? "vendor" : "owner", "work", "systems", "days of work"}, {2, 3},
-              std::move(cells));
+  return Kept({Tr(lang, by_vendor ? "vendor" : "owner"), Tr(lang, "work"), Tr(lang, "systems"),
+               Tr(lang, "days of work")},
+              {2, 3}, std::move(cells));
 }
 
-std::string BundleLine(const Landscape& l, const Plan& plan, size_t i) {
+std::string BundleLine(const Landscape& l, const Plan& plan, size_t i, Language lang) {
   const PlanBundle& b = plan.bundles[i];
-  return "bundle " + std::to_string(i + 1) + ": " + Join(l, b.systems, ", ") +
-         " (cycle: " + Join(l, b.cycle, " → ") + ")";
+  return Fill(
+      Tr(lang, "bundle {n}: {systems} (cycle: {cycle})"),
+      {{"n", N(i + 1)}, {"systems", Join(l, b.systems, ", ")}, {"cycle", Join(l, b.cycle, " → ")}});
 }
 
-std::string CutNote(const Plan& plan) {
-  return "(only the first " + std::to_string(plan.critical_paths.size()) +
-         " critical paths are listed)";
+std::string CutNote(const Plan& plan, Language lang) {
+  return Fill(Tr(lang, "(only the first {n} critical paths are listed)"),
+              {{"n", N(plan.critical_paths.size())}});
 }
 
-RowSource LateTable(const Landscape& l, const Plan& plan) {
-  return {
-      {"system", "owner", "vendor", "finish", plan.workdays ? "working days late" : "days late"},
-      {4},
-      plan.late.size(),
-      [&l, &plan](size_t i) {
-        SystemIndex s = plan.late[i];
-        const PlanTask& t = *plan.Find(s);
-        return std::vector<std::string>{l.systems[s].id, OwnerText(l.systems[s].owner),
-                                        l.systems[s].vendor.empty() ? "-" : l.systems[s].vendor,
-                                        Finish(t), std::to_string(t.days_late)};
-      }};
+RowSource LateTable(const Landscape& l, const Plan& plan, Language lang) {
+  return {{Tr(lang, "system"), Tr(lang, "owner"), Tr(lang, "vendor"), Tr(lang, "finish"),
+           Tr(lang, plan.workdays ? "working days late" : "days late")},
+          {4},
+          plan.late.size(),
+          [&l, &plan, lang](size_t i) {
+            SystemIndex s = plan.late[i];
+            const PlanTask& t = *plan.Find(s);
+            return std::vector<std::string>{l.systems[s].id, OwnerText(l.systems[s].owner),
+                                            l.systems[s].vendor.empty() ? "-" : l.systems[s].vendor,
+                                            Finish(t, lang), std::to_string(t.days_late)};
+          }};
 }
 
 const char* kWavesNote =
@@ -367,8 +428,9 @@ const char* kResourceNote = "at most this many systems in progress on one workin
 const char* kBundlesNote = "systems on a cycle of integrations switch together";
 const char* kCriticalNote = "no slack: a day lost here is a day lost for the go-live";
 
-// A note as a sentence of its own: "_Systems on a cycle ... together._".
-std::string Sentence(const char* note) {
+// A note as a sentence of its own: "_Systems on a cycle ... together._". Every note starts
+// with an ASCII letter in both languages.
+std::string Sentence(const std::string& note) {
   std::string text(note);
   text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
   return "_" + text + "._\n\n";
@@ -378,46 +440,54 @@ std::string Sentence(const char* note) {
 // are made as they are written).
 struct Section {
   std::string title;
-  const char* note = nullptr;
+  std::string note;  // "" for none
   std::vector<std::string> lines;
   std::optional<RowSource> table;
 };
 
-std::vector<Section> Sections(const Landscape& l, const Plan& plan) {
+std::vector<Section> Sections(const Landscape& l, const Plan& plan, Language lang) {
   std::vector<Section> out;
-  out.push_back({"Waves", kWavesNote, WaveLines(plan), std::nullopt});
+  auto note = [lang](const char* english) { return Tr(lang, english); };
+  out.push_back({Tr(lang, "Waves"), note(kWavesNote), WaveLines(plan, lang), std::nullopt});
   size_t external = ExternalCount(plan);
-  out.push_back({external ? "Our systems" : "Systems", kTasksNote, {}, TaskTable(l, plan, false)});
+  out.push_back({Tr(lang, external ? "Our systems" : "Systems"),
+                 note(kTasksNote),
+                 {},
+                 TaskTable(l, plan, false, lang)});
   if (external) {
-    Section s{"External dependencies", kExternalNote, WaitingOnLines(l, plan),
-              TaskTable(l, plan, true)};
+    Section s{Tr(lang, "External dependencies"), note(kExternalNote), WaitingOnLines(l, plan, lang),
+              TaskTable(l, plan, true, lang)};
     out.push_back(std::move(s));
   }
   if (HasLimits(plan)) {
-    out.push_back({"Capacity", kResourceNote, {}, ResourceTable(plan)});
+    out.push_back({Tr(lang, "Capacity"), note(kResourceNote), {}, ResourceTable(plan, lang)});
     if (!plan.delayed.empty())
-      out.push_back({"Waiting for capacity", kDelayNote, {}, DelayTable(l, plan)});
+      out.push_back(
+          {Tr(lang, "Waiting for capacity"), note(kDelayNote), {}, DelayTable(l, plan, lang)});
   }
-  out.push_back({"Effort per owner", nullptr, {}, EffortTable(l, plan, false)});
-  out.push_back({"Effort per vendor", nullptr, {}, EffortTable(l, plan, true)});
+  out.push_back({Tr(lang, "Effort per owner"), "", {}, EffortTable(l, plan, false, lang)});
+  out.push_back({Tr(lang, "Effort per vendor"), "", {}, EffortTable(l, plan, true, lang)});
   if (!plan.bundles.empty()) {
-    Section s{"Bundles", kBundlesNote, {}, std::nullopt};
-    for (size_t i = 0; i < plan.bundles.size(); ++i) s.lines.push_back(BundleLine(l, plan, i));
+    Section s{Tr(lang, "Bundles"), note(kBundlesNote), {}, std::nullopt};
+    for (size_t i = 0; i < plan.bundles.size(); ++i)
+      s.lines.push_back(BundleLine(l, plan, i, lang));
     out.push_back(std::move(s));
   }
   if (!plan.critical_paths.empty()) {
-    Section s{plan.critical_paths.size() == 1 ? "Critical path" : "Critical paths",
-              kCriticalNote,
+    Section s{Tr(lang, plan.critical_paths.size() == 1 ? "Critical path" : "Critical paths"),
+              note(kCriticalNote),
               {},
               std::nullopt};
     for (const auto& path : plan.critical_paths) s.lines.push_back(Join(l, path, " → "));
-    if (plan.critical_paths_cut) s.lines.push_back(CutNote(plan));
+    if (plan.critical_paths_cut) s.lines.push_back(CutNote(plan, lang));
     out.push_back(std::move(s));
   }
   if (!plan.late.empty()) {
-    std::string note = "finish after the deadline " + FormatDate(*plan.deadline);
-    Section s{"Late", nullptr, {}, LateTable(l, plan)};
-    s.title = "Late (" + note + ")";
+    Section s{Fill(Tr(lang, "Late (finish after the deadline {date})"),
+                   {{"date", FormatDate(*plan.deadline)}}),
+              "",
+              {},
+              LateTable(l, plan, lang)};
     out.push_back(std::move(s));
   }
   return out;
@@ -428,10 +498,10 @@ std::vector<Section> Sections(const Landscape& l, const Plan& plan) {
 void WritePlanTable(const Landscape& l, const Plan& plan, const PlanHeading& heading,
                     const Sink& sink) {
   std::string out;
-  for (const std::string& line : Summary(l, plan, heading)) out += line + "\n";
+  for (const std::string& line : Summary(l, plan, heading, kEn)) out += line + "\n";
   sink(out);
-  for (const Section& s : Sections(l, plan)) {
-    out = "\n" + s.title + (s.note ? " (" + std::string(s.note) + ")" : "") + ":\n";
+  for (const Section& s : Sections(l, plan, kEn)) {
+    out = "\n" + s.title + (s.note.empty() ? "" : " (" + s.note + ")") + ":\n";
     for (const std::string& line : s.lines) out += "  " + line + "\n";
     sink(out);
     if (!s.table) continue;
@@ -443,13 +513,13 @@ void WritePlanTable(const Landscape& l, const Plan& plan, const PlanHeading& hea
 }
 
 void WritePlanMarkdown(const Landscape& l, const Plan& plan, const PlanHeading& heading,
-                       const Sink& sink) {
-  std::string out = "## Cutover plan\n\n";
-  for (const std::string& line : Summary(l, plan, heading)) out += "- " + line + "\n";
+                       viz::Language lang, const Sink& sink) {
+  std::string out = "## " + Tr(lang, "Cutover plan") + "\n\n";
+  for (const std::string& line : Summary(l, plan, heading, lang)) out += "- " + line + "\n";
   sink(out);
-  for (const Section& s : Sections(l, plan)) {
+  for (const Section& s : Sections(l, plan, lang)) {
     out = "\n### " + s.title + "\n\n";
-    if (s.note) out += Sentence(s.note);
+    if (!s.note.empty()) out += Sentence(s.note);
     for (const std::string& line : s.lines) out += "- " + line + "\n";
     if (!s.lines.empty() && s.table) out += "\n";
     sink(out);
@@ -457,7 +527,7 @@ void WritePlanMarkdown(const Landscape& l, const Plan& plan, const PlanHeading& 
     if (s.table->count)
       WriteMarkdownTable(*s.table, sink);
     else
-      sink("(none)\n");
+      sink(Tr(lang, "(none)") + "\n");
   }
 }
 
@@ -527,8 +597,9 @@ std::string FormatPlanTable(const Landscape& l, const Plan& plan, const PlanHead
   return Collected([&](const Sink& sink) { WritePlanTable(l, plan, heading, sink); });
 }
 
-std::string FormatPlanMarkdown(const Landscape& l, const Plan& plan, const PlanHeading& heading) {
-  return Collected([&](const Sink& sink) { WritePlanMarkdown(l, plan, heading, sink); });
+std::string FormatPlanMarkdown(const Landscape& l, const Plan& plan, const PlanHeading& heading,
+                               viz::Language lang) {
+  return Collected([&](const Sink& sink) { WritePlanMarkdown(l, plan, heading, lang, sink); });
 }
 
 std::string FormatPlanCsv(const Landscape& l, const Plan& plan) {

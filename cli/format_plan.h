@@ -1,5 +1,6 @@
 // The cutover plan as a table for people, Markdown for a workshop document, CSV for a
-// spreadsheet or Gantt tool, and JSON for programs.
+// spreadsheet or Gantt tool, and JSON for programs. The Markdown is in the --lang language
+// (bokmål by default, through po/nb.po); the table, CSV and JSON stay English.
 #pragma once
 
 #include <string>
@@ -7,13 +8,15 @@
 #include "cli/format.h"
 #include "cli/format_heading.h"
 #include "engine/plan.h"
+#include "viz/i18n.h"
 
 namespace landskap::cli {
 
 std::string FormatPlanTable(const Landscape& landscape, const Plan& plan,
                             const PlanHeading& heading);
 std::string FormatPlanMarkdown(const Landscape& landscape, const Plan& plan,
-                               const PlanHeading& heading);
+                               const PlanHeading& heading,
+                               viz::Language language = viz::Language::kEnglish);
 std::string FormatPlanCsv(const Landscape& landscape, const Plan& plan);
 std::string FormatPlanJson(const Landscape& landscape, const Plan& plan, const std::string& file);
 // The same, written piece by piece (a task, a row at a time) for the command's streamed output,
@@ -21,7 +24,7 @@ std::string FormatPlanJson(const Landscape& landscape, const Plan& plan, const s
 void WritePlanTable(const Landscape& landscape, const Plan& plan, const PlanHeading& heading,
                     const Sink& sink);
 void WritePlanMarkdown(const Landscape& landscape, const Plan& plan, const PlanHeading& heading,
-                       const Sink& sink);
+                       viz::Language language, const Sink& sink);
 void WritePlanCsv(const Landscape& landscape, const Plan& plan, const Sink& sink);
 void WritePlanJson(const Landscape& landscape, const Plan& plan, const std::string& file,
                    const Sink& sink);

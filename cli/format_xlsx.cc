@@ -1,8 +1,10 @@
-// The sheets of --format xlsx. Headers are Norwegian (the users' language in Excel); values are
-// the data as the file has them (ids, criticality and reason words as in the JSON and CSV).
+// The sheets of --format xlsx. Sheet names and headers of impact and plan are in --lang
+// (bokmål by default, English with --lang en, through po/nb.po); stats' are Norwegian. Values
+// are the data as the file has them (ids, criticality and reason words as in the JSON and CSV).
 #include "cli/format_xlsx.h"
 
 #include "cli/xlsx.h"
+#include "viz/i18n.h"
 
 namespace landskap::cli {
 namespace {
@@ -25,11 +27,19 @@ std::string KeyList(const Landscape& l, const std::vector<KeyIndex>& keys) {
 
 }  // namespace
 
+// Each text in `lang`: the catalogue's translation, English the msgid.
+std::vector<std::string> Words(viz::Language lang, std::initializer_list<const char*> english) {
+  std::vector<std::string> out;
+  for (const char* e : english) out.push_back(viz::Tr(lang, e));
+  return out;
+}
+
 std::optional<std::string> FormatImpactXlsx(const Landscape& l, const ImpactResult& r,
-                                            std::string* error) {
-  XlsxSheet systems{"Berørte systemer",
-                    {"ID", "Navn", "Eier", "Kritikalitet", "Avstand", "Årsak", "Sti", "Via"},
-                    {}};
+                                            viz::Language lang, std::string* error) {
+  XlsxSheet systems{
+      viz::Tr(lang, "Affected systems"),
+      Words(lang, {"ID", "Name", "Owner", "Criticality", "Distance", "Reason", "Path", "Via"}),
+      {}};
   for (const AffectedSystem& a : r.affected) {
     const System& s = l.systems[a.system];
     std::string path, via;
@@ -39,8 +49,9 @@ std::optional<std::string> FormatImpactXlsx(const Landscape& l, const ImpactResu
                             Text(CriticalityName(s.criticality)), Number(a.distance),
                             Text(ReasonName(a.reason)), Text(path), Text(via)});
   }
-  XlsxSheet integrations{
-      "Integrasjoner", {"ID", "Fra", "Til", "Bærer", "Protokoll", "Kritikalitet"}, {}};
+  XlsxSheet integrations{viz::Tr(lang, "Integrations"),
+                         Words(lang, {"ID", "From", "To", "Carries", "Protocol", "Criticality"}),
+                         {}};
   for (IntegrationIndex i : r.integrations) {
     const Integration& in = l.integrations[i];
     integrations.rows.push_back({Text(in.id), Text(l.systems[in.from].id),
@@ -50,30 +61,31 @@ std::optional<std::string> FormatImpactXlsx(const Landscape& l, const ImpactResu
   return TablesToXlsx({systems, integrations}, error);
 }
 
-std::optional<std::string> FormatPlanXlsx(const Landscape& l, const Plan& plan,
+std::optional<std::string> FormatPlanXlsx(const Landscape& l, const Plan& plan, viz::Language lang,
                                           std::string* error) {
+  const std::string yes = viz::Tr(lang, "yes"), no = viz::Tr(lang, "no");
   XlsxSheet tasks{
-      "Plan",
-      {"ID", "Navn", "Leverandør", "Eier", "Bølge", "Pakke", "Varighet (dager)", "Anslått",
-       "Tidligste start", "Tidligste slutt", "Seneste start", "Seneste slutt", "Slakk", "Kritisk",
-       "Startdato", "Sluttdato", "Dager forsinket"},
+      viz::Tr(lang, "Plan"),
+      Words(lang, {"ID", "Name", "Vendor", "Owner", "Wave", "Bundle", "Duration (days)",
+                   "Estimated", "Earliest start", "Earliest finish", "Latest start",
+                   "Latest finish", "Slack", "Critical", "Start date", "Finish date", "Days late"}),
       {}};
   for (const PlanTask& t : plan.tasks) {
     const System& s = l.systems[t.system];
     tasks.rows.push_back({Text(s.id), Text(s.name), Text(s.vendor), Text(s.owner), Number(t.wave),
                           t.bundle >= 0 ? Number(t.bundle + 1) : XlsxValue{}, Number(t.duration),
-                          Text(t.estimated ? "ja" : "nei"), Number(t.es), Number(t.ef),
-                          Number(t.ls), Number(t.lf), Number(t.slack),
-                          Text(t.critical ? "ja" : "nei"), Date(t.start_date), Date(t.finish_date),
-                          Number(t.days_late)});
+                          Text(t.estimated ? yes : no), Number(t.es), Number(t.ef), Number(t.ls),
+                          Number(t.lf), Number(t.slack), Text(t.critical ? yes : no),
+                          Date(t.start_date), Date(t.finish_date), Number(t.days_late)});
   }
-  XlsxSheet waves{"Bølger", {"Bølge", "Antall systemer", "Systemer"}, {}};
+  XlsxSheet waves{
+      viz::Tr(lang, "Waves"), Words(lang, {"Wave", "Number of systems", "Systems"}), {}};
   for (const PlanWave& w : plan.waves) {
     std::string ids;
     for (SystemIndex s : w.systems) ids += (ids.empty() ? "" : ", ") + l.systems[s].id;
     waves.rows.push_back({Number(w.wave), Number(static_cast<double>(w.task_count)), Text(ids)});
   }
-  XlsxSheet bundles{"Pakker", {"Pakke", "Systemer", "Syklus"}, {}};
+  XlsxSheet bundles{viz::Tr(lang, "Bundles"), Words(lang, {"Bundle", "Systems", "Cycle"}), {}};
   for (size_t b = 0; b < plan.bundles.size(); ++b) {
     std::string ids, cycle;
     for (SystemIndex s : plan.bundles[b].systems)

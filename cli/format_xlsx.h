@@ -1,6 +1,7 @@
-// impact, plan and stats as Excel workbooks (--format xlsx): one sheet per table, Norwegian
-// headers, frozen header row, filters, column widths, dates as Excel dates (cli/xlsx.h). The
-// columns are those of the CSV formats, so a sheet and a CSV file of the same result agree.
+// impact, plan and stats as Excel workbooks (--format xlsx): one sheet per table, headers in
+// --lang (impact, plan; bokmål by default) or Norwegian (stats), frozen header row, filters,
+// column widths, dates as Excel dates (cli/xlsx.h). The columns are those of the CSV formats,
+// so a sheet and a CSV file of the same result agree.
 #pragma once
 
 #include <optional>
@@ -9,14 +10,15 @@
 #include "engine/impact.h"
 #include "engine/plan.h"
 #include "engine/stats.h"
+#include "viz/i18n.h"
 
 namespace landskap::cli {
 
 // Each returns the workbook's bytes, or nullopt with `error` set.
 std::optional<std::string> FormatImpactXlsx(const Landscape& landscape, const ImpactResult& result,
-                                            std::string* error);
+                                            viz::Language language, std::string* error);
 std::optional<std::string> FormatPlanXlsx(const Landscape& landscape, const Plan& plan,
-                                          std::string* error);
+                                          viz::Language language, std::string* error);
 std::optional<std::string> FormatStatsXlsx(const Landscape& landscape, const LandscapeStats& stats,
                                            std::string* error);
 

@@ -251,9 +251,7 @@ void AddDiagramOptions(po::options_description* desc, DiagramLook* o) {
       "page", po::value(&o->page_text)->value_name("A4|A3"),
       "fit the picture to a printable page; a PDF too big for one readable page gets several, "
       "after a page overview")("landscape", po::bool_switch(&o->landscape),
-                               "with --page: the page turned sideways")(
-      "lang", po::value(&o->lang_text)->default_value("nb")->value_name("LANG"),
-      "the language of the words in pictures and on the page: nb (Norwegian bokmål) or en");
+                               "with --page: the page turned sideways");
 }
 
 bool CheckDiagram(std::string_view command, DiagramLook* o, Io io) {
@@ -301,14 +299,23 @@ bool CheckDiagram(std::string_view command, DiagramLook* o, Io io) {
     UsageError(command, "--landscape turns a page: give --page A4 or --page A3 with it", io);
     ok = false;
   }
+  return ok;
+}
+
+void AddLanguageOptions(po::options_description* desc, LanguageOptions* o) {
+  desc->add_options()(
+      "lang", po::value(&o->lang_text)->default_value("nb")->value_name("LANG"),
+      "the language of pictures, the page and the Markdown and Excel reports: nb (Norwegian "
+      "bokmål) or en; the terminal table, CSV and JSON stay English");
+}
+
+bool CheckLanguage(std::string_view command, LanguageOptions* o, Io io) {
   if (auto language = viz::ParseLanguage(o->lang_text)) {
     o->language = *language;
-  } else {
-    UsageError(command, "unknown --lang '" + o->lang_text + "'; use nb (bokmål) or en (English)",
-               io);
-    ok = false;
+    return true;
   }
-  return ok;
+  UsageError(command, "unknown --lang '" + o->lang_text + "'; use nb (bokmål) or en (English)", io);
+  return false;
 }
 
 void AddRankingOptions(po::options_description* desc, RankingOptions* o) {

@@ -1,7 +1,8 @@
 // The options several commands share, declared once each, in groups: selection (what changes),
-// calendar (when), diagram (how a picture looks), ranking (how many), output (which format,
-// where). A command says which groups it takes; the pipeline adds them, parses them and checks
-// them before anything is loaded. Optional numbers are std::optional, never a -1 sentinel.
+// calendar (when), diagram (how a picture looks), language (of pictures and reports), ranking
+// (how many), output (which format, where). A command says which groups it takes; the pipeline adds
+// them, parses them and checks them before anything is loaded. Optional numbers are std::optional,
+// never a -1 sentinel.
 #pragma once
 
 #include <boost/program_options.hpp>
@@ -79,11 +80,17 @@ struct DiagramLook {
   bool only_affected = false;
   std::string page_text;  // "" = the picture's own size
   bool landscape = false;
-  std::string lang_text = "nb";
   // Checked.
   viz::ClusterBy cluster = viz::ClusterBy::kOwner;
   viz::CollapseBy collapse = viz::CollapseBy::kNone;
   viz::PageOptions page;
+};
+
+// The language of the words meant for people on a wall or in a document: pictures, the page,
+// and the Markdown and spreadsheet reports (viz/i18n.h). Terminal, CSV and JSON stay English.
+struct LanguageOptions {
+  std::string lang_text = "nb";
+  // Checked.
   viz::Language language = viz::Language::kBokmal;
 };
 
@@ -102,6 +109,7 @@ struct OutputOptions {
 void AddSelectionOptions(po::options_description* desc, SelectionOptions* options);
 void AddCalendarOptions(po::options_description* desc, CalendarOptions* options);
 void AddDiagramOptions(po::options_description* desc, DiagramLook* options);
+void AddLanguageOptions(po::options_description* desc, LanguageOptions* options);
 void AddRankingOptions(po::options_description* desc, RankingOptions* options);
 // `formats` are the formats the command writes; the first is the default.
 void AddOutputOptions(po::options_description* desc, OutputOptions* options,
@@ -116,6 +124,7 @@ bool CheckCalendar(std::string_view command, CalendarOptions* options, Io io);
 // owners of our tasks and the default effort.
 PlanOptions PlanOptionsFrom(const CalendarOptions& options);
 bool CheckDiagram(std::string_view command, DiagramLook* options, Io io);
+bool CheckLanguage(std::string_view command, LanguageOptions* options, Io io);
 bool CheckRanking(std::string_view command, RankingOptions* options, Io io);
 // Picks the format: --format, else -o's extension, else the default; a --format that
 // contradicts the extension, or a format the command does not write, is an error.

@@ -200,7 +200,7 @@ bool ResolveKey(Context& c) {
 
 int RunCommand(const Command& command, const Args& args, Io io) {
   std::unique_ptr<CommandBody> body = command.make();
-  Context c{io, command.name, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  Context c{io, command.name, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   c.selection.parts = command.selection;
   c.ranking.default_top = command.default_top;
 
@@ -209,6 +209,7 @@ int RunCommand(const Command& command, const Args& args, Io io) {
   if (command.groups & kGroupCalendar) AddCalendarOptions(&desc, &c.calendar);
   body->AddOptions(&desc);
   if (command.groups & kGroupDiagram) AddDiagramOptions(&desc, &c.diagram);
+  if (command.groups & kGroupLanguage) AddLanguageOptions(&desc, &c.language);
   if (command.groups & kGroupRanking) AddRankingOptions(&desc, &c.ranking);
   if (command.groups & kGroupOutput) AddOutputOptions(&desc, &c.output, command.formats);
 
@@ -225,6 +226,7 @@ int RunCommand(const Command& command, const Args& args, Io io) {
   if (command.groups & kGroupSelection) ok &= CheckSelection(command.name, &c.selection, io);
   if (command.groups & kGroupCalendar) ok &= CheckCalendar(command.name, &c.calendar, io);
   if (command.groups & kGroupDiagram) ok &= CheckDiagram(command.name, &c.diagram, io);
+  if (command.groups & kGroupLanguage) ok &= CheckLanguage(command.name, &c.language, io);
   if (command.groups & kGroupRanking) ok &= CheckRanking(command.name, &c.ranking, io);
   if (command.groups & kGroupOutput)
     ok &= CheckOutput(command.name, command.formats, &c.output, io);

@@ -36,6 +36,7 @@ enum Group : unsigned {
   kGroupDiagram = 1u << 2,
   kGroupRanking = 1u << 3,
   kGroupOutput = 1u << 4,
+  kGroupLanguage = 1u << 5,
 };
 
 // What a command reads from the command line:
@@ -56,6 +57,7 @@ struct Context {
   SelectionOptions selection;
   CalendarOptions calendar;
   DiagramLook diagram;
+  LanguageOptions language;
   RankingOptions ranking;
   OutputOptions output;
 

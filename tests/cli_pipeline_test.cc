@@ -223,18 +223,23 @@ TEST(Pipeline, FormatFollowsTheOutputFilesEnding) {
   r = RunCli({"impact", kTiny, "--key", "kommunenummer", "-o", dir + "/impact.JSON"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NO_THROW(nlohmann::json::parse(ReadFile(dir + "/impact.JSON")));
+  // Markdown speaks bokmål unless --lang en (docs/pictures.md § Language).
   r = RunCli({"plan", kTiny, "--key", "kommunenummer", "-o", dir + "/plan.md"});
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(ReadFile(dir + "/plan.md").rfind("## Cutover plan", 0), 0u);
+  EXPECT_EQ(ReadFile(dir + "/plan.md").rfind("## Omleggingsplan", 0), 0u);
+  r = RunCli({"impact", kTiny, "--key", "kommunenummer", "-o", dir + "/impact.md"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(ReadFile(dir + "/impact.md").rfind("## Konsekvenser\n", 0), 0u);
   // A contradiction is an error, and writes nothing.
   r = RunCli({"impact", kTiny, "--key", "kommunenummer", "--format", "json", "-o", dir + "/x.csv"});
   EXPECT_EQ(r.code, 2);
   EXPECT_TRUE(Has(r.err, "--format json does not match the ending of")) << r.err;
   EXPECT_FALSE(fs::exists(dir + "/x.csv"));
   // A format the command does not write.
-  r = RunCli({"impact", kTiny, "--key", "kommunenummer", "-o", dir + "/x.md"});
+  r = RunCli({"impact", kTiny, "--key", "kommunenummer", "-o", dir + "/x.mmd"});
   EXPECT_EQ(r.code, 2);
-  EXPECT_TRUE(Has(r.err, "impact writes table, json, csv or xlsx")) << r.err;
+  EXPECT_TRUE(Has(r.err, "impact writes table, json, csv, xlsx or markdown")) << r.err;
+  EXPECT_FALSE(fs::exists(dir + "/x.mmd"));
   // Other endings keep the default.
   r = RunCli({"stats", kTiny, "-o", dir + "/stats.out"});
   EXPECT_EQ(r.code, 0);

@@ -232,12 +232,13 @@ TEST(CliPlan, CsvAndMarkdown) {
                          "2019-10-24,17,no,2019-10-18,2019-10-24,0,0,\n"),
             std::string::npos);
   EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 8);
-  auto md = RunCli(KeyPlan({"--format", "markdown"}));
+  auto md = RunCli(KeyPlan({"--format", "markdown", "--lang", "en"}));
   ASSERT_EQ(md.code, 0);
   EXPECT_EQ(md.out.rfind("## Cutover plan\n", 0), 0u);
-  EXPECT_NE(md.out.find("| 5 | fjell.lonn |  | 1246 Fjell | Visma | 5 | 2019-10-18 | 2019-10-24 | 0 | "
-                        "critical, no estimate, late by 17 |\n"),
-            std::string::npos)
+  EXPECT_NE(
+      md.out.find("| 5 | fjell.lonn |  | 1246 Fjell | Visma | 5 | 2019-10-18 | 2019-10-24 | 0 | "
+                  "critical, no estimate, late by 17 |\n"),
+      std::string::npos)
       << md.out;
   EXPECT_NE(md.out.find("- matrikkelen → fjell.gis → fjell.byggesak → fjell.arkiv → fjell.sak → "
                         "fjell.lonn\n"),

@@ -237,7 +237,7 @@ TEST(Cli, UsageErrorsExit2WithAHint) {
       {{"impact", kScope, "--key", "kommunenummer", "--direction", "sideways"},
        "unknown --direction 'sideways'; use down, up or both"},
       {{"impact", kScope, "--key", "kommunenummer", "--format", "xml"},
-       "unknown --format 'xml'; use table, json, csv or xlsx"},
+       "unknown --format 'xml'; use table, json, csv, xlsx or markdown"},
       {{"impact", kScope, "--key", "kommunenummer", "--owner", "Fjell"},
        "--owner 'Fjell' is not a kommunenummer"},
       {{"impact", kScope, "--key", "kommunenummer", "--bogus"}, "unrecognised option '--bogus'"},
