@@ -37,7 +37,7 @@ class Report : public CommandBody {
     if (ComputePlan(c.graph(), plan_options, c.query.key ? &impact : nullptr, &plan,
                     &plan_diagnostics)) {
       options.plan = &plan;
-      options.plan_tasks = DescribePlan(c.landscape, plan).tasks;
+      options.plan_tasks = DescribePlan(c.landscape, plan, c.language.language).tasks;
     } else {
       for (const Diagnostic& d : plan_diagnostics.Items()) {
         options.plan_errors.push_back(FormatDiagnostic(d));
@@ -45,9 +45,11 @@ class Report : public CommandBody {
       }
       c.io.err << "landskap report: the page has no cutover plan: its constraints cannot all be "
                   "met (see 'landskap plan').\n";
+      const viz::Language lang = c.language.language;
       options.plan_tasks = c.query.key
-                               ? "the systems affected by " + SelectionPhrase(c.landscape, c.query)
-                               : "all systems";
+                               ? viz::Fill(viz::Tr(lang, "the systems affected by {what}"),
+                                           {{"what", SelectionPhrase(c.landscape, c.query, lang)}})
+                               : viz::Tr(lang, "all systems");
     }
     std::string html, error;
     if (!viz::BuildReport(c.graph(), options, &html, &error)) {

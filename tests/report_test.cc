@@ -268,7 +268,10 @@ TEST(Report, EmbedsTheCutoverPlan) {
   json data = EmbeddedData(MakeReport(kWorkshop, {"--start", "2019-08-01"}));
   const json& plan = data["plan"];
   ASSERT_TRUE(plan.is_object());
-  EXPECT_EQ(plan["tasks_phrase"], "the 8 systems affected by a change of kommunenummer");
+  // The page speaks bokmål by default, English with --lang en.
+  EXPECT_EQ(plan["tasks_phrase"], "8 systemer som berøres av en endring av kommunenummer");
+  json english = EmbeddedData(MakeReport(kWorkshop, {"--start", "2019-08-01", "--lang", "en"}));
+  EXPECT_EQ(english["plan"]["tasks_phrase"], "the 8 systems affected by a change of kommunenummer");
   EXPECT_EQ(plan["duration_days"], 30);
   EXPECT_EQ(plan["start"], "2019-08-01");
   EXPECT_EQ(plan["finish_date"], "2019-09-11");
@@ -297,7 +300,7 @@ TEST(Report, ImpossiblePlanStillGivesAPage) {
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.err.find("the page has no cutover plan"), std::string::npos) << r.err;
   json data = EmbeddedData(ReadFile(dir + "/r.html"));
-  EXPECT_EQ(data["plan"]["tasks_phrase"], "all systems");
+  EXPECT_EQ(data["plan"]["tasks_phrase"], "alle systemer");
   ASSERT_FALSE(data["plan"]["errors"].empty());
   EXPECT_NE(data["plan"]["errors"][0].get<std::string>().find("cycle.json"), std::string::npos);
   EXPECT_EQ(data["systems"].size(), 2u);
