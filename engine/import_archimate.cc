@@ -199,10 +199,18 @@ void AddNativeConcept(const pugi::xml_node& node, const std::string& type, const
 
 bool ParseArchiXml(std::string_view text, const std::string& label, ArchiModel* model,
                    std::string* format, Diagnostics* diagnostics) {
+  LineIndex lines(text);
+  // Every name read here ends up in a landscape file, which must be UTF-8: the check belongs to
+  // the parser, so that no caller can hand it other bytes.
+  if (size_t bad = FirstInvalidUtf8(text); bad != std::string::npos) {
+    diagnostics->Error(lines.At(bad),
+                       "this model is not UTF-8 here; Archi and the exchange format write UTF-8, "
+                       "so the file was changed by another program. Save it again from Archi");
+    return false;
+  }
   pugi::xml_document doc;
   pugi::xml_parse_result parsed =
       doc.load_buffer(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
-  LineIndex lines(text);
   if (!parsed) {
     diagnostics->Error(lines.At(static_cast<size_t>(std::max<ptrdiff_t>(parsed.offset, 0))),
                        std::string("this is not well-formed XML: ") + parsed.description());
@@ -334,13 +342,6 @@ bool ReadArchimate(const std::vector<std::string>& paths, const ImportOptions& o
       continue;
     }
     if (StartsWith(xml, "\xEF\xBB\xBF")) xml.erase(0, 3);  // a byte order mark
-    if (size_t bad = FirstInvalidUtf8(xml); bad != std::string::npos) {
-      local.Error(LineIndex(xml).At(bad),
-                  "this model is not UTF-8 here; Archi and the exchange format write UTF-8, so "
-                  "the file was changed by another program. Save it again from Archi");
-      diagnostics->Append(local);
-      continue;
-    }
     ArchiModel model;
     std::string format;
     if (!ParseArchiXml(xml, input.label, &model, &format, &local)) {

@@ -347,6 +347,17 @@ TEST(ImportArchi, XmlErrorsNameTheirPlace) {
   Diagnostics ns;
   EXPECT_FALSE(ParseArchiXml("<model xmlns=\"urn:x\"/>", "m.xml", &model, &format, &ns));
   EXPECT_NE(ns.Items()[0].message.find("namespace 'urn:x'"), std::string::npos);
+  // A name that is not UTF-8 (a Latin-1 'Ø' at line 2, column 41) stops the parser itself, so
+  // no caller can map it into a landscape file that would not load (a fuzzer finding).
+  Diagnostics latin1;
+  EXPECT_FALSE(
+      ParseArchiXml("<model xmlns=\"http://www.opengroup.org/xsd/archimate/3.0/\">\n"
+                    "<elements><element identifier=\"x\"><name>\xD8ygarden</name>"
+                    "</element></elements></model>",
+                    "m.xml", &model, &format, &latin1));
+  ASSERT_EQ(latin1.Items().size(), 1u);
+  EXPECT_EQ(latin1.Items()[0].location, "2:41");
+  EXPECT_NE(latin1.Items()[0].message.find("not UTF-8"), std::string::npos);
 }
 
 TEST(ImportArchi, IdsFromNames) {
