@@ -66,6 +66,14 @@ bool ParseFile(std::string_view text, const std::string& label,
                const std::vector<std::string>& required, std::vector<CsvRecord>* records,
                std::map<std::string, size_t>* columns, Diagnostics* diagnostics) {
   Diagnostics local(label);
+  // Names and keys read here end up in a landscape file, which must be UTF-8; the reader converts
+  // Windows-1252 first, and the parser refuses anything else whoever calls it.
+  if (size_t bad = FirstInvalidUtf8(text); bad != std::string::npos) {
+    local.Error(LineIndex(text).At(bad),
+                "this file is not UTF-8 here; export it from Archi again (Archi writes UTF-8)");
+    diagnostics->Append(local);
+    return false;
+  }
   char separator = ',';
   if (!ParseCsv(text, records, &separator, &local)) {
     diagnostics->Append(local);

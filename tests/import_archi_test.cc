@@ -321,6 +321,14 @@ TEST(ImportArchi, CsvErrorsNameTheirPlace) {
   ASSERT_GE(missing.Items().size(), 2u);
   EXPECT_EQ(missing.Items()[0].file, "elements.csv");
   EXPECT_NE(missing.Items()[0].message.find("no column 'id'"), std::string::npos);
+  // Bytes that are not UTF-8 (a fuzzer finding: they reached the landscape file) are refused
+  // at their place by the parser itself: the 0xFF is on line 2, column 9 of properties.csv.
+  Diagnostics bytes;
+  EXPECT_FALSE(ParseArchiCsv("ID,Type,Name\na,ApplicationComponent,A\n", "elements.csv", "", "",
+                             "ID,Key,Value\na,Eier,4\xFF\n", "properties.csv", &model, &bytes));
+  ASSERT_EQ(bytes.Items().size(), 1u);
+  EXPECT_EQ(bytes.Items()[0].file, "properties.csv");
+  EXPECT_EQ(bytes.Items()[0].location, "2:9");
   // Quoted separators, doubled quotes, CRLF and line breaks inside a field.
   records.clear();
   Diagnostics fine;
