@@ -309,6 +309,15 @@ class Mapper {
   }
   std::optional<Header> HeaderOf(const Table& table, TableRole role);
   std::vector<std::string> ReadKeys(const Table& table, size_t row, std::optional<size_t> column);
+  // The criticality cell into *out when it is filled in; false (with the error) when it is not a
+  // level landskap knows.
+  bool ReadCriticality(const Table& table, size_t row, std::optional<size_t> column,
+                       Criticality* out);
+  void NoteEmptyRows(const Table& table, size_t empty) {
+    if (empty > 0)
+      report_->notes.push_back(table.name + ": " + std::to_string(empty) +
+                               (empty == 1 ? " empty row" : " empty rows") + " passed over");
+  }
   void Intern(const std::vector<std::string>& names, std::vector<KeyIndex>* keys);
   void IndexSystem(SystemIndex i);
   std::optional<SystemIndex> Resolve(const std::string& text, const Table& table,
@@ -409,6 +418,20 @@ void Mapper::Intern(const std::vector<std::string>& names, std::vector<KeyIndex>
   keys->erase(std::unique(keys->begin(), keys->end()), keys->end());
 }
 
+bool Mapper::ReadCriticality(const Table& table, size_t row, std::optional<size_t> column,
+                             Criticality* out) {
+  std::string k = Cell(table, row, column);
+  if (k.empty()) return true;
+  if (auto c = ParseCriticalityCell(k)) {
+    *out = *c;
+    return true;
+  }
+  Error(table, Place(table, row, column),
+        "unknown criticality '" + VisibleText(k) +
+            "'; write lav, middels, høy or kritisk (or low, medium, high, critical)");
+  return false;
+}
+
 void Mapper::ReadSystems(const Table& table, bool offered) {
   std::optional<Header> header = HeaderOf(table, TableRole::kSystems);
   if (!header) return;
@@ -462,14 +485,7 @@ void Mapper::ReadSystems(const Table& table, bool offered) {
     s.domain = Cell(table, r, col[kDomain]);
     s.source = Cell(table, r, col[kSource]);
     p.keys = ReadKeys(table, r, col[kKeys]);
-    if (std::string k = Cell(table, r, col[kCriticality]); !k.empty()) {
-      if (auto c = ParseCriticalityCell(k))
-        s.criticality = *c;
-      else
-        Error(table, Place(table, r, col[kCriticality]),
-              "unknown criticality '" + VisibleText(k) +
-                  "'; write lav, middels, høy or kritisk (or low, medium, high, critical)");
-    }
+    ReadCriticality(table, r, col[kCriticality], &s.criticality);
     if (col[kEffort] && *col[kEffort] < table.rows[r].cells.size()) {
       const TableCell& c = table.rows[r].cells[*col[kEffort]];
       std::string text = Trim(c.text);
@@ -505,9 +521,7 @@ void Mapper::ReadSystems(const Table& table, bool offered) {
       p.after.emplace_back(std::move(a), Place(table, r, col[kAfter]));
     (offered ? offered_ : systems_).push_back(std::move(p));
   }
-  if (empty > 0)
-    report_->notes.push_back(table.name + ": " + std::to_string(empty) +
-                             (empty == 1 ? " empty row" : " empty rows") + " passed over");
+  NoteEmptyRows(table, empty);
   if (offered) {
     offered_taken_.resize(offered_.size(), false);
     return;
@@ -684,16 +698,7 @@ void Mapper::ReadIntegrations(const Table& table) {
     Intern(ReadKeys(table, r, col[kCarries]), &in.carries);
     in.protocol = Cell(table, r, col[kProtocol]);
     in.source = Cell(table, r, col[kSource]);
-    if (std::string k = Cell(table, r, col[kCriticality]); !k.empty()) {
-      if (auto c = ParseCriticalityCell(k))
-        in.criticality = *c;
-      else {
-        Error(table, Place(table, r, col[kCriticality]),
-              "unknown criticality '" + VisibleText(k) +
-                  "'; write lav, middels, høy or kritisk (or low, medium, high, critical)");
-        row_ok = false;
-      }
-    }
+    if (!ReadCriticality(table, r, col[kCriticality], &in.criticality)) row_ok = false;
     if (!row_ok) continue;
     in.from = *f;
     in.to = *t;
@@ -707,9 +712,7 @@ void Mapper::ReadIntegrations(const Table& table) {
     }
     ++integrations_taken_;
   }
-  if (empty > 0)
-    report_->notes.push_back(table.name + ": " + std::to_string(empty) +
-                             (empty == 1 ? " empty row" : " empty rows") + " passed over");
+  NoteEmptyRows(table, empty);
 }
 
 void Mapper::Finish() {
