@@ -17,11 +17,11 @@
 #include <string>
 #include <vector>
 
-#include "engine/graph.h"
-#include "engine/hotspots.h"
-#include "engine/impact.h"
-#include "engine/load.h"
-#include "engine/plan.h"
+#include "engine/analysis/graph.h"
+#include "engine/analysis/hotspots.h"
+#include "engine/analysis/impact.h"
+#include "engine/file/load.h"
+#include "engine/plan/plan.h"
 #include "synth/synth.h"
 #include "viz/diagram.h"
 

@@ -4,7 +4,7 @@
 #include <ostream>
 #include <string>
 
-#include "engine/suggest.h"
+#include "engine/model/suggest.h"
 
 namespace landskap::cli {
 

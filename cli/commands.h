@@ -1,5 +1,5 @@
 // The subcommand table: one row per subcommand (cli/pipeline.h's Command), each defined in
-// cli/cmd_<name>.cc.
+// cli/commands/<name>.cc.
 #pragma once
 
 #include <vector>
@@ -24,7 +24,7 @@ Command SynthCommand();
 Command ImportCommand();
 Command TemplateCommand();
 Command ExportCommand();
-// `export archimate FILE …` → `export FILE … --to archimate` (cli/cmd_export.cc).
+// `export archimate FILE …` → `export FILE … --to archimate` (cli/commands/export.cc).
 Args ExportKindAsOption(const Args& args);
 
 }  // namespace landskap::cli

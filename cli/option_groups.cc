@@ -8,7 +8,7 @@
 #include <ostream>
 #include <sstream>
 
-#include "engine/scope.h"
+#include "engine/analysis/scope.h"
 
 namespace landskap::cli {
 

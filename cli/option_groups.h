@@ -12,10 +12,10 @@
 
 #include "cli/io.h"
 #include "cli/output_format.h"
-#include "engine/calendar.h"
-#include "engine/date.h"
-#include "engine/impact.h"
-#include "engine/plan.h"
+#include "engine/analysis/impact.h"
+#include "engine/model/date.h"
+#include "engine/plan/calendar.h"
+#include "engine/plan/plan.h"
 #include "viz/diagram.h"
 
 namespace landskap::cli {

@@ -20,7 +20,7 @@
 #include <sstream>
 #include <thread>
 
-#include "engine/input.h"
+#include "engine/file/input.h"
 
 namespace landskap::cli {
 namespace {

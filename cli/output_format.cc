@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <utility>
 
+#include "engine/model/text.h"
+
 namespace landskap::cli {
 namespace {
 
@@ -51,8 +53,7 @@ std::string_view FormatName(Format format) {
 
 std::optional<Format> FormatFromPath(const std::string& path, const std::vector<Format>* offered) {
   if (path.empty() || path == "-") return std::nullopt;
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string ext = FileEnding(path);
   if (ext.empty()) return std::nullopt;
   std::optional<Format> first;
   for (const FormatInfo& f : kFormats)

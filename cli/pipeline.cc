@@ -10,11 +10,11 @@
 #include <ostream>
 #include <sstream>
 
-#include "cli/format.h"
+#include "cli/formats/table.h"
 #include "cli/output.h"
-#include "engine/changes.h"
-#include "engine/load.h"
-#include "engine/suggest.h"
+#include "engine/file/load.h"
+#include "engine/formats/change_table.h"
+#include "engine/model/suggest.h"
 
 namespace landskap::cli {
 

@@ -16,9 +16,9 @@
 #include "cli/io.h"
 #include "cli/option_groups.h"
 #include "cli/output.h"
-#include "engine/graph.h"
-#include "engine/impact.h"
-#include "engine/landscape.h"
+#include "engine/analysis/graph.h"
+#include "engine/analysis/impact.h"
+#include "engine/model/landscape.h"
 
 namespace landskap::cli {
 

@@ -21,7 +21,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "engine/date.h"
+#include "engine/model/date.h"
 
 namespace landskap {
 namespace {

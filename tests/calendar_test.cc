@@ -1,7 +1,7 @@
 // The plan's calendar: Easter and the Norwegian public holidays against dates looked up by
 // hand (almanakk.no, the Norwegian calendar), working-day arithmetic across Easter and
 // Christmas, and the readers of local closures (CSV and iCalendar) with their errors.
-#include "engine/calendar.h"
+#include "engine/plan/calendar.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The national catalogue (datasets/catalogue.json, embedded) and the municipality names
 // (datasets/kommunenavn.csv, embedded): hand-checked facts, and that commands use them.
-#include "engine/catalogue.h"
+#include "engine/file/catalogue.h"
 
 #include <gtest/gtest.h>
 
@@ -9,10 +9,10 @@
 #include <set>
 #include <sstream>
 
-#include "engine/graph.h"
-#include "engine/impact.h"
-#include "engine/load.h"
-#include "engine/municipality.h"
+#include "engine/analysis/graph.h"
+#include "engine/analysis/impact.h"
+#include "engine/file/load.h"
+#include "engine/model/municipality.h"
 #include "tests/test_support.h"
 
 namespace landskap {

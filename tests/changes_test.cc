@@ -1,11 +1,10 @@
 // Change tables: recognising the number columns, and the real SSB-derived tables in ../shared.
-#include "engine/changes.h"
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <set>
 
+#include "engine/formats/change_table.h"
 #include "tests/test_support.h"
 
 namespace landskap {

@@ -9,7 +9,7 @@
 #include <random>
 #include <string>
 
-#include "engine/load.h"
+#include "engine/file/load.h"
 #include "tests/test_support.h"
 
 namespace landskap {

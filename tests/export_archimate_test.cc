@@ -5,8 +5,6 @@
 // importing tools rely on: the namespace, the order of the model's children, identifiers
 // unique, every reference (relationship ends, property definitions, view nodes and
 // connections) resolved. Then the round trip export → import keeps systems and integrations.
-#include "engine/export_archimate.h"
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -14,10 +12,11 @@
 #include <map>
 #include <set>
 
-#include "engine/graph.h"
-#include "engine/import.h"
-#include "engine/import_archimate.h"
-#include "engine/load.h"
+#include "engine/analysis/graph.h"
+#include "engine/file/load.h"
+#include "engine/formats/archi_exchange.h"
+#include "engine/formats/archimate_export.h"
+#include "engine/formats/importer.h"
 #include "pugixml.hpp"
 #include "tests/test_support.h"
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/load.h"
+#include "engine/file/load.h"
 #include "tests/fuzz/fuzz_bodies.h"
 #include "tests/test_support.h"
 

@@ -2,7 +2,7 @@
 // independent answers: Boost.Graph's own algorithms (articulation_points,
 // brandes_betweenness_centrality, lengauer_tarjan_dominator_tree) and brute force (remove a
 // system or an integration and count what is left connected).
-#include "engine/hotspots.h"
+#include "engine/analysis/hotspots.h"
 
 #include <gtest/gtest.h>
 
@@ -17,7 +17,7 @@
 #include <tuple>
 #include <utility>
 
-#include "cli/format_hotspots.h"
+#include "cli/formats/hotspots.h"
 
 namespace landskap {
 namespace {

@@ -1,5 +1,5 @@
 // Blast radius on small graphs whose answers are computed by hand in the comments.
-#include "engine/impact.h"
+#include "engine/analysis/impact.h"
 
 #include <gtest/gtest.h>
 

@@ -10,13 +10,13 @@
 #include <fstream>
 #include <set>
 
-#include "engine/import.h"
-#include "engine/import_archi_csv.h"
-#include "engine/import_archimate.h"
-#include "engine/import_coarchi.h"
-#include "engine/import_table.h"
-#include "engine/load.h"
-#include "engine/write_landscape.h"
+#include "engine/file/load.h"
+#include "engine/file/write_landscape.h"
+#include "engine/formats/archi_coarchi.h"
+#include "engine/formats/archi_csv.h"
+#include "engine/formats/archi_exchange.h"
+#include "engine/formats/importer.h"
+#include "engine/formats/table_mapper.h"
 #include "tests/same_landscape.h"
 #include "tests/test_support.h"
 

@@ -12,11 +12,11 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "cli/xlsx.h"
-#include "engine/import_csv.h"
-#include "engine/import_table.h"
-#include "engine/import_xlsx.h"
-#include "engine/load.h"
+#include "cli/formats/xlsx_writer.h"
+#include "engine/file/load.h"
+#include "engine/formats/inventory_csv.h"
+#include "engine/formats/table_mapper.h"
+#include "engine/formats/xlsx_reader.h"
 #include "tests/test_support.h"
 
 namespace landskap {

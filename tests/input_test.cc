@@ -1,13 +1,13 @@
-// The input layer (engine/input.h): encodings sniffed once, size limits, folders and devices.
+// The input layer (engine/file/input.h): encodings sniffed once, size limits, folders and devices.
 // Expected bytes are written out by hand (æ is C3 A6 in UTF-8 and E6 in Windows-1252).
-#include "engine/input.h"
+#include "engine/file/input.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
 
-#include "engine/changes.h"
-#include "engine/load.h"
+#include "engine/file/load.h"
+#include "engine/formats/change_table.h"
 #include "tests/test_support.h"
 
 namespace landskap {

@@ -1,4 +1,4 @@
-// The fast pass of the loader (engine/load_fast.h) against the precise loader: on a clean file
+// The fast pass of the loader (engine/file/load_fast.h) against the precise loader: on a clean file
 // both must build the same model index for index (key order, generated ids, sorted lists), and
 // on any file with something to report the fast pass must give up so that the messages are the
 // precise loader's.
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/load.h"
+#include "engine/file/load.h"
 #include "synth/synth.h"
 #include "tests/test_support.h"
 

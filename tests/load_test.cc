@@ -1,11 +1,11 @@
 // Loading landskap/1 files: every kind of error, with its exact message and location.
-#include "engine/load.h"
+#include "engine/file/load.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "engine/suggest.h"
+#include "engine/model/suggest.h"
 #include "tests/test_support.h"
 
 namespace landskap {

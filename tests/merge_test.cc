@@ -1,7 +1,7 @@
 // landskap merge and diff: small cases computed by hand (see the comments above each), the
 // conversion task in the plan with its dates, proposals, conflicts, a municipality merged with
 // itself, diffs of every kind, renames, exit codes, and decisions-file errors with JSON paths.
-#include "engine/merge.h"
+#include "engine/merge/merge.h"
 
 #include <gtest/gtest.h>
 
@@ -9,12 +9,12 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "engine/diff.h"
-#include "engine/graph.h"
-#include "engine/impact.h"
-#include "engine/load.h"
-#include "engine/plan.h"
-#include "engine/write_landscape.h"
+#include "engine/analysis/graph.h"
+#include "engine/analysis/impact.h"
+#include "engine/file/load.h"
+#include "engine/file/write_landscape.h"
+#include "engine/merge/diff.h"
+#include "engine/plan/plan.h"
 #include "tests/test_support.h"
 
 namespace landskap {
@@ -330,7 +330,7 @@ TEST(Merge, DecisionsFileSyntaxErrors) {
             std::string::npos)
       << errors;
   EXPECT_NE(errors.find("d.json: /decisions/0/effort_days: error: effort_days is a number of "
-                        "days, not text"),
+                        "days, not a string"),
             std::string::npos)
       << errors;
 }

@@ -12,9 +12,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "engine/impact.h"
-#include "engine/load.h"
-#include "engine/plan.h"
+#include "engine/analysis/impact.h"
+#include "engine/file/load.h"
+#include "engine/plan/plan.h"
 #include "tests/test_support.h"
 #include "viz/gantt.h"
 #include "viz/graphviz.h"

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/landscape.h"
-#include "engine/plan.h"
+#include "engine/model/landscape.h"
+#include "engine/plan/plan.h"
 
 namespace landskap::plan_check {
 

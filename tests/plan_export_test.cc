@@ -15,7 +15,7 @@
 #include <sstream>
 #include <string>
 
-#include "engine/date.h"
+#include "engine/model/date.h"
 #include "tests/test_support.h"
 
 namespace landskap {

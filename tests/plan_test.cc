@@ -1,6 +1,6 @@
 // The cutover plan on small landscapes whose schedules are computed by hand in the comments,
 // and a checker that every plan the tests produce respects every precedence of its landscape.
-#include "engine/plan.h"
+#include "engine/plan/plan.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/load.h"
+#include "engine/file/load.h"
 #include "tests/plan_check.h"
 #include "tests/test_support.h"
 

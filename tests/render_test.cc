@@ -8,10 +8,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "engine/impact.h"
-#include "engine/load.h"
-#include "engine/plan.h"
-#include "engine/text.h"
+#include "engine/analysis/impact.h"
+#include "engine/file/load.h"
+#include "engine/model/text.h"
+#include "engine/plan/plan.h"
 #include "tests/test_support.h"
 #include "viz/diagram.h"
 #include "viz/graphviz.h"

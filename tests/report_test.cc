@@ -13,7 +13,7 @@
 #include <regex>
 #include <set>
 
-#include "engine/load.h"
+#include "engine/file/load.h"
 #include "tests/test_support.h"
 
 namespace landskap {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/landscape.h"
+#include "engine/model/landscape.h"
 
 namespace landskap::testing {
 

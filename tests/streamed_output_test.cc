@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/format.h"
+#include "cli/formats/table.h"
 #include "tests/test_support.h"
 
 namespace landskap {

@@ -8,10 +8,10 @@
 #include <set>
 #include <sstream>
 
-#include "engine/graph.h"
-#include "engine/impact.h"
-#include "engine/load.h"
-#include "engine/scope.h"
+#include "engine/analysis/graph.h"
+#include "engine/analysis/impact.h"
+#include "engine/analysis/scope.h"
+#include "engine/file/load.h"
 #include "tests/test_support.h"
 
 namespace landskap {

@@ -12,7 +12,7 @@
 #include <sstream>
 
 #include "cli/io.h"
-#include "engine/load.h"
+#include "engine/file/load.h"
 
 namespace landskap::testing {
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/diagnostics.h"
-#include "engine/landscape.h"
+#include "engine/model/diagnostics.h"
+#include "engine/model/landscape.h"
 
 namespace landskap::testing {
 

@@ -1,14 +1,14 @@
-// Control characters made visible (engine/text.h) and the text helpers of cli/format.h that
-// build on it: a name holding ESC, NUL or a C1 control is shown as \xNN everywhere, tables
+// Control characters made visible (engine/model/text.h) and the text helpers of cli/formats/table.h
+// that build on it: a name holding ESC, NUL or a C1 control is shown as \xNN everywhere, tables
 // stay aligned, Markdown and CSV stay well-formed, and JSON stays exact.
-#include "engine/text.h"
+#include "engine/model/text.h"
 
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "cli/format.h"
+#include "cli/formats/table.h"
 
 namespace landskap {
 namespace {

@@ -9,8 +9,8 @@
 #include <sstream>
 #include <string>
 
-#include "engine/load.h"
-#include "engine/write_landscape.h"
+#include "engine/file/load.h"
+#include "engine/file/write_landscape.h"
 #include "tests/same_landscape.h"
 #include "tests/test_support.h"
 

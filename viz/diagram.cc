@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/municipality.h"
-#include "engine/text.h"
+#include "engine/model/municipality.h"
+#include "engine/model/text.h"
 #include "viz/graphviz.h"
 #include "viz/names.h"
 #include "viz/palette.h"

@@ -7,10 +7,10 @@
 #include <optional>
 #include <string>
 
-#include "engine/diff.h"
-#include "engine/graph.h"
-#include "engine/impact.h"
-#include "engine/plan.h"
+#include "engine/analysis/graph.h"
+#include "engine/analysis/impact.h"
+#include "engine/merge/diff.h"
+#include "engine/plan/plan.h"
 #include "viz/i18n.h"
 #include "viz/overview.h"
 #include "viz/page.h"

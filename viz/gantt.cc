@@ -12,7 +12,7 @@
 #include <cmath>
 #include <map>
 
-#include "engine/text.h"
+#include "engine/model/text.h"
 #include "viz/names.h"
 
 namespace landskap::viz {
@@ -394,11 +394,6 @@ void Draw(cairo_t* cr, const GanttInput& in, const GanttLayout& g) {
   Text(cr, lx + 27, ly, Tr(lang, "waits for capacity (vendor, owner)"));
 }
 
-cairo_status_t Append(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 }  // namespace
 
 bool RenderGantt(const GanttInput& input, const std::string& format, std::string* out,
@@ -408,46 +403,17 @@ bool RenderGantt(const GanttInput& input, const std::string& format, std::string
     return false;
   }
   GanttLayout layout = LayOutGantt(input);
+  auto draw = [&input, &layout](cairo_t* cr) { Draw(cr, input, layout); };
   if (page.paper != Paper::kNone) {
     // The same drawing, onto paper: cairo draws it straight onto the pages (still vectors).
-    auto draw = [&input, &layout](cairo_t* cr) { Draw(cr, input, layout); };
     return format == "pdf"
                ? DrawOntoPdfPages(layout.width, layout.height, draw, page, input.title,
                                   input.language, out, error)
                : DrawOntoOnePage(layout.width, layout.height, draw, page, format, out, error);
   }
-  out->clear();
-  cairo_surface_t* surface = nullptr;
   // PNG at 1.5× so that a 1920-pixel screen shows the chart at its natural size.
-  double scale = format == "png" ? 1.5 : 1.0;
-  if (format == "svg") {
-    surface = cairo_svg_surface_create_for_stream(Append, out, layout.width, layout.height);
-  } else if (format == "pdf") {
-    surface = cairo_pdf_surface_create_for_stream(Append, out, layout.width, layout.height);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
-                                   VisibleText(input.title).c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "landskap render");
-  } else {
-    surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-                                         static_cast<int>(std::ceil(layout.width * scale)),
-                                         static_cast<int>(std::ceil(layout.height * scale)));
-  }
-  cairo_t* cr = cairo_create(surface);
-  cairo_scale(cr, scale, scale);
-  Draw(cr, input, layout);
-  cairo_status_t status = cairo_status(cr);
-  cairo_destroy(cr);
-  if (format == "png" && status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream(surface, Append, out);
-  cairo_surface_finish(surface);
-  if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) {
-    *error = std::string("cannot draw the Gantt chart: ") + cairo_status_to_string(status);
-    out->clear();
-    return false;
-  }
-  return true;
+  return DrawPicture(layout.width, layout.height, 1.5, draw, format, input.title, "the Gantt chart",
+                     out, error);
 }
 
 }  // namespace landskap::viz

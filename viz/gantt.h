@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/calendar.h"
-#include "engine/graph.h"
-#include "engine/plan.h"
+#include "engine/analysis/graph.h"
+#include "engine/plan/calendar.h"
+#include "engine/plan/plan.h"
 #include "viz/i18n.h"
 #include "viz/page.h"
 

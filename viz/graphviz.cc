@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/text.h"
+#include "engine/model/text.h"
 #include "viz/escape.h"
 
 namespace landskap::viz {
@@ -155,7 +155,7 @@ bool GvLayout::Render(std::string_view format, std::string* out, std::string* er
   return true;
 }
 
-// Each escaping function first makes control characters visible (engine/text.h): Graphviz
+// Each escaping function first makes control characters visible (engine/model/text.h): Graphviz
 // would write them raw into SVG, where XML 1.0 forbids them, feed them to the XML parser of
 // HTML-like labels, which fails, and cut the text at a NUL, since it takes C strings.
 std::string EscapeLabel(std::string_view text) {

@@ -107,7 +107,7 @@ class GvLayout {
   bool ok_ = false;
 };
 
-// All three first make control characters visible as \xNN (VisibleText, engine/text.h), so
+// All three first make control characters visible as \xNN (VisibleText, engine/model/text.h), so
 // that a NUL cannot cut a name and the SVG stays well-formed XML.
 //
 // Text for a plain (non-HTML) Graphviz label, tooltip or title: backslashes are doubled so

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "engine/model/text.h"
 #include "viz/report.h"
 
 namespace landskap::viz {
@@ -55,17 +56,10 @@ const std::map<std::string, std::string>& Bokmal() {
   return catalogue;
 }
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 }  // namespace
 
 std::optional<Language> ParseLanguage(std::string_view text) {
-  std::string t = Lower(text);
+  std::string t = AsciiLower(text);
   if (t == "nb" || t == "no" || t == "nob" || t == "nb_no" || t == "nb-no" || t == "bokmål" ||
       t == "bokmal" || t == "norsk")
     return Language::kBokmal;

@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "engine/date.h"
+#include "engine/model/date.h"
 
 namespace landskap::viz {
 

@@ -1,8 +1,8 @@
-// Owner names for pictures and the page: engine/municipality.h's OwnerLabel, with the new
+// Owner names for pictures and the page: engine/model/municipality.h's OwnerLabel, with the new
 // number of a municipality the landscape's changes move.
 #include "viz/names.h"
 
-#include "engine/municipality.h"
+#include "engine/model/municipality.h"
 
 namespace landskap::viz {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "engine/landscape.h"
+#include "engine/model/landscape.h"
 
 namespace landskap::viz {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/graph.h"
-#include "engine/impact.h"
+#include "engine/analysis/graph.h"
+#include "engine/analysis/impact.h"
 #include "viz/i18n.h"
 
 namespace landskap::viz {

@@ -13,7 +13,7 @@
 #include <cmath>
 #include <memory>
 
-#include "engine/text.h"
+#include "engine/model/text.h"
 
 namespace landskap::viz {
 namespace {
@@ -220,27 +220,27 @@ bool DrawOntoPdfPages(double width, double height, const std::function<void(cair
   return true;
 }
 
-bool DrawOntoOnePage(double width, double height, const std::function<void(cairo_t*)>& picture,
-                     const PageOptions& page, const std::string& format, std::string* out,
-                     std::string* error) {
-  PageSize size = PaperSize(page);
-  // A PNG for paper is printed: 150 dots per inch.
-  double dots = format == "png" ? 150.0 / 72.0 : 1.0;
+bool DrawPicture(double width, double height, double png_dots,
+                 const std::function<void(cairo_t*)>& picture, const std::string& format,
+                 std::string_view title, std::string_view what, std::string* out,
+                 std::string* error) {
   out->clear();
-  cairo_surface_t* surface =
-      format == "svg"
-          ? cairo_svg_surface_create_for_stream(AppendToString, out, size.width, size.height)
-          : cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-                                       static_cast<int>(std::ceil(size.width * dots)),
-                                       static_cast<int>(std::ceil(size.height * dots)));
+  cairo_surface_t* surface = nullptr;
+  double dots = 1.0;
+  if (format == "svg") {
+    surface = cairo_svg_surface_create_for_stream(AppendToString, out, width, height);
+  } else if (format == "pdf") {
+    surface = cairo_pdf_surface_create_for_stream(AppendToString, out, width, height);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, VisibleText(title).c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "landskap render");
+  } else {
+    dots = png_dots;
+    surface =
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(std::ceil(width * dots)),
+                                   static_cast<int>(std::ceil(height * dots)));
+  }
   cairo_t* cr = cairo_create(surface);
   cairo_scale(cr, dots, dots);
-  cairo_set_source_rgb(cr, 1, 1, 1);
-  cairo_paint(cr);
-  double area_w = size.width - 2 * kMargin, area_h = size.height - 2 * kMargin;
-  double fit = std::min(area_w / width, area_h / height);
-  cairo_translate(cr, kMargin + (area_w - width * fit) / 2, kMargin + (area_h - height * fit) / 2);
-  cairo_scale(cr, fit, fit);
   picture(cr);
   cairo_status_t status = cairo_status(cr);
   cairo_destroy(cr);
@@ -250,11 +250,30 @@ bool DrawOntoOnePage(double width, double height, const std::function<void(cairo
   if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS) {
-    *error = std::string("cannot draw the page: ") + cairo_status_to_string(status);
+    *error = "cannot draw " + std::string(what) + ": " + cairo_status_to_string(status);
     out->clear();
     return false;
   }
   return true;
+}
+
+bool DrawOntoOnePage(double width, double height, const std::function<void(cairo_t*)>& picture,
+                     const PageOptions& page, const std::string& format, std::string* out,
+                     std::string* error) {
+  PageSize size = PaperSize(page);
+  // A PNG for paper is printed: 150 dots per inch.
+  auto on_page = [&](cairo_t* cr) {
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    double area_w = size.width - 2 * kMargin, area_h = size.height - 2 * kMargin;
+    double fit = std::min(area_w / width, area_h / height);
+    cairo_translate(cr, kMargin + (area_w - width * fit) / 2,
+                    kMargin + (area_h - height * fit) / 2);
+    cairo_scale(cr, fit, fit);
+    picture(cr);
+  };
+  return DrawPicture(size.width, size.height, 150.0 / 72.0, on_page, format, "", "the page", out,
+                     error);
 }
 
 }  // namespace landskap::viz

@@ -59,6 +59,15 @@ bool DrawOntoPdfPages(double width, double height, const std::function<void(cair
                       const PageOptions& page, std::string_view title, Language language,
                       std::string* out, std::string* error);
 
+// One drawing in `format`: an SVG or a PDF of `width` × `height` points, or a PNG of
+// `png_dots` pixels a point; `picture` draws it at the origin in points. The PDF is titled
+// `title`. Every picture drawn with cairo (the Gantt chart, pages for paper) is made here. False
+// with *error ("cannot draw <what>: …") when cairo fails.
+bool DrawPicture(double width, double height, double png_dots,
+                 const std::function<void(cairo_t*)>& picture, const std::string& format,
+                 std::string_view title, std::string_view what, std::string* out,
+                 std::string* error);
+
 // Fits a picture of `width` × `height` points onto one page of `page` with the margins, as
 // an SVG or a PNG at 150 dots per inch (`format` "svg" or "png"); `picture` draws it.
 bool DrawOntoOnePage(double width, double height, const std::function<void(cairo_t*)>& picture,

@@ -5,7 +5,7 @@
 
 #include <string_view>
 
-#include "engine/landscape.h"
+#include "engine/model/landscape.h"
 
 namespace landskap::viz {
 

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "engine/text.h"
+#include "engine/model/text.h"
 #include "viz/escape.h"
 #include "viz/gantt.h"
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include "engine/graph.h"
-#include "engine/impact.h"
-#include "engine/plan.h"
+#include "engine/analysis/graph.h"
+#include "engine/analysis/impact.h"
+#include "engine/plan/plan.h"
 #include "viz/diagram.h"
 
 namespace landskap::viz {

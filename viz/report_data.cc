@@ -4,9 +4,9 @@
 // (by id), and the escaping that lets it sit inside a script element.
 #include <nlohmann/json.hpp>
 
-#include "engine/municipality.h"
-#include "engine/result_json.h"
-#include "engine/text.h"
+#include "engine/model/municipality.h"
+#include "engine/model/text.h"
+#include "engine/results/result_json.h"
 #include "viz/report.h"
 
 namespace landskap::viz {
@@ -83,8 +83,8 @@ std::string ReportDataJson(const Graph& graph, const ReportOptions& options) {
       {"by", CollapseName(overview.by)},
       {"groups", std::move(groups)},
       {"first", landscape.systems.size() > kOverviewFirstAbove && overview.groups.size() >= 2}};
-  // The same shapes as `landskap impact|plan --format json` (engine/result_json.h), with the
-  // page's own heading and errors beside the plan.
+  // The same shapes as `landskap impact|plan --format json` (engine/results/result_json.h), with
+  // the page's own heading and errors beside the plan.
   j["impact"] = options.impact ? ImpactJson(landscape, *options.impact, options.source_file)
                                : ordered_json(nullptr);
   if (options.plan) {

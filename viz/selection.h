@@ -4,8 +4,8 @@
 
 #include <vector>
 
-#include "engine/graph.h"
-#include "engine/impact.h"
+#include "engine/analysis/graph.h"
+#include "engine/analysis/impact.h"
 
 namespace landskap::viz {
 

@@ -11,19 +11,19 @@
 #include <utility>
 #include <vector>
 
-#include "engine/changes.h"
-#include "engine/diagnostics.h"
-#include "engine/graph.h"
-#include "engine/impact.h"
-#include "engine/import_archi_csv.h"
-#include "engine/import_archimate.h"
-#include "engine/import_csv.h"
-#include "engine/import_xlsx.h"
-#include "engine/input.h"
-#include "engine/landscape.h"
-#include "engine/load.h"
-#include "engine/plan.h"
-#include "engine/write_landscape.h"
+#include "engine/analysis/graph.h"
+#include "engine/analysis/impact.h"
+#include "engine/file/input.h"
+#include "engine/file/load.h"
+#include "engine/file/write_landscape.h"
+#include "engine/formats/archi_csv.h"
+#include "engine/formats/archi_exchange.h"
+#include "engine/formats/change_table.h"
+#include "engine/formats/inventory_csv.h"
+#include "engine/formats/xlsx_reader.h"
+#include "engine/model/diagnostics.h"
+#include "engine/model/landscape.h"
+#include "engine/plan/plan.h"
 #include "tests/plan_check.h"
 
 namespace landskap::fuzz {
@@ -60,7 +60,7 @@ bool SortedUniqueBelow(const std::vector<Index>& v, size_t limit) {
   return true;
 }
 
-// What engine/landscape.h promises about a landscape that loaded without errors.
+// What engine/model/landscape.h promises about a landscape that loaded without errors.
 void CheckLandscape(const Landscape& landscape) {
   const size_t systems = landscape.systems.size(), keys = landscape.keys.size();
   for (SystemIndex s = 0; s < systems; ++s) {
@@ -83,7 +83,7 @@ void CheckLandscape(const Landscape& landscape) {
   for (const Change& change : landscape.changes) Check(change.key < keys, "load: change key");
 }
 
-// The loader's fast pass (engine/load_fast.h) reads only files the precise loader has nothing
+// The loader's fast pass (engine/file/load_fast.h) reads only files the precise loader has nothing
 // to say about (it may leave clean ones to it too), and builds the same model, index for index.
 void CheckFastPass(std::string_view text, bool fast, const Diagnostics& diagnostics,
                    const Landscape& landscape) {

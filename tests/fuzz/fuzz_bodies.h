@@ -17,13 +17,13 @@ void FuzzLoad(const uint8_t* data, size_t size);
 // Reads the bytes as a kommunenummer change table.
 void FuzzChanges(const uint8_t* data, size_t size);
 
-// Imports the bytes as an Excel workbook (landskap import, engine/import_xlsx.h); when that
+// Imports the bytes as an Excel workbook (landskap import, engine/formats/xlsx_reader.h); when that
 // succeeds, writes the landscape and loads it again, as the command does.
 void FuzzXlsx(const uint8_t* data, size_t size);
 
-// Imports the bytes as CSV inventory files (engine/import_csv.h): a form feed (\f) splits them
-// into two files, so that a pair of systems and integrations is reached too. Windows-1252 is
-// converted as the command does.
+// Imports the bytes as CSV inventory files (engine/formats/inventory_csv.h): a form feed (\f)
+// splits them into two files, so that a pair of systems and integrations is reached too.
+// Windows-1252 is converted as the command does.
 void FuzzCsv(const uint8_t* data, size_t size);
 
 // Reads the bytes as an ArchiMate model (exchange 3.x or 2.1, native .archimate, a zip holding

@@ -37,7 +37,7 @@
 
   // ---- Small DOM helpers: every text goes in through textContent, made visible. ----
 
-  // Text from the data as every other landskap output shows it (VisibleText, engine/text.h):
+  // Text from the data as every other landskap output shows it (VisibleText, engine/model/text.h):
   // line breaks and tabs as spaces, other control characters as \xNN (U+FFFE, U+FFFF as
   // \ufffe, \uffff), so that a name holding one reads the same here as in the diagram.
   function visible(text) {
@@ -60,7 +60,7 @@
   }
 
   // An owner as the pictures name it: "1246 Fjell" when the data knows the municipality's name
-  // (owner_name, from engine/municipality.h), any other owner as written.
+  // (owner_name, from engine/model/municipality.h), any other owner as written.
   function ownerLabel(s) {
     return s.owner && s.owner_name ? s.owner + ' ' + s.owner_name : s.owner;
   }

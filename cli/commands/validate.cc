@@ -1,0 +1,49 @@
+// landskap validate FILE: check a file and say what is wrong, all at once.
+#include <ostream>
+
+#include "cli/commands.h"
+#include "cli/formats/table.h"
+
+namespace landskap::cli {
+namespace {
+
+class Validate : public CommandBody {
+ public:
+  int Run(Context& c) override {
+    c.io.out << "OK: " << Count(c.landscape.systems.size(), "system", "systems");
+    if (!c.landscape.catalogue_used.empty()) {
+      std::string ids;
+      for (const std::string& id : c.landscape.catalogue_used)
+        ids += (ids.empty() ? "" : ", ") + id;
+      c.io.out << " (" << c.landscape.catalogue_used.size()
+               << " from the national catalogue: " << ids << ")";
+    }
+    c.io.out << ", " << Count(c.landscape.integrations.size(), "integration", "integrations")
+             << "\n";
+    return kExitOk;
+  }
+};
+
+}  // namespace
+
+Command ValidateCommand() {
+  return {
+      "validate",
+      "check a landscape file and report every problem in it",
+      {"landskap validate FILE",
+       "Checks a landscape file (format landskap/1) and reports every problem at once, each "
+       "with\nits place in the file: line and column for broken JSON, a path such as\n"
+       "/integrations/12/to for wrong content. Unknown fields are warnings (usually typos).\n"
+       "A system named but not defined whose id is in the national catalogue (folkeregisteret,\n"
+       "altinn, ks.svarut … see datasets/catalogue.json) is taken from it, and said so.\n"
+       "FILE may be - (or /dev/stdin) to read what another program sends.",
+       "  landskap validate datasets/oygarden-2020.json"},
+      0,
+      0,
+      {},
+      10,
+      Inputs::kOneLandscape,
+      [] { return std::make_unique<Validate>(); }};
+}
+
+}  // namespace landskap::cli

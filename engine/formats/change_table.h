@@ -1,0 +1,30 @@
+// Kommunenummer change tables (CSV), such as SSB's lists of old and new numbers, turned into the
+// model's `changes`, so a landscape without its own change list can be scoped to a reform.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/model/diagnostics.h"
+#include "engine/model/landscape.h"
+
+namespace landskap {
+
+// Reads a change table: a header row, then one row per municipality, separated by ',' or ';'.
+// The first two columns that hold kommunenummer (cells like "1246" or "1246 - Fjell") are the
+// old and the new number; rows where they differ are changes of `key`. Other columns are
+// ignored. Returns false (with diagnostics naming line and column) when the table cannot be read.
+// `out` receives (old, new) pairs.
+bool ReadChangeTable(std::string_view text, const std::string& file_label, std::string_view key,
+                     std::vector<std::pair<std::string, std::string>>* out,
+                     Diagnostics* diagnostics);
+
+// Reads the file (through engine/file/input.h: a path, "-", a pipe; UTF-8 or Windows-1252) and
+// appends its changes of `key` to the landscape. The key is an index, so a misspelled key is
+// caught by whoever resolved it, before any table is read.
+bool AddChangeTable(const std::string& path, KeyIndex key, std::optional<DayNumber> effective,
+                    Landscape* landscape, Diagnostics* diagnostics);
+
+}  // namespace landskap

@@ -1,0 +1,173 @@
+// Inventories as CSV files (systems and integrations, as Excel saves them): the records of the
+// shared CSV reader (engine/file/csv.h) as tables for the table mapper.
+#include "engine/formats/inventory_csv.h"
+
+#include <filesystem>
+
+#include "engine/file/csv.h"
+#include "engine/file/input.h"
+#include "engine/model/text.h"
+
+namespace landskap {
+namespace {
+
+std::string FileName(const std::string& label) {
+  std::string name = std::filesystem::path(label).filename().string();
+  return name.empty() ? label : name;
+}
+
+bool IsArchiCsv(const Table& table) {
+  if (table.rows.empty()) return false;
+  bool id = false, type = false, documentation = false;
+  for (const TableCell& c : table.rows.front().cells) {
+    std::string f = FoldForMatch(c.text);
+    id |= f == "id";
+    type |= f == "type";
+    documentation |= f == "documentation";
+  }
+  return id && type && documentation;
+}
+
+bool EndsWithCsv(const std::string& path) {
+  std::string ext = FileEnding(path);
+  return ext == ".csv" || ext == ".txt";
+}
+
+bool ReadCsvFile(const std::string& path, InputText* input, Diagnostics* diagnostics) {
+  InputRules rules;
+  rules.what = "a CSV file";
+  rules.convert_windows_1252 = true;
+  rules.max_bytes = size_t{256} << 20;
+  return ReadInput(path, rules, input, diagnostics);
+}
+
+}  // namespace
+
+bool ParseCsv(std::string_view text, const std::string& label, char separator, Table* table,
+              char* used_separator, Diagnostics* diagnostics) {
+  table->kind = Table::Kind::kCsv;
+  table->file = label;
+  table->name = FileName(label);
+  CsvOptions options;
+  options.separator = separator;
+  CsvTable csv;
+  if (!ReadCsv(text, options, &csv, diagnostics)) return false;
+  *used_separator = csv.separator;
+  for (CsvRow& record : csv.rows) {
+    TableRow row;
+    row.line = record.line;
+    for (CsvCell& field : record.cells) {
+      TableCell cell;
+      cell.text = std::move(field.text);
+      cell.line = field.line;
+      cell.column = field.column;
+      row.cells.push_back(std::move(cell));
+    }
+    table->rows.push_back(std::move(row));
+  }
+  return true;
+}
+
+bool ImportCsvBytes(const std::vector<std::pair<std::string, std::string>>& files,
+                    Landscape* landscape, ImportReport* report, Diagnostics* diagnostics) {
+  std::vector<Table> tables(files.size());
+  std::vector<TableRole> roles(files.size(), TableRole::kNone);
+  bool ok = true;
+  for (size_t f = 0; f < files.size(); ++f) {
+    const auto& [label, text] = files[f];
+    Diagnostics d(label);
+    if (size_t bad = FirstInvalidUtf8(text); bad != std::string::npos) {
+      size_t line = 1, column = 1;
+      for (size_t k = 0; k < bad; ++k) {
+        if (text[k] == '\n') {
+          ++line;
+          column = 1;
+        } else if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) {
+          ++column;
+        }
+      }
+      d.Error(std::to_string(line) + ":" + std::to_string(column),
+              "this file is neither UTF-8 nor Windows-1252 text; save it from Excel as 'CSV UTF-8 "
+              "(kommadelt)'");
+      diagnostics->Append(d);
+      ok = false;
+      continue;
+    }
+    char separator = 0;
+    if (!ParseCsv(text, label, 0, &tables[f], &separator, &d)) {
+      diagnostics->Append(d);
+      ok = false;
+      continue;
+    }
+    roles[f] = GuessRole(tables[f]);
+    if (roles[f] == TableRole::kNone) {
+      std::string seen;
+      if (!tables[f].rows.empty())
+        for (const TableCell& c : tables[f].rows.front().cells)
+          if (!c.text.empty()) seen += (seen.empty() ? "'" : ", '") + c.text + "'";
+      d.Error(
+          "1:1",
+          "cannot tell whether this file lists systems or integrations: a file of systems has "
+          "a column 'System' (or 'Navn', 'Name'), a file of integrations has 'Fra' and 'Til' "
+          "(or 'From' and 'To')" +
+              (seen.empty() ? std::string("; the file is empty") : "; its first row has " + seen));
+      diagnostics->Append(d);
+      ok = false;
+      continue;
+    }
+    report->notes.push_back(tables[f].name + ": " +
+                            (roles[f] == TableRole::kSystems ? "systems" : "integrations") +
+                            ", separated by " + CsvSeparatorName(separator) + "s");
+  }
+  if (!ok) return false;
+  InventoryTables inventory;
+  for (size_t f = 0; f < files.size(); ++f)
+    (roles[f] == TableRole::kSystems ? inventory.systems : inventory.integrations)
+        .push_back(&tables[f]);
+  return MapInventory(inventory, landscape, report, diagnostics);
+}
+
+int SniffCsv(const std::vector<std::string>& paths) {
+  int score = 2;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (path != "-" && !std::filesystem::is_regular_file(path, ec)) return 0;
+    InputText input;
+    Diagnostics ignored(path);
+    Table table;
+    char separator = 0;
+    int file_score = EndsWithCsv(path) ? 1 : 0;
+    if (path != "-" && ReadCsvFile(path, &input, &ignored) &&
+        FirstInvalidUtf8(input.text) == std::string::npos &&
+        ParseCsv(input.text, path, 0, &table, &separator, &ignored)) {
+      if (IsArchiCsv(table)) return 0;  // Archi's elements.csv / relations.csv
+      if (GuessRole(table) != TableRole::kNone) file_score = 2;
+    }
+    score = std::min(score, file_score);
+  }
+  return paths.empty() ? 0 : score;
+}
+
+bool ImportCsv(const std::vector<std::string>& paths, const ImportOptions& /*options*/,
+               Landscape* landscape, ImportReport* report, Diagnostics* diagnostics) {
+  std::vector<std::pair<std::string, std::string>> files;
+  std::vector<std::string> encodings;
+  bool ok = true;
+  for (const std::string& path : paths) {
+    InputText input;
+    Diagnostics d(path);
+    if (!ReadCsvFile(path, &input, &d)) {
+      diagnostics->Append(d);
+      ok = false;
+      continue;
+    }
+    encodings.push_back(input.label + ": " + std::string(EncodingName(input.encoding)) +
+                        (input.encoding == Encoding::kWindows1252 ? " (converted to UTF-8)" : ""));
+    files.emplace_back(input.label, std::move(input.text));
+  }
+  if (!ok) return false;
+  for (const std::string& e : encodings) report->notes.push_back("Encoding of " + e);
+  return ImportCsvBytes(files, landscape, report, diagnostics);
+}
+
+}  // namespace landskap
