@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <ostream>
 #include <sstream>
@@ -14,6 +15,8 @@
 #include "cli/output.h"
 #include "engine/file/load.h"
 #include "engine/formats/change_table.h"
+#include "engine/model/municipality.h"
+#include "engine/model/reform.h"
 #include "engine/model/suggest.h"
 
 namespace landskap::cli {
@@ -177,6 +180,32 @@ bool ApplyChangeTables(Context& c) {
   return ok;
 }
 
+// --owner names municipalities; one that owns no system gets a note, and when it is the new
+// number of a reform (1580 Haram after 1507 Ålesund's split), the note names the old number(s)
+// whose systems are the ones to ask about.
+void NoteOwnersWithoutSystems(Context& c) {
+  std::optional<KeyIndex> key = c.query.key;
+  if (!key) key = c.landscape.FindKey("kommunenummer");
+  for (const std::string& owner : c.query.owners) {
+    bool owns = std::any_of(c.landscape.systems.begin(), c.landscape.systems.end(),
+                            [&](const System& s) { return s.owner == owner; });
+    if (owns) continue;
+    std::vector<std::string> old;
+    if (key) old = PredecessorsOf(c.landscape, *key, owner);
+    std::string names;
+    for (size_t i = 0; i < old.size(); ++i)
+      names += (i == 0 ? "" : i + 1 == old.size() ? " and " : ", ") + OwnerLabel(old[i]);
+    std::string numbers;
+    for (size_t i = 0; i < old.size(); ++i) numbers += (i ? "," : "") + old[i];
+    c.io.err << "landskap " << c.command << ": note: no system in " << c.file() << " is owned by "
+             << OwnerLabel(owner);
+    if (!old.empty())
+      c.io.err << " yet; it is the new number of " << names << ", whose systems are the ones "
+               << "that change: give --owner " << numbers;
+    c.io.err << "\n";
+  }
+}
+
 bool ResolveKey(Context& c) {
   const std::string& id = c.selection.key;
   if (id.empty()) return true;
@@ -249,6 +278,7 @@ int RunCommand(const Command& command, const Args& args, Io io) {
     ok = ResolveKey(c);
     ok &= c.ResolveSystems(c.selection.systems, "--system", &c.query.sources);
     if (!ok || !ApplyChangeTables(c)) return kExitInvalid;
+    NoteOwnersWithoutSystems(c);
     if (!body->Resolve(c)) return kExitInvalid;
   } else if (command.inputs == Inputs::kLandscapes) {
     // Every file is loaded and every file's errors are shown before giving up.

@@ -35,6 +35,7 @@ const std::string kSmall = testing::SourcePath("tests/data/plan_small.json");
 // No capacities: both finishes are the same. The file has no changes: every system is ours.
 const char* kGoldenTable =
     R"(Cutover plan for the 7 systems affected by a change of kommunenummer.
+Scope: no changes in the file and no change table, so every system that holds kommunenummer is treated as changing (give --changes or --owner to scope it to a reform).
 Calendar: working days (Monday to Friday without Norwegian public holidays); from 2019-08-26 to 2019-10-24: 44 working days, no public holiday on a weekday.
 Duration: 44 working days, from 2019-08-26 to 2019-10-24 (no capacity limits: give --vendor-capacity, --owner-capacity or a "resources" section for them).
 Deadline 2019-10-01: 4 systems finish late, by up to 17 working days.

@@ -65,7 +65,10 @@ TEST(Cli, EverySubcommandHasHelpWithAnExample) {
 TEST(Cli, ValidateOk) {
   auto r = RunCli({"validate", kScope});
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.out, "OK: 8 systems, 7 integrations\n");
+  // The file changes 1246 to 4626, a number no municipality had before 2020: a renumbering.
+  EXPECT_EQ(r.out,
+            "OK: 8 systems, 7 integrations\n"
+            "Reform (kommunenummer): 1246 Fjell gets the number 4626 on 1 Jan 2020.\n");
   EXPECT_EQ(r.err, "");
 }
 

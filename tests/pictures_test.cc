@@ -197,7 +197,9 @@ TEST(OnlyAffected, SummaryNamesTheChangingMunicipalities) {
       {"render", SourcePath(kMerger), "--key", "kommunenummer", "--only-affected", "-o", out});
   ASSERT_EQ(r.code, 0) << r.err;
   std::string dot = ReadFile(out);
-  EXPECT_NE(dot.find("1245 Sund, 1246 Fjell, 1259 \u00d8ygarden"), std::string::npos);
+  EXPECT_NE(dot.find("1245 Sund, 1246 Fjell og 1259 \u00d8ygarden sl\u00e5s sammen til 4626 "
+                     "\u00d8ygarden fra 1. jan. 2020"),
+            std::string::npos);
 }
 
 TEST(OnlyAffected, MergerEqualsPythonNeighbourhood) {

@@ -16,6 +16,7 @@
 #include "viz/graphviz.h"
 #include "viz/names.h"
 #include "viz/palette.h"
+#include "viz/reform_words.h"
 #include "viz/selection.h"
 
 namespace landskap::viz {
@@ -587,7 +588,9 @@ class DiagramBuilder {
       } else {
         text = counts;
       }
-      if (r.scope.scoped()) {
+      if (r.scope.basis() == ReformScope::Basis::kChanges) {
+        text += " (" + ReformText(r.scope.reform(), options_.language) + ")";
+      } else if (r.scope.scoped()) {
         std::string changing;
         for (size_t k = 0; k < r.scope.changing().size(); ++k)
           changing += (k ? ", " : "") + OwnerLabel(r.scope.changing()[k]);

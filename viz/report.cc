@@ -8,6 +8,7 @@
 #include "engine/model/text.h"
 #include "viz/escape.h"
 #include "viz/gantt.h"
+#include "viz/reform_words.h"
 
 namespace landskap::viz {
 namespace {
@@ -96,8 +97,7 @@ bool BuildReport(const Graph& graph, const ReportOptions& options, std::string* 
                  std::string* error) {
   const Landscape& landscape = graph.landscape();
   std::string title = options.title;
-  if (title.empty()) title = landscape.name;
-  if (title.empty()) title = options.source_file;
+  if (title.empty()) title = PictureTitle(landscape, options.source_file, options.language);
   if (title.empty()) title = "landskap";
 
   std::string diagram;

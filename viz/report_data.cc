@@ -7,6 +7,7 @@
 #include "engine/model/municipality.h"
 #include "engine/model/text.h"
 #include "engine/results/result_json.h"
+#include "viz/reform_words.h"
 #include "viz/report.h"
 
 namespace landskap::viz {
@@ -87,6 +88,13 @@ std::string ReportDataJson(const Graph& graph, const ReportOptions& options) {
   // the page's own heading and errors beside the plan.
   j["impact"] = options.impact ? ImpactJson(landscape, *options.impact, options.source_file)
                                : ordered_json(nullptr);
+  // The Scope line in the page's language, written where every other Scope line is
+  // (viz/reform_words.h), so that the page names the reform as the terminal does.
+  if (options.impact) {
+    std::optional<std::string> key;
+    if (options.impact->query.key) key = landscape.keys[*options.impact->query.key].id;
+    j["impact_scope_text"] = ScopeText(options.impact->scope, key, options.language);
+  }
   if (options.plan) {
     j["plan"] = PlanJson(landscape, *options.plan, options.source_file);
     j["plan"]["tasks_phrase"] = options.plan_tasks;

@@ -8,6 +8,7 @@
 #include "engine/plan/plan.h"
 #include "viz/diagram.h"
 #include "viz/gantt.h"
+#include "viz/reform_words.h"
 
 namespace landskap::cli {
 namespace {
@@ -138,10 +139,9 @@ class Render : public CommandBody {
       options_.impact = &impact;
     }
     if (c.diagram.only_affected && !plan_view_) options_.impact = &impact;
-    std::string title = !c.diagram.title.empty() ? c.diagram.title
-                        : !c.landscape.name.empty()
-                            ? c.landscape.name
-                            : std::filesystem::path(c.file()).filename().string();
+    std::string title = !c.diagram.title.empty()
+                            ? c.diagram.title
+                            : viz::PictureTitle(c.landscape, c.file(), c.language.language);
     if (gantt_) {
       viz::GanttInput gantt =
           viz::GanttFromPlan(c.graph(), plan, lanes_, c.language.language, title);

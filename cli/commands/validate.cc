@@ -3,6 +3,8 @@
 
 #include "cli/commands.h"
 #include "cli/formats/table.h"
+#include "engine/model/reform.h"
+#include "viz/reform_words.h"
 
 namespace landskap::cli {
 namespace {
@@ -20,6 +22,14 @@ class Validate : public CommandBody {
     }
     c.io.out << ", " << Count(c.landscape.integrations.size(), "integration", "integrations")
              << "\n";
+    // The reform the changes describe, read as every command reads it (docs/reform.md), so
+    // that a split written as two rows is seen to be a split before any analysis.
+    for (KeyIndex k = 0; k < c.landscape.keys.size(); ++k) {
+      std::vector<ReformStep> steps = DescribeReform(c.landscape, k);
+      if (steps.empty()) continue;
+      c.io.out << "Reform (" << c.landscape.keys[k].id
+               << "): " << viz::ReformText(steps, viz::Language::kEnglish) << ".\n";
+    }
     return kExitOk;
   }
 };

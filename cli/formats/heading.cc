@@ -4,6 +4,7 @@
 
 #include "cli/formats/table.h"
 #include "engine/model/municipality.h"
+#include "viz/reform_words.h"
 
 namespace landskap::cli {
 
@@ -21,14 +22,11 @@ std::string SelectionPhrase(const Landscape& landscape, const ImpactQuery& q, vi
   return Fill(Tr(lang, "a change or outage of {systems}"), {{"systems", names}});
 }
 
-std::string ScopeLine(const ReformScope& scope, viz::Language lang) {
-  if (!scope.scoped()) return "";
-  std::string changing;
-  for (const std::string& c : scope.changing())
-    changing += (changing.empty() ? "" : ", ") + OwnerLabel(c);
-  return Fill(
-      Tr(lang, "Scope: the municipalities whose number changes ({list}) and shared systems."),
-      {{"list", changing}});
+std::string ScopeLine(const Landscape& landscape, const ReformScope& scope,
+                      const ImpactQuery& query, viz::Language lang) {
+  std::optional<std::string> key;
+  if (query.key) key = landscape.keys[*query.key].id;
+  return viz::ScopeText(scope, key, lang);
 }
 
 std::string ImpactHeading(const Landscape& landscape, const ImpactResult& r, viz::Language lang) {
@@ -44,7 +42,8 @@ std::string ImpactHeading(const Landscape& landscape, const ImpactResult& r, viz
     if (q.key) out += Fill(Tr(lang, ", following {key}"), {{"key", landscape.keys[*q.key].id}});
   }
   out += "\n";
-  if (std::string scope = ScopeLine(r.scope, lang); !scope.empty()) out += scope + "\n";
+  if (std::string scope = ScopeLine(landscape, r.scope, q, lang); !scope.empty())
+    out += scope + "\n";
   out += Fill(Tr(lang, "Direction: {direction}"),
               {{"direction", Tr(lang, DirectionName(q.direction))}});
   if (q.max_depth)
@@ -67,7 +66,7 @@ PlanHeading DescribePlan(const Landscape& landscape, const Plan& plan, viz::Lang
                                             {{"what", what}})
                                      : Fill(Tr(lang, "the {systems} affected by {what}"),
                                             {{"systems", count}, {"what", what}});
-  heading.scope = ScopeLine(plan.scope, lang);
+  heading.scope = ScopeLine(landscape, plan.scope, plan.query, lang);
   return heading;
 }
 

@@ -1,7 +1,7 @@
 // What a result covers, in words, built in one place from the result itself (its query and
 // scope), so the impact table, the plan's table and Markdown, and the workshop page say it the
 // same way: "Blast radius of a change of kommunenummer", "the 8 systems affected by a change
-// of kommunenummer", "Scope: the municipalities whose number changes (1246, 1259) ...".
+// of kommunenummer", "Scope: 1246 Fjell and 1259 Øygarden merge into 4626 Øygarden ...".
 #pragma once
 
 #include <string>
@@ -17,8 +17,10 @@ namespace landskap::cli {
 // programs, bokmål for the Markdown report by default).
 std::string SelectionPhrase(const Landscape& landscape, const ImpactQuery& query,
                             viz::Language language = viz::Language::kEnglish);
-// "Scope: the municipalities whose number changes (1246, 1259) and shared systems.", or "".
-std::string ScopeLine(const ReformScope& scope, viz::Language language = viz::Language::kEnglish);
+// "Scope: 1245 Sund and 1246 Fjell merge into 4626 Øygarden on 1 Jan 2020; shared systems are
+// in scope too." (viz/reform_words.h), or "" for an answer that follows systems only.
+std::string ScopeLine(const Landscape& landscape, const ReformScope& scope,
+                      const ImpactQuery& query, viz::Language language = viz::Language::kEnglish);
 
 // The heading lines of `landskap impact` (ending in a line break).
 std::string ImpactHeading(const Landscape& landscape, const ImpactResult& result,

@@ -25,17 +25,18 @@ ReformScope::ReformScope(const Landscape& landscape, std::vector<std::string> ch
 
 ReformScope ReformScope::ForKey(const Landscape& landscape, std::optional<KeyIndex> key,
                                 const std::vector<std::string>& owners) {
-  if (!owners.empty()) return ReformScope(landscape, owners);
-  if (!key) return ReformScope();
-  std::vector<std::string> changing, receiving;
-  for (const Change& c : landscape.changes) {
-    if (c.key == *key && c.from != c.to) {
-      changing.push_back(c.from);
-      receiving.push_back(c.to);
-    }
+  if (!owners.empty()) {
+    ReformScope scope(landscape, owners);
+    scope.basis_ = Basis::kOwners;
+    return scope;
   }
+  if (!key) return ReformScope();
+  std::vector<std::string> changing = ChangingMunicipalities(landscape, *key);
   if (changing.empty()) return ReformScope();
-  return ReformScope(landscape, std::move(changing), std::move(receiving));
+  ReformScope scope(landscape, std::move(changing), ReceivingMunicipalities(landscape, *key));
+  scope.basis_ = Basis::kChanges;
+  scope.reform_ = DescribeReform(landscape, *key);
+  return scope;
 }
 
 }  // namespace landskap

@@ -9,11 +9,19 @@
 
 #include "engine/model/landscape.h"
 #include "engine/model/municipality.h"
+#include "engine/model/reform.h"
 
 namespace landskap {
 
 class ReformScope {
  public:
+  // What the scope was taken from, so that every answer can say what it assumed.
+  enum class Basis {
+    kNone,     // no changes and no --owner: every holder of the key is treated as changing
+    kChanges,  // the reform of the file's changes (or a change table's)
+    kOwners,   // the municipalities named with --owner
+  };
+
   // Unscoped: every system is in scope and every integration passes a change on.
   ReformScope() = default;
   // Scoped to the municipalities whose numbers are in `changing` (kommunenummer values).
@@ -23,14 +31,19 @@ class ReformScope {
   ReformScope(const Landscape& landscape, std::vector<std::string> changing,
               std::vector<std::string> receiving = {});
 
-  // The changing values from the file's change list for `key` (their "from" side), or from
-  // `owners` when the user names them by hand (--owner), which takes precedence.
+  // The changing municipalities of the reform the file's change list describes for `key` (every
+  // old number, and the receiving side of a border adjustment), or `owners` when the user names
+  // them by hand (--owner), which takes precedence.
   static ReformScope ForKey(const Landscape& landscape, std::optional<KeyIndex> key,
                             const std::vector<std::string>& owners);
 
   bool scoped() const { return scoped_; }
+  Basis basis() const { return basis_; }
   // Sorted, unique.
   const std::vector<std::string>& changing() const { return changing_; }
+  // With Basis::kChanges: the reform's steps (engine/model/reform.h), whatever order its rows
+  // came in.
+  const std::vector<ReformStep>& reform() const { return reform_; }
 
   // Shared, or owned by a changing municipality.
   bool InScope(SystemIndex s) const { return !scoped_ || in_scope_[s]; }
@@ -43,7 +56,9 @@ class ReformScope {
 
  private:
   bool scoped_ = false;
+  Basis basis_ = Basis::kNone;
   std::vector<std::string> changing_;
+  std::vector<ReformStep> reform_;
   std::vector<char> in_scope_;
   std::vector<char> changing_owner_;
 };

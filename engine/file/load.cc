@@ -23,6 +23,7 @@
 #include "engine/file/json_type.h"
 #include "engine/file/load_fast.h"
 #include "engine/model/municipality.h"
+#include "engine/model/reform.h"
 #include "engine/model/suggest.h"
 
 namespace landskap {
@@ -260,6 +261,8 @@ class Reader {
     }
     landscape_.NameIntegrations();
     ReadChanges(root);
+    CheckChanges(
+        landscape_, [this](size_t i) { return Child("/changes", change_positions_[i]); }, diags_);
     ReadResources(root);
     CheckUndeclaredKeys();
   }
@@ -685,8 +688,8 @@ class Reader {
                           JsonTypeName(item));
         continue;
       }
-      CheckFields(item, path, {"key", "from", "to", "effective"});
-      std::string key, from, to, effective;
+      CheckFields(item, path, {"key", "from", "to", "effective", "kind"});
+      std::string key, from, to, effective, kind;
       bool ok = ReadId(item, path, "key", &key, "change");
       for (const char* field : {"from", "to"}) {
         std::string* out = std::string_view(field) == "from" ? &from : &to;
@@ -714,6 +717,18 @@ class Reader {
           ok = false;
         }
       }
+      if (ReadString(item, path, "kind", &kind) && !kind.empty()) {
+        change.kind = ReformKindFromName(kind);
+        if (!change.kind) {
+          std::optional<ReformKind> meant = ParseReformKind(kind);
+          diags_->Error(Child(path, "kind"),
+                        "'" + Printable(kind) + "' is not a kind of change; " +
+                            (meant ? "write \"" + std::string(ReformKindName(*meant)) + "\""
+                                   : std::string("write \"renumbering\", \"merger\", \"split\" "
+                                                 "or \"border-adjustment\"")));
+          ok = false;
+        }
+      }
       if (!ok) continue;
       change.key = landscape_.InternKey(key);
       if (key_first_use_.size() <= change.key) key_first_use_.resize(change.key + 1);
@@ -721,6 +736,7 @@ class Reader {
       change.from = from;
       change.to = to;
       landscape_.changes.push_back(std::move(change));
+      change_positions_.push_back(i);
     }
   }
 
@@ -821,6 +837,7 @@ class Reader {
   // the indices), for messages that point at an earlier definition.
   std::vector<uint32_t> system_positions_;
   std::vector<uint32_t> integration_positions_;
+  std::vector<size_t> change_positions_;  // the place in "changes" of each change taken
   std::vector<std::pair<SystemIndex, json>> pending_after_;
   LoadOptions options_;
   std::string section_;  // the top-level field being parsed

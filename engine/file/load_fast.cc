@@ -22,6 +22,7 @@
 #include "engine/file/catalogue.h"
 #include "engine/file/load.h"
 #include "engine/model/municipality.h"
+#include "engine/model/reform.h"
 
 namespace landskap {
 namespace {
@@ -437,24 +438,29 @@ class FastReader {
       od::value item;
       FAST_TRY(!item_result.get(item));
       std::string key, from, to;
-      std::optional<std::string> effective;
+      std::optional<std::string> effective, kind;
       bool has_key = false, has_from = false, has_to = false;
-      FAST_TRY(ForEach(item, {"key", "from", "to", "effective"}, [&](uint32_t i, od::value v) {
-        switch (i) {
-          case 0:
-            return has_key = Id(v, &key);
-          case 1:
-            if (IsNull(v)) return false;
-            return has_from = OptionalString(v, &from);
-          case 2:
-            if (IsNull(v)) return false;
-            return has_to = OptionalString(v, &to);
-          default:
-            if (IsNull(v)) return true;
-            effective.emplace();
-            return OptionalString(v, &*effective);
-        }
-      }));
+      FAST_TRY(
+          ForEach(item, {"key", "from", "to", "effective", "kind"}, [&](uint32_t i, od::value v) {
+            switch (i) {
+              case 0:
+                return has_key = Id(v, &key);
+              case 1:
+                if (IsNull(v)) return false;
+                return has_from = OptionalString(v, &from);
+              case 2:
+                if (IsNull(v)) return false;
+                return has_to = OptionalString(v, &to);
+              case 3:
+                if (IsNull(v)) return true;
+                effective.emplace();
+                return OptionalString(v, &*effective);
+              default:
+                if (IsNull(v)) return true;
+                kind.emplace();
+                return OptionalString(v, &*kind);
+            }
+          }));
       FAST_TRY(has_key && has_from && has_to);
       if (key == "kommunenummer") FAST_TRY(IsKommunenummer(from) && IsKommunenummer(to));
       Change change;
@@ -462,6 +468,10 @@ class FastReader {
       if (effective) {
         change.effective = ParseDate(*effective);
         FAST_TRY(change.effective.has_value());
+      }
+      if (kind) {
+        change.kind = ReformKindFromName(*kind);
+        FAST_TRY(change.kind.has_value());
       }
       change.from = std::move(from);
       change.to = std::move(to);
@@ -527,6 +537,11 @@ class FastReader {
       change.key = Intern(key);
       landscape_.changes.push_back(std::move(change));
     }
+    // Contradicting or repeated changes are the precise loader's to report.
+    Diagnostics reform;
+    FAST_TRY(CheckChanges(
+        landscape_, [](size_t) { return std::string(); }, &reform));
+    FAST_TRY(reform.Items().empty());
     // With declared keys, one used but not declared is a warning of the precise loader.
     if (!declared_.empty())
       for (KeyIndex k = 0; k < used_.size(); ++k)

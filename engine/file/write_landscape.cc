@@ -11,6 +11,8 @@
 #include <sstream>
 #include <vector>
 
+#include "engine/model/reform.h"
+
 namespace landskap {
 namespace {
 
@@ -173,6 +175,7 @@ class LandscapeWriter {
       json_.StringField("from", c.from);
       json_.StringField("to", c.to);
       if (c.effective) json_.StringField("effective", FormatDate(*c.effective));
+      if (c.kind) json_.StringField("kind", ReformKindName(*c.kind));
       json_.EndObject();
     }
     json_.EndArray();

@@ -12,17 +12,34 @@
 
 namespace landskap {
 
-// Reads a change table: a header row, then one row per municipality, separated by ',' or ';'.
-// The first two columns that hold kommunenummer (cells like "1246" or "1246 - Fjell") are the
-// old and the new number; rows where they differ are changes of `key`. Other columns are
-// ignored. Returns false (with diagnostics naming line and column) when the table cannot be read.
-// `out` receives (old, new) pairs.
+// One row of a change table that changes something.
+struct ChangeRow {
+  std::string from, to;
+  std::optional<ReformKind> kind;  // from a kind column or SSB's "splittes"; nullopt: not said
+  size_t line = 0;
+};
+
+// Reads a change table: a header row, then one row per municipality, separated by ',' or ';'
+// (engine/file/csv.h). The first two columns that hold kommunenummer (cells like "1246" or
+// "1246 - Fjell") are the old and the new number; rows where they differ are changes of `key`.
+// A column headed "splittes" (SSB's lists: 1 for the rows of a split) or "type", "kind",
+// "endring" or "endringstype" (landskap's own tables: nytt nummer, sammenslåing, deling,
+// grensejustering, or the English names) gives each row's kind. A year in the new number's
+// header ("kommuner_2020") gives the day the changes take effect: 1 January of that year, in
+// *effective. Other columns are ignored. Returns false (with diagnostics naming line and column)
+// when the table cannot be read.
+bool ReadChangeRows(std::string_view text, const std::string& file_label, std::string_view key,
+                    std::vector<ChangeRow>* out, std::optional<DayNumber>* effective,
+                    Diagnostics* diagnostics);
+// The same as (old, new) pairs.
 bool ReadChangeTable(std::string_view text, const std::string& file_label, std::string_view key,
                      std::vector<std::pair<std::string, std::string>>* out,
                      Diagnostics* diagnostics);
 
 // Reads the file (through engine/file/input.h: a path, "-", a pipe; UTF-8 or Windows-1252) and
-// appends its changes of `key` to the landscape. The key is an index, so a misspelled key is
+// appends its changes of `key` to the landscape, with `effective` or else the year the table's
+// header names; contradictions between its rows, or with the landscape's own changes, are errors
+// naming their lines (engine/model/reform.h). The key is an index, so a misspelled key is
 // caught by whoever resolved it, before any table is read.
 bool AddChangeTable(const std::string& path, KeyIndex key, std::optional<DayNumber> effective,
                     Landscape* landscape, Diagnostics* diagnostics);

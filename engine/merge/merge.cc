@@ -499,7 +499,7 @@ bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& 
     KeyIndex k = merged->InternKey(key);
     for (const Change& c : merged->changes)
       if (c.key == k && c.from == from && c.to == to) return;
-    merged->changes.push_back({k, from, to, effective});
+    merged->changes.push_back({k, from, to, effective, std::nullopt});
   };
   for (const MergeInput& input : inputs)
     for (const Change& c : input.landscape->changes)

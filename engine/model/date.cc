@@ -38,4 +38,9 @@ int Weekday(DayNumber day) {
   return static_cast<int>(wd.iso_encoding()) - 1;
 }
 
+int YearOf(DayNumber day) {
+  std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
+  return static_cast<int>(ymd.year());
+}
+
 }  // namespace landskap

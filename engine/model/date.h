@@ -16,5 +16,7 @@ std::optional<DayNumber> ParseDate(std::string_view text);
 std::string FormatDate(DayNumber day);
 // 0 = Monday ... 6 = Sunday.
 int Weekday(DayNumber day);
+// The calendar year the day falls in.
+int YearOf(DayNumber day);
 
 }  // namespace landskap

@@ -83,12 +83,22 @@ struct KeyDefinition {
   uint32_t declared_position = 0;
 };
 
+// The four kinds of reform (engine/model/reform.h): a renumbering or a merger moves all of
+// `from` to `to` (a whole change); a split or a border adjustment moves part of it.
+enum class ReformKind { kRenumbering, kMerger, kSplit, kBorderAdjustment };
+
 // One value of a key that changes on a date, e.g. kommunenummer 1246 -> 4626 on 2020-01-01.
 struct Change {
   KeyIndex key = 0;
   std::string from;
   std::string to;
   std::optional<DayNumber> effective;
+  // What the file says the change is ("kind"); nullopt: the reform's description infers it.
+  std::optional<ReformKind> kind;
+
+  bool partial() const {
+    return kind == ReformKind::kSplit || kind == ReformKind::kBorderAdjustment;
+  }
 };
 
 // How many tasks of one vendor (its people) or one owner (e.g. a municipality's own IT staff)

@@ -49,11 +49,6 @@ std::vector<ClosedDay> NorwegianHolidays(int year) {
           {Ymd(year, 12, 26), "2. juledag"}};
 }
 
-int YearOf(DayNumber day) {
-  std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
-  return static_cast<int>(ymd.year());
-}
-
 Calendar::Calendar(Kind kind, std::vector<Closure> closures) : kind_(kind) {
   std::sort(closures.begin(), closures.end(),
             [](const Closure& a, const Closure& b) { return a.from < b.from; });

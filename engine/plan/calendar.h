@@ -33,8 +33,6 @@ DayNumber EasterSunday(int year);
 // skjærtorsdag, langfredag, 2. påskedag, 1. mai, 17. mai, Kristi himmelfartsdag,
 // 2. pinsedag, 1. juledag, 2. juledag. (1. påskedag and 1. pinsedag are Sundays.)
 std::vector<ClosedDay> NorwegianHolidays(int year);
-// The Gregorian year of a day.
-int YearOf(DayNumber day);
 
 class Calendar {
  public:

@@ -40,6 +40,22 @@ std::map<std::string, size_t> ImpactByReason(const ImpactResult& r) {
   return counts;
 }
 
+ordered_json ScopeJson(const ReformScope& scope) {
+  static const char* const kBasis[] = {"none", "changes", "owners"};
+  ordered_json out = {{"scoped", scope.scoped()},
+                      {"changing", scope.changing()},
+                      {"basis", kBasis[static_cast<int>(scope.basis())]}};
+  ordered_json reform = ordered_json::array();
+  for (const ReformStep& step : scope.reform()) {
+    ordered_json item = {{"kind", ReformKindName(step.kind)}, {"from", step.from}, {"to", step.to}};
+    if (!step.parts_from.empty()) item["parts_from"] = step.parts_from;
+    if (step.effective) item["effective"] = FormatDate(*step.effective);
+    reform.push_back(std::move(item));
+  }
+  out["reform"] = std::move(reform);
+  return out;
+}
+
 void ImpactJsonFields(const Landscape& landscape, const ImpactResult& r, const std::string& file,
                       JsonFields& out) {
   const ImpactQuery& q = r.query;
@@ -97,8 +113,20 @@ void ImpactJsonFields(const Landscape& landscape, const ImpactResult& r, const s
     ++by_criticality[c.empty() ? "unspecified" : std::string(c)];
   }
   summary["by_criticality"] = by_criticality;
-  summary["scope"] = {{"scoped", r.scope.scoped()}, {"changing", r.scope.changing()}};
+  summary["scope"] = ScopeJson(r.scope);
   out.Field("summary", summary);
+  // What each successor of a split needs (engine/analysis/impact.h, SplitNeeds).
+  ordered_json splits = ordered_json::array();
+  for (const SplitNeeds& s : r.splits) {
+    ordered_json systems = ordered_json::array(), integrations = ordered_json::array();
+    for (SystemIndex i : s.systems) systems.push_back(landscape.systems[i].id);
+    for (IntegrationIndex i : s.integrations) integrations.push_back(landscape.integrations[i].id);
+    splits.push_back({{"from", s.from},
+                      {"successors", s.successors},
+                      {"systems", std::move(systems)},
+                      {"integrations", std::move(integrations)}});
+  }
+  out.Field("splits", std::move(splits));
 }
 
 ordered_json ImpactJson(const Landscape& landscape, const ImpactResult& r,
@@ -272,6 +300,8 @@ void PlanJsonFields(const Landscape& l, const Plan& plan, const std::string& fil
   };
   out.Field("effort_by_owner", effort(by_owner));
   out.Field("effort_by_vendor", effort(by_vendor));
+  // Who the plan takes as changing: the reform of the impact it plans (none with --all).
+  out.Field("scope", ScopeJson(plan.scope));
 }
 
 ordered_json PlanJson(const Landscape& l, const Plan& plan, const std::string& file) {

@@ -15,6 +15,11 @@
 
 namespace landskap {
 
+// What an answer's scope was taken from and the reform's steps, whatever order the file's change
+// rows came in: {"scoped", "changing", "basis": "none"|"changes"|"owners", "reform": [{"kind",
+// "from", "to", "parts_from", "effective"}]}.
+nlohmann::ordered_json ScopeJson(const ReformScope& scope);
+
 using ordered_json = nlohmann::ordered_json;
 
 // Affected systems counted by owner ("(no owner)" for none) and by reason, for summaries.

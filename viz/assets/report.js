@@ -660,11 +660,7 @@
     const parts = Object.keys(reasons).sort().map((r) => reasons[r] + ' ' + r);
     if (parts.length) summary += ' (' + parts.join(', ') + ')';
     summary += '. ';
-    const scope = impact.summary.scope;
-    summary += scope.scoped
-      ? t('Scope: the municipalities whose number changes ({list}) and shared systems.',
-        { list: scope.changing.map(ownerText).join(', ') })
-      : t('Every system holding {key} is a starting point.', { key: impactKey });
+    summary += data.impact_scope_text;
     section.appendChild(el('p', 'summary', summary));
     section.appendChild(impactLegend());
 
