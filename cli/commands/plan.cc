@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/formats/plan_export.h"
 #include "cli/formats/xlsx_tables.h"
+#include "engine/plan/border_transfers.h"
 #include "engine/plan/plan.h"
 
 namespace landskap::cli {
@@ -40,6 +41,22 @@ class PlanBody : public CommandBody {
     options_ = PlanOptionsFrom(c.calendar);
     options_.all_systems = all_;
     return ok;
+  }
+
+  // Border adjustments move records between the two municipalities' systems: one data-transfer
+  // task per pair of systems of a domain (engine/plan/border_transfers.h), before the graph is
+  // built, so the plan schedules them like any other task.
+  bool Resolve(Context& c) override {
+    std::optional<KeyIndex> key = c.query.key;
+    if (!key) key = c.landscape.FindKey("kommunenummer");
+    if (!key) return true;
+    std::vector<std::string> added = AddBorderTransfers(&c.landscape, *key);
+    if (!added.empty())
+      c.io.err << "landskap plan: note: " << added.size()
+               << (added.size() == 1 ? " data-transfer task" : " data-transfer tasks")
+               << " for the border adjustments (transfer.*): the records of the part that moves "
+                  "go from the one municipality's systems to the other's\n";
+    return true;
   }
 
   int Run(Context& c) override {

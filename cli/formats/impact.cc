@@ -12,6 +12,7 @@
 #include "engine/model/text.h"
 #include "engine/results/result_json.h"
 #include "viz/i18n.h"
+#include "viz/reform_words.h"
 
 namespace landskap::cli {
 namespace {
@@ -47,6 +48,54 @@ std::string EvidenceLine(const Landscape& landscape, const AffectedSystem& a, si
     if (DisplayWidth(line) <= width || tail == 1) return Shorten(line, width);
   }
   return Shorten(full, width);
+}
+
+// What each split asks of its successors (SplitNeeds), as a heading and lines for people: the
+// systems each successor needs of its own and the integrations it needs for its own number.
+struct SplitSection {
+  std::string heading;
+  std::vector<std::string> lines;
+};
+
+std::vector<SplitSection> SplitSections(const Landscape& landscape, const ImpactResult& r,
+                                        viz::Language lang) {
+  using viz::Fill;
+  using viz::Tr;
+  std::vector<SplitSection> out;
+  for (const SplitNeeds& s : r.splits) {
+    std::vector<std::string> successors;
+    for (const std::string& n : s.successors) successors.push_back(OwnerLabel(n));
+    SplitSection section;
+    section.heading =
+        Fill(Tr(lang, "What the split of {from} asks of {successors}"),
+             {{"from", OwnerLabel(s.from)}, {"successors", viz::JoinWithAnd(lang, successors)}});
+    std::string systems;
+    for (SystemIndex i : s.systems)
+      systems += (systems.empty() ? "" : ", ") + landscape.systems[i].id;
+    section.lines.push_back(Fill(
+        Tr(lang,
+           "Each needs these {systems} as its own (kept and renumbered, or a new instance), "
+           "as a shared service, or as a divided copy of its data (landskap split decides "
+           "it): {list}"),
+        {{"systems",
+          viz::Count(lang, static_cast<long long>(s.systems.size()), "{n} system", "{n} systems")},
+         {"list", systems.empty() ? "-" : systems}}));
+    std::string integrations;
+    for (IntegrationIndex i : s.integrations) {
+      const Integration& in = landscape.integrations[i];
+      integrations += (integrations.empty() ? "" : ", ") + landscape.systems[in.from].id +
+                      " \u2192 " + landscape.systems[in.to].id;
+    }
+    section.lines.push_back(
+        Fill(Tr(lang,
+                "Each needs these {integrations} with national registers, shared services and "
+                "neighbours for its own number: {list}"),
+             {{"integrations", viz::Count(lang, static_cast<long long>(s.integrations.size()),
+                                          "{n} integration", "{n} integrations")},
+              {"list", integrations.empty() ? "-" : integrations}}));
+    out.push_back(std::move(section));
+  }
+  return out;
 }
 
 void WriteImpactTable(const Landscape& landscape, const ImpactResult& r, const Sink& sink) {
@@ -113,6 +162,10 @@ void WriteImpactTable(const Landscape& landscape, const ImpactResult& r, const S
   }
   out += "By municipality: " + (municipalities.empty() ? "-" : municipalities) +
          "; shared systems: " + std::to_string(shared) + "\n";
+  for (const SplitSection& section : SplitSections(landscape, r, viz::Language::kEnglish)) {
+    out += "\n" + VisibleText(section.heading) + ":\n";
+    for (const std::string& line : section.lines) out += "- " + VisibleText(line) + "\n";
+  }
   sink(out);
 }
 
@@ -197,6 +250,10 @@ void WriteImpactMarkdown(const Landscape& landscape, const ImpactResult& r, viz:
               {{"list", municipalities.empty() ? "-" : municipalities},
                {"n", std::to_string(shared)}}) +
          "\n";
+  for (const SplitSection& section : SplitSections(landscape, r, lang)) {
+    out += "\n### " + VisibleText(section.heading) + "\n\n";
+    for (const std::string& line : section.lines) out += "- " + VisibleText(line) + "\n";
+  }
   sink(out);
 }
 

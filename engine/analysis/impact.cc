@@ -202,6 +202,7 @@ ImpactResult ComputeImpact(const Graph& graph, const ImpactQuery& query) {
             [&](IntegrationIndex a, IntegrationIndex b) {
               return landscape.integrations[a].id < landscape.integrations[b].id;
             });
+  result.splits = ComputeSplitNeeds(landscape, result);
   return result;
 }
 

@@ -50,6 +50,18 @@ struct AffectedSystem {
   std::vector<IntegrationIndex> via;
 };
 
+// What a split asks of each successor: the old municipality's affected systems (each successor
+// needs each of them as its own, kept and renumbered or a new instance, as a shared service, or
+// as a divided copy of its part of the data), and the integrations that carry the key between
+// those systems and anything outside the old municipality (national registers, shared services,
+// neighbours), which each successor needs for its own number.
+struct SplitNeeds {
+  std::string from;                            // the municipality that is split
+  std::vector<std::string> successors;         // its new numbers, sorted
+  std::vector<SystemIndex> systems;            // sorted by id
+  std::vector<IntegrationIndex> integrations;  // sorted by id
+};
+
 struct ImpactResult {
   ImpactQuery query;
   ReformScope scope;
@@ -60,8 +72,13 @@ struct ImpactResult {
   // system, or between upstream-affected systems. Without: every integration the propagation
   // followed between two affected systems.
   std::vector<IntegrationIndex> integrations;
+  // One per split of the scope's reform (engine/analysis/split_needs.cc); empty otherwise.
+  std::vector<SplitNeeds> splits;
 };
 
 ImpactResult ComputeImpact(const Graph& graph, const ImpactQuery& query);
+
+// The SplitNeeds of every split in `result`'s scope, from its affected systems and integrations.
+std::vector<SplitNeeds> ComputeSplitNeeds(const Landscape& landscape, const ImpactResult& result);
 
 }  // namespace landskap

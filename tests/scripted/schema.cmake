@@ -12,3 +12,8 @@ add_test(NAME decisions_schema_agrees_with_merge
 add_test(NAME oygarden_2019_files_are_generated
          COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/scripts/check_oygarden_2019.py
                  ${CMAKE_SOURCE_DIR})
+
+# The split example is generated from make_alesund.py's tables.
+add_test(NAME alesund_2024_is_generated
+         COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/scripts/check_alesund.py
+                 ${CMAKE_SOURCE_DIR})
