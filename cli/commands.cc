@@ -9,10 +9,12 @@
 namespace landskap::cli {
 
 const std::vector<Command>& Commands() {
+  // In the order a coordinator meets them: the workbook and its import first, the questions
+  // next, the reform's own tools, then the tools for files and programs.
   static const std::vector<Command> commands = {
-      ValidateCommand(), StatsCommand(),  ImpactCommand(),   PlanCommand(),   RenderCommand(),
-      HotspotsCommand(), ReportCommand(), FmtCommand(),      MergeCommand(),  DiffCommand(),
-      SynthCommand(),    ImportCommand(), TemplateCommand(), ExportCommand(),
+      TemplateCommand(), ImportCommand(), ValidateCommand(), ImpactCommand(), PlanCommand(),
+      RenderCommand(),   ReportCommand(), HotspotsCommand(), StatsCommand(),  MergeCommand(),
+      DiffCommand(),     ExportCommand(), FmtCommand(),      SynthCommand(),
   };
   return commands;
 }
@@ -27,8 +29,11 @@ void PrintOverview(std::ostream& out) {
     name.resize(10, ' ');
     out << "  " << name << c.summary << "\n";
   }
-  out << "\nRun 'landskap COMMAND --help' for a command's options and an example.\n"
-         "Start with: landskap impact datasets/oygarden-2020.json --key kommunenummer\n\n"
+  out << "\nStart with your inventory:\n"
+         "  landskap template -o inventar.xlsx               the workbook to fill in (Norwegian)\n"
+         "  landskap import inventar.xlsx -o landskap.json   read it, with every problem at once\n"
+         "  landskap impact landskap.json --key kommunenummer\n\n"
+         "Run 'landskap COMMAND --help' for a command's options and an example.\n\n"
          "Exit codes: 0 success, 1 a --fail-if-... gate was hit, 2 bad usage or invalid input.\n";
 }
 

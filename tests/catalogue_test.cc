@@ -180,6 +180,15 @@ TEST(MunicipalityNames, HandCheckedFacts) {
   EXPECT_EQ(OwnerLabel("0000"), "0000");
 }
 
+// SSB's names keep every letter: the Sámi ŋ and š that the reference copies lost (issue 19).
+TEST(MunicipalityNames, KeepSamiLetters) {
+  EXPECT_EQ(MunicipalityName("5436", 2020), "Porsanger - Pors\u00e1\u014bgu - Porsanki");
+  EXPECT_EQ(MunicipalityName("2021", 2019), "K\u00e1r\u00e1\u0161johka - Karasjok");
+  EXPECT_EQ(MunicipalityName("5610", 2024), "K\u00e1r\u00e1\u0161johka - Karasjok");
+  std::string text = testing::ReadFile(testing::SourcePath("datasets/kommunenavn.csv"));
+  EXPECT_EQ(text.find('?'), std::string::npos) << "a name lost a letter";
+}
+
 // As many municipalities each year as SSB had: 422 in 2019, 356 in 2020-2023, 357 in 2024.
 TEST(MunicipalityNames, CountsPerYear) {
   std::string text = testing::ReadFile(testing::SourcePath("datasets/kommunenavn.csv"));

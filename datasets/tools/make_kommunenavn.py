@@ -45,6 +45,26 @@ with open(os.path.join(ref, "ssb_gruppering_1994_2024", "kommuner-1994-2024.csv"
         if group.startswith("K.") and group[2:] == r["KODE"] and r["KODE"] != "9999":
             names[(r["KODE"], 2024)] = r["GRUPPETEKST"].strip()
 
+# The copies in ../shared lost two Sámi letters that SSB's names have: the 2019 and 2020 lists
+# went through a one-byte code page (ŋ and š became "?"), and the 2024 grouping through a
+# conversion that dropped their marks (ŋ → n, š → s). SSB's KLASS 131 writes "Porsanger -
+# Porsáŋgu - Porsanki" (2020, 5436) and "Kárášjohka - Karasjok" (2021, 5437, 5610); these are the
+# only names of 2019-2024 with ŋ or š. The table restores them and fails loudly if a source
+# changes so that a correction no longer applies.
+CORRECTIONS = {
+    "Porsá?gu": "Porsáŋgu", "Porsángu": "Porsáŋgu",
+    "Kárá?johka": "Kárášjohka", "Kárásjohka": "Kárášjohka",
+}
+used = set()
+for key, name in list(names.items()):
+    for wrong, right in CORRECTIONS.items():
+        if wrong in name:
+            name = name.replace(wrong, right)
+            used.add(wrong)
+    names[key] = name
+assert used == set(CORRECTIONS), f"corrections that no longer apply: {set(CORRECTIONS) - used}"
+assert not any("?" in n for n in names.values()), "a name with a lost character"
+
 rows = []
 for number in sorted({n for n, _ in names}):
     years = sorted(y for n, y in names if n == number)
