@@ -229,24 +229,6 @@ print('\n'.join(sorted(shown)))
   EXPECT_LT(names.size(), 252u);
 }
 
-// cairo's SVG: every filled path that is a rectangle, with its fill and bounds.
-constexpr const char* kSvgRects = R"PY(
-import re, sys, json, xml.etree.ElementTree as ET
-root = ET.parse(sys.argv[1]).getroot()
-out = []
-for p in root.iter('{http://www.w3.org/2000/svg}path'):
-    style = p.get('style') or ''
-    m = re.search(r'fill:rgb\(([\d.]+)%,([\d.]+)%,([\d.]+)%\)', style)
-    if not m or 'stroke:none' not in style: continue
-    nums = [float(v) for v in re.findall(r'-?[\d.]+', p.get('d') or '')]
-    cmds = re.findall(r'[A-Za-z]', p.get('d') or '')
-    if cmds[:5] != ['M', 'L', 'L', 'L', 'Z']: continue
-    xs, ys = nums[0:8:2], nums[1:8:2]
-    out.append({'fill': [round(float(v) * 2.55) for v in m.groups()],
-                'x0': min(xs), 'x1': max(xs), 'y0': min(ys), 'y1': max(ys)})
-json.dump(out, sys.stdout)
-)PY";
-
 // The laid-out DOT text of `landskap render ARGS -o picture.dot`.
 std::string RenderDotText(const std::vector<std::string>& args) {
   std::string out = Dir() + "/laid-out.dot";
@@ -315,6 +297,23 @@ TEST(Sizes, SmallPictureDirectionBySize) {
             std::string::npos);
 }
 
+// The bars of the chart's SVG (class "bar …"), by Python's XML reader.
+constexpr const char* kGanttBars = R"PY(
+import sys, json, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+out = []
+for r in root.iter('{http://www.w3.org/2000/svg}rect'):
+    c = (r.get('class') or '').split()
+    if 'bar' not in c: continue
+    x, w = float(r.get('x')), float(r.get('width'))
+    out.append({'x0': x, 'x1': x + w, 'critical': 'critical' in c})
+texts = [''.join(t.itertext()) for t in root.iter('{http://www.w3.org/2000/svg}text')]
+json.dump({'bars': out, 'texts': texts}, sys.stdout)
+)PY";
+
+// The merger's plan as a chart: each bar runs on the calendar axis from the first day of work to
+// the end of the last (the plan's dates, by the calendar, not by the chart's code), critical bars
+// are red, and every task's whole name is text in the SVG (a browser's find sees it).
 TEST(Gantt, BarsFollowThePlansDatesAndCriticalIsRed) {
   Landscape l;
   Diagnostics diagnostics(kMerger);
@@ -344,38 +343,82 @@ TEST(Gantt, BarsFollowThePlansDatesAndCriticalIsRed) {
   ASSERT_TRUE(viz::RenderGantt(input, "svg", &svg, &error)) << error;
   std::string path = Dir() + "/gantt.svg";
   std::ofstream(path, std::ios::binary) << svg;
-  nlohmann::json rects = nlohmann::json::parse(Python(kSvgRects, {path}));
-  auto colour = [](const double(&rgb)[3]) {
-    return nlohmann::json::array(
-        {std::lround(rgb[0] * 255), std::lround(rgb[1] * 255), std::lround(rgb[2] * 255)});
+  nlohmann::json parsed = nlohmann::json::parse(Python(kGanttBars, {path}));
+  std::vector<std::tuple<double, double, bool>> drawn, expected;
+  for (const auto& r : parsed["bars"])
+    drawn.push_back({r["x0"].get<double>(), r["x1"].get<double>(), r["critical"].get<bool>()});
+  // x = the axis origin + calendar days since its first day × the day's width: the axis is
+  // continuous in calendar days. A bar ends where its last working day ends.
+  ASSERT_TRUE(layout.first_day);
+  auto x = [&](DayNumber day) {
+    return layout.chart_x0 + (day - *layout.first_day) * layout.day_width;
   };
-  // Bars in the chart area, by their left and right edges in whole points.
-  std::multiset<std::tuple<long, long, bool>> drawn, expected;
-  for (const auto& r : rects) {
-    bool red = r["fill"] == colour(viz::kGanttCritical);
-    bool bar =
-        red || r["fill"] == colour(viz::kGanttOurs) || r["fill"] == colour(viz::kGanttExternal);
-    if (!bar || r["y0"].get<double>() > layout.chart_y1) continue;  // not the legend
-    drawn.insert({std::lround(r["x0"].get<double>()), std::lround(r["x1"].get<double>()), red});
-  }
-  // From the plan: x = the axis origin + day offset × day width (the axis is linear in days).
-  size_t critical = 0;
+  size_t critical = 0, milestones = 0;
   for (const PlanTask& t : plan.tasks) {
     critical += t.critical;
-    // The capacity-aware schedule: [start, finish) (the plan's dates).
-    double x1 = layout.XOf(t.finish) + (t.finish == t.start ? 2 : 0);
-    expected.insert({std::lround(layout.XOf(t.start)), std::lround(x1), t.critical});
-  }
-  EXPECT_EQ(drawn.size(), plan.tasks.size());
-  EXPECT_EQ(drawn, expected);
-  size_t red = std::count_if(drawn.begin(), drawn.end(), [](auto& d) { return std::get<2>(d); });
-  EXPECT_EQ(red, critical);
-  EXPECT_GT(critical, 0u);
-  // Later starts are further right: the offsets' order is the bars' order.
-  for (size_t k = 1; k < plan.tasks.size(); ++k)
-    if (plan.tasks[k].start > plan.tasks[k - 1].start) {
-      EXPECT_GT(layout.bars[k].x0, layout.bars[k - 1].x0);
+    if (t.finish <= t.start) {
+      ++milestones;  // no work: a diamond, not a bar
+      continue;
     }
+    DayNumber first = plan.calendar.Date(*plan.start, t.start);
+    DayNumber last = plan.calendar.Date(*plan.start, t.finish - 1);
+    expected.push_back({x(first), x(last + 1), t.critical});
+  }
+  ASSERT_EQ(drawn.size() + milestones, plan.tasks.size());
+  std::sort(drawn.begin(), drawn.end());
+  std::sort(expected.begin(), expected.end());
+  ASSERT_EQ(drawn.size(), expected.size());
+  for (size_t k = 0; k < drawn.size(); ++k) {
+    // The SVG writes two decimals.
+    EXPECT_NEAR(std::get<0>(drawn[k]), std::get<0>(expected[k]), 0.02) << k;
+    EXPECT_NEAR(std::get<1>(drawn[k]), std::get<1>(expected[k]), 0.02) << k;
+    EXPECT_EQ(std::get<2>(drawn[k]), std::get<2>(expected[k])) << k;
+  }
+  EXPECT_GT(critical, 0u);
+  // Every task's whole name, as text (the bundled names are short enough never to be cut).
+  std::multiset<std::string> texts;
+  for (const auto& t : parsed["texts"]) texts.insert(t.get<std::string>());
+  for (const PlanTask& t : plan.tasks) {
+    const std::string& name = l.systems[t.system].Label();
+    EXPECT_TRUE(texts.count(name)) << name;
+  }
+  EXPECT_EQ(svg.find("\u2026"), std::string::npos) << "a name was cut";
+}
+
+// Closed weeks stay on the axis, shaded and named: with fellesferie (8 to 26 July) closed, the
+// weeks 28 to 30 are labelled like any other and a band covers exactly those days.
+TEST(Gantt, ClosedPeriodsAreNamedBandsOnAContinuousAxis) {
+  std::string closed = Dir() + "/closed.csv";
+  std::ofstream(closed) << "fra,til,navn\n2019-07-08,2019-07-26,fellesferie\n";
+  std::string out = Dir() + "/closed.svg";
+  auto r = RunCli({"render", SourcePath(kMerger), "--key", "kommunenummer", "--gantt", "--start",
+                   "2019-06-03", "--closed", closed, "--lang", "en", "-o", out});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::string svg = ReadFile(out);
+  for (const char* week : {">w27<", ">w28<", ">w29<", ">w30<", ">w31<"})
+    EXPECT_NE(svg.find(week), std::string::npos) << week;
+  EXPECT_NE(svg.find(">fellesferie</text>"), std::string::npos);
+  // The band: from Monday 8 July to the end of Friday 26 July, 19 calendar days.
+  nlohmann::json parsed = nlohmann::json::parse(Python(R"PY(
+import sys, json, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+out = []
+for g in root.iter('{http://www.w3.org/2000/svg}g'):
+    if g.get('class') != 'closed': continue
+    r = g.find('{http://www.w3.org/2000/svg}rect')
+    t = g.find('{http://www.w3.org/2000/svg}text')
+    out.append({'x': float(r.get('x')), 'w': float(r.get('width')), 'name': t.text})
+json.dump(out, sys.stdout)
+)PY",
+                                                       {out}));
+  double week_width = 0;
+  for (const auto& band : parsed)
+    if (band["name"] == "fellesferie") week_width = band["w"].get<double>() / 19 * 7;
+  ASSERT_GT(week_width, 0) << parsed.dump();
+  // Pentecost Monday (10 June 2019) is a band of its own with its name.
+  bool pentecost = false;
+  for (const auto& band : parsed) pentecost |= band["name"] == "2. pinsedag";
+  EXPECT_TRUE(pentecost) << parsed.dump();
 }
 
 TEST(Gantt, FormatsAreWellFormedFromTheCommandLine) {
@@ -435,11 +478,12 @@ TEST(Page, PdfSplitsAsTheGridSays) {
   EXPECT_EQ(r.code, 2);
 }
 
-// The Gantt chart on paper. The merger's chart (read from its SVG: about 1 770 × 1 010 points)
-// on A3 landscape: the printable area (420 - 20 mm by 297 - 20 - 9 mm, 1 134 × 760 points)
-// holds it at 0.64 or 0.75, both above 6.5/12 = 0.54, so one page. On A4 portrait (538 × 760
-// points) the scale would be 0.30: split, an overview page and more. A PNG for A3 landscape is
-// the page at 150 dots per inch: 420 and 297 mm are 2 481 × 1 754 pixels.
+// On paper the chart is laid out for the page's width (its text keeps its size) and breaks
+// between rows onto as many pages as it needs: the merger's plan has 138 tasks in 17 lanes, 155
+// rows; an A3 landscape page (1190.55 × 841.89 points, 10 mm margins, so 785 points high) holds
+// 22 rows of 24 points under the 235 points of title, axis and legend: 8 pages (7 to 9 as the
+// lanes' headings move a break), the last at least a third full. An SVG or PNG for paper is the whole chart fitted to one page; a PNG for
+// A3 landscape is the page at 150 dots per inch, 2 481 × 1 754 pixels.
 TEST(Page, GanttOnPaper) {
   std::vector<std::string> plan = {"render",  SourcePath(kMerger), "--key",     "kommunenummer",
                                    "--gantt", "--start",           "2019-08-01"};
@@ -451,27 +495,21 @@ TEST(Page, GanttOnPaper) {
     EXPECT_EQ(r.code, 0) << r.err;
     return ReadFile(out);
   };
-  std::string svg = run({}, Dir() + "/plain.svg");
-  double width = 0, height = 0;
-  size_t at = svg.find("width=\"");
-  ASSERT_NE(at, std::string::npos);
-  ASSERT_EQ(std::sscanf(svg.c_str() + at, "width=\"%lfpt\" height=\"%lfpt\"", &width, &height), 2);
-  const double mm = 72 / 25.4;
-  double a3 = std::min((420 - 20) * mm / width, (297 - 29) * mm / height);
-  double a4 = std::min((210 - 20) * mm / width, (297 - 29) * mm / height);
-  ASSERT_GE(a3, 6.5 / 12) << width << " x " << height;
-  ASSERT_LT(a4, 6.5 / 12);
   auto pages = [](const std::string& pdf) {
     size_t count = pdf.find("/Count ");
     return count == std::string::npos ? -1 : std::stoi(pdf.substr(count + 7));
   };
-  std::string one = run({"--page", "A3", "--landscape"}, Dir() + "/a3.pdf");
-  EXPECT_EQ(one.rfind("%PDF-", 0), 0u);
-  EXPECT_EQ(pages(one), 1);
-  EXPECT_NE(one.find("/MediaBox [ 0 0 1190.55"), std::string::npos);
-  std::string many = run({"--page", "A4"}, Dir() + "/a4.pdf");
-  EXPECT_GT(pages(many), 2);
-  EXPECT_NE(many.find("/MediaBox [ 0 0 595.27"), std::string::npos);
+  std::string a3 = run({"--page", "A3", "--landscape"}, Dir() + "/a3.pdf");
+  EXPECT_EQ(a3.rfind("%PDF-", 0), 0u);
+  EXPECT_NE(a3.find("/MediaBox [ 0 0 1190.55"), std::string::npos);
+  int a3_pages = pages(a3);
+  EXPECT_GE(a3_pages, 7);
+  EXPECT_LE(a3_pages, 9);
+  // Portrait A4 is narrower: the chart is scaled to its width (to about 0.7, so its 14-point
+  // names print at about 9.5 points) and more rows fit a page.
+  std::string a4 = run({"--page", "A4"}, Dir() + "/a4.pdf");
+  EXPECT_GE(pages(a4), 3);
+  EXPECT_NE(a4.find("/MediaBox [ 0 0 595.27"), std::string::npos);
   std::string png = run({"--page", "A3", "--landscape"}, Dir() + "/a3.png");
   ASSERT_GT(png.size(), 24u);
   EXPECT_EQ(png.substr(1, 3), "PNG");

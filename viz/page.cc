@@ -115,6 +115,42 @@ bool LayoutAndRender(GvGraph& graph, std::string_view engine, const std::string&
   return SvgOntoPdfPages(rendered, page, title, language, out, error);
 }
 
+double PageMargin() { return kMargin; }
+
+bool SvgPagesOntoPdf(const std::vector<std::string>& svgs, const PageOptions& page,
+                     std::string_view title, std::string* out, std::string* error) {
+  PageSize size = PaperSize(page);
+  std::vector<std::unique_ptr<RsvgHandle, RsvgDeleter>> handles;
+  for (const std::string& svg : svgs) {
+    GError* gerror = nullptr;
+    handles.emplace_back(rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()),
+                                                   svg.size(), &gerror));
+    if (!handles.back()) {
+      *error = std::string("cannot read a page back to print it: ") +
+               (gerror ? gerror->message : "unknown error");
+      if (gerror) g_error_free(gerror);
+      return false;
+    }
+    rsvg_handle_set_dpi(handles.back().get(), 72);
+  }
+  auto draw = [&](cairo_t* cr) {
+    for (size_t p = 0; p < handles.size(); ++p) {
+      double width = 0, height = 0;
+      rsvg_handle_get_intrinsic_size_in_pixels(handles[p].get(), &width, &height);
+      double area_w = size.width - 2 * kMargin, area_h = size.height - 2 * kMargin;
+      double scale = std::min({1.0, area_w / std::max(width, 1.0), area_h / std::max(height, 1.0)});
+      cairo_save(cr);
+      cairo_translate(cr, kMargin, kMargin);
+      cairo_scale(cr, scale, scale);
+      RsvgRectangle viewport = {0, 0, width, height};
+      rsvg_handle_render_document(handles[p].get(), cr, &viewport, nullptr);
+      cairo_restore(cr);
+      cairo_show_page(cr);
+    }
+  };
+  return DrawPicture(size.width, size.height, 1.0, draw, "pdf", title, "the pages", out, error);
+}
+
 bool SvgOntoPdfPages(std::string_view rendered, const PageOptions& page, std::string_view title,
                      Language language, std::string* out, std::string* error) {
   GError* gerror = nullptr;

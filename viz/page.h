@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "viz/graphviz.h"
 #include "viz/i18n.h"
@@ -73,6 +74,14 @@ bool DrawPicture(double width, double height, double png_dots,
 bool DrawOntoOnePage(double width, double height, const std::function<void(cairo_t*)>& picture,
                      const PageOptions& page, const std::string& format, std::string* out,
                      std::string* error);
+
+// The margin printers need on every side, in points.
+double PageMargin();
+
+// SVG pages (sized in points) onto PDF pages of `page`, one each, scaled down to the printable
+// area when larger, at the top left. The Gantt chart's pages, already broken between rows.
+bool SvgPagesOntoPdf(const std::vector<std::string>& svgs, const PageOptions& page,
+                     std::string_view title, std::string* out, std::string* error);
 
 // How many pages (columns × rows) the PDF of a picture of `width` × `height` points gets on
 // `page`: 1 × 1 when it fits at kSmallestReadablePoints / 12 or larger.

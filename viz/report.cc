@@ -144,7 +144,7 @@ bool BuildReport(const Graph& graph, const ReportOptions& options, std::string* 
     }
   }
 
-  // The plan as a Gantt chart (cairo's SVG: names are drawn as glyphs, never as text nodes).
+  // The plan as a Gantt chart (its names are SVG text, XML-escaped: a browser finds them).
   std::string gantt;
   if (options.plan && !options.plan->tasks.empty() &&
       landscape.systems.size() <= kMaxDiagramSystems) {
