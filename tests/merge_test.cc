@@ -343,6 +343,16 @@ TEST(Merge, DecisionsFileSyntaxErrors) {
                         "days, not a string"),
             std::string::npos)
       << errors;
+  // A number too large for a double stopped the reader with an exception (decisions_fuzzer);
+  // it is an error at its line and column (2:53, counted by hand).
+  Diagnostics huge("d.json");
+  EXPECT_FALSE(
+      ParseDecisionsText("{\"format\": \"landskap-decisions/1\",\n \"decisions\": "
+                         "[{\"survivor\": \"a.sak\", \"effort_days\": 1e400}]}",
+                         "d.json", &d, &huge));
+  EXPECT_EQ(Errors(huge),
+            "d.json:2:53: error: the number 1e400 is too large to be read (numbers go up to about "
+            "1.8e308); effort_days is a number of days, e.g. 10\n");
 }
 
 TEST(Merge, OwnSystemsWithTheSameIdAreAnError) {
