@@ -181,12 +181,15 @@ void SuggestRenames(const Landscape& before, const Landscape& after, LandscapeDi
     std::string what = x.product.empty() ? "vendor " + x.vendor : "product " + x.product;
     if (!x.owner.empty()) what += ", owner " + x.owner;
     if (!x.domain.empty()) what += ", domain " + x.domain;
+    size_t left = b.removed.size() - paired;
     d->notes.push_back(std::to_string(b.removed.size()) + " removed and " +
                        std::to_string(b.added.size()) + " added systems of " + what +
                        " are too many to compare every pair: only equal names were matched (" +
-                       std::to_string(paired) + " possible renames); the other " +
-                       std::to_string(b.removed.size() - paired) +
-                       " removed systems were not compared by similar names or ids");
+                       std::to_string(paired) + " possible renames)" +
+                       (left == 0 ? std::string()
+                                  : "; the other " + std::to_string(left) +
+                                        " removed systems were not compared by similar names or "
+                                        "ids"));
   }
 }
 
