@@ -232,7 +232,7 @@ bool CheckCutoverOrder(const std::vector<MergeInput>& inputs,
       const StepOrigin* first_after = nullptr;
       for (const StepOrigin& o :
            origins[{merged.systems[cycle[0]].id, merged.systems[cycle[1]].id}])
-        if (o.file == f && !o.repointed && o.after) first_after = &o;
+        if (!first_after && o.file == f && !o.repointed && o.after) first_after = &o;
       (*file_diags)[f].Warning(first_after ? path_in_file(*first_after) : "",
                                "cycle in the cutover order, already in this file: " + chain + " (" +
                                    steps + ")" + plan_says +
@@ -755,6 +755,7 @@ bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& 
   // merged->systems, so nothing may hold a reference into it across AddSystem: the survivor is
   // looked up by index each time and its fields copied.
   merged->systems.reserve(merged->systems.size() + retired.size());
+  std::map<std::string, int> next_suffix;
   for (const SystemRecord& r : systems) {
     auto it = retired.find(r.system.id);
     if (it == retired.end()) continue;
@@ -766,8 +767,10 @@ bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& 
     const std::string survivor_domain = merged->systems[survivor_index].domain;
     System task;
     task.id = ConversionId(old.id, "");
-    for (int n = 2; merged->FindSystem(task.id) || system_at.count(task.id); ++n)
-      task.id = ConversionId(old.id, "+" + std::to_string(n));
+    // Long ids cut to the same prefix share a base: each base counts on from its last "+N".
+    int& n = next_suffix.try_emplace(task.id, 2).first->second;
+    while (merged->FindSystem(task.id) || system_at.count(task.id))
+      task.id = ConversionId(old.id, "+" + std::to_string(n++));
     task.name = "Data conversion: " + old.Label() + " → " + survivor_label;
     task.kind = Kind::kMunicipal;
     task.owner = into;
