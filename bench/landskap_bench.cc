@@ -5,12 +5,22 @@
 // medium sizes run by default; LANDSKAP_BENCH_LARGE=1 adds the national size (356 municipalities ×
 // 560 systems, ~1 000 000 integrations; ~1.5 GB of memory). The load_shape benchmarks are files
 // that used to load in quadratic time (issue 7): many repeats of one pair without ids, many
-// undeclared keys, unknown references among long, similar ids.
+// undeclared keys, unknown references among long, similar ids. diff_shape/all_renamed is a
+// re-import (issue 17): every id new, one product, so that rename matching meets every removed
+// system with every added one; it reports the peak memory one diff adds (peak_rss_growth_mb,
+// measured in a child process).
 //   build/bench/bench/landskap_bench --benchmark_filter=impact
 //   LANDSKAP_BENCH_LARGE=1 build/bench/bench/landskap_bench --benchmark_filter=/national
 #include <benchmark/benchmark.h>
+#include <malloc.h>
+#include <sys/resource.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -21,6 +31,7 @@
 #include "engine/analysis/hotspots.h"
 #include "engine/analysis/impact.h"
 #include "engine/file/load.h"
+#include "engine/merge/diff.h"
 #include "engine/plan/plan.h"
 #include "synth/synth.h"
 #include "viz/diagram.h"
@@ -259,7 +270,73 @@ void BM_LoadShape(benchmark::State& state, std::string (*shape)(int)) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }
 
+// How much memory running `work` once adds at its peak, in MB: measured in a forked child (so
+// that one benchmark's memory never hides in another's), as its peak resident set at the end
+// (getrusage) less its resident set before `work` (after returning the freed memory it inherits),
+// sent back through a pipe.
+double PeakRssGrowthMb(const std::function<void()>& work) {
+  int fds[2];
+  if (pipe(fds) != 0) return -1;
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(fds[0]);
+    // Memory the parent freed is still resident and would be reused unseen: give it back first.
+    malloc_trim(0);
+    long pages = 0, resident = 0;
+    std::ifstream("/proc/self/statm") >> pages >> resident;
+    double before_kb = static_cast<double>(resident) * (sysconf(_SC_PAGESIZE) / 1024.0);
+    work();
+    struct rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    double growth_mb = (static_cast<double>(usage.ru_maxrss) - before_kb) / 1024.0;
+    ssize_t written = write(fds[1], &growth_mb, sizeof growth_mb);
+    _exit(written == sizeof growth_mb ? 0 : 1);
+  }
+  close(fds[1]);
+  double growth_mb = -1;
+  if (pid < 0 || read(fds[0], &growth_mb, sizeof growth_mb) != sizeof growth_mb) growth_mb = -1;
+  close(fds[0]);
+  int status = 0;
+  if (pid > 0) waitpid(pid, &status, 0);
+  return growth_mb;
+}
+
+// Two versions of one municipality's `n` systems, the same names and product, every id new.
+std::string RenamedShape(int n, const char* prefix) {
+  std::string text = R"({"format": "landskap/1", "systems": [)";
+  for (int i = 0; i < n; ++i)
+    text += std::string(i ? "," : "") + R"({"id": ")" + prefix + std::to_string(i) +
+            R"(", "name": "System )" + std::to_string(i) +
+            R"(", "kind": "municipal", "owner": "1001", "domain": "arkiv", "product": "P"})";
+  return text + "]}";
+}
+
+void BM_DiffAllRenamed(benchmark::State& state) {
+  const int n = static_cast<int>(state.range(0));
+  std::string before_text = RenamedShape(n, "a"), after_text = RenamedShape(n, "b");
+  Landscape before, after;
+  Diagnostics diagnostics;
+  if (!LoadLandscapeText(before_text, "before.json", &before, &diagnostics) ||
+      !LoadLandscapeText(after_text, "after.json", &after, &diagnostics))
+    std::abort();
+  size_t renames = 0;
+  for (auto _ : state) {
+    LandscapeDiff d = DiffLandscapes(before, after);
+    renames = d.renames.size();
+    benchmark::DoNotOptimize(renames);
+  }
+  state.counters["systems"] = n;
+  state.counters["renames"] = static_cast<double>(renames);
+  state.counters["input_mb"] = static_cast<double>(before_text.size() + after_text.size()) / 1e6;
+  state.counters["peak_rss_growth_mb"] =
+      PeakRssGrowthMb([&] { benchmark::DoNotOptimize(DiffLandscapes(before, after)); });
+}
+
 int RegisterAll() {
+  benchmark::RegisterBenchmark("diff_shape/all_renamed", BM_DiffAllRenamed)
+      ->Arg(2000)
+      ->Arg(16000)
+      ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("load_shape/same_pair", BM_LoadShape, SamePairShape)
       ->Arg(20000)
       ->Arg(40000)

@@ -79,6 +79,26 @@ TEST(FuzzRegression, ChangesFindings) {
   Replay("tests/fuzz/regressions/changes", fuzz::FuzzChanges);
 }
 
+TEST(FuzzRegression, MergeSeedCorpus) {
+  EXPECT_GT(Replay("tests/fuzz/corpus/merge", fuzz::FuzzMerge), 0u);
+}
+
+TEST(FuzzRegression, MergeFindings) {
+  EXPECT_GT(Replay("tests/fuzz/regressions/merge", fuzz::FuzzMerge), 0u);
+}
+
+TEST(FuzzRegression, DiffSeedCorpus) {
+  EXPECT_GT(Replay("tests/fuzz/corpus/diff", fuzz::FuzzDiff), 0u);
+}
+
+TEST(FuzzRegression, DecisionsSeedCorpus) {
+  EXPECT_GT(Replay("tests/fuzz/corpus/decisions", fuzz::FuzzDecisions), 0u);
+}
+
+TEST(FuzzRegression, DecisionsFindings) {
+  EXPECT_GT(Replay("tests/fuzz/regressions/decisions", fuzz::FuzzDecisions), 0u);
+}
+
 // The bundled datasets load, so the load body runs impact and plan and checks their invariants
 // on real landscapes too.
 TEST(FuzzRegression, BodiesRunOnTheBundledDatasets) {

@@ -4,11 +4,16 @@
 #include "engine/merge/merge.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
+#include "cli/formats/diff.h"
+#include "cli/formats/merge.h"
 #include "engine/analysis/graph.h"
 #include "engine/analysis/impact.h"
 #include "engine/file/load.h"
@@ -72,15 +77,10 @@ struct Merged {
   Diagnostics diagnostics;
 };
 
-Merged Merge(const std::vector<const Landscape*>& files, const MergeDecisions* decisions,
-             const std::string& into = "9999") {
+Merged MergeWith(const std::vector<const Landscape*>& files, MergeOptions options) {
   std::vector<MergeInput> inputs;
   const char* names[] = {"a.json", "b.json", "c.json", "d.json"};
   for (size_t i = 0; i < files.size(); ++i) inputs.push_back({names[i], files[i]});
-  MergeOptions options;
-  options.into = into;
-  options.effective = ParseDate("2020-03-16");
-  options.decisions = decisions;
   Merged m;
   m.ok = MergeLandscapes(inputs, options, &m.landscape, &m.summary, &m.diagnostics);
   if (m.ok) {
@@ -90,6 +90,15 @@ Merged Merge(const std::vector<const Landscape*>& files, const MergeDecisions* d
     EXPECT_TRUE(LoadLandscapeText(WriteLandscape(m.landscape), "merged", &again, &d));
   }
   return m;
+}
+
+Merged Merge(const std::vector<const Landscape*>& files, const MergeDecisions* decisions,
+             const std::string& into = "9999") {
+  MergeOptions options;
+  options.into = into;
+  options.effective = ParseDate("2020-03-16");
+  options.decisions = decisions;
+  return MergeWith(files, options);
 }
 
 const System& Sys(const Landscape& l, const std::string& id) {
@@ -252,11 +261,12 @@ TEST(Merge, ProposalPrefersTheProductMostUse) {
             "integrations)");
 }
 
+// One file alone: its municipality's systems get the new number, nothing else changes. (The
+// same file given twice is refused: Merge.SameLandscapeTwiceIsRefused.)
 TEST(Merge, MunicipalityWithItself) {
   Landscape a = Parse(kA);
-  for (std::vector<const Landscape*> files :
-       {std::vector<const Landscape*>{&a}, std::vector<const Landscape*>{&a, &a}}) {
-    Merged m = Merge(files, nullptr);
+  {
+    Merged m = Merge({&a}, nullptr);
     ASSERT_TRUE(m.ok);
     EXPECT_EQ(Ids(m.landscape), (std::vector<std::string>{"reg", "a.sak", "arkiv"}));
     EXPECT_EQ(Pairs(m.landscape), (std::vector<std::string>{"reg>a.sak", "a.sak>arkiv"}));
@@ -333,6 +343,16 @@ TEST(Merge, DecisionsFileSyntaxErrors) {
                         "days, not a string"),
             std::string::npos)
       << errors;
+  // A number too large for a double stopped the reader with an exception (decisions_fuzzer);
+  // it is an error at its line and column (2:53, counted by hand).
+  Diagnostics huge("d.json");
+  EXPECT_FALSE(
+      ParseDecisionsText("{\"format\": \"landskap-decisions/1\",\n \"decisions\": "
+                         "[{\"survivor\": \"a.sak\", \"effort_days\": 1e400}]}",
+                         "d.json", &d, &huge));
+  EXPECT_EQ(Errors(huge),
+            "d.json:2:53: error: the number 1e400 is too large to be read (numbers go up to about "
+            "1.8e308); effort_days is a number of days, e.g. 10\n");
 }
 
 TEST(Merge, OwnSystemsWithTheSameIdAreAnError) {
@@ -347,6 +367,578 @@ TEST(Merge, OwnSystemsWithTheSameIdAreAnError) {
       << Errors(m.diagnostics);
   Landscape none = Parse(R"({"systems": [{"id": "x", "owner": "KS"}]})");
   EXPECT_FALSE(Merge({&none}, nullptr).ok);
+}
+
+// ---- merges whose system tables grow (issue 17's use-after-free, issue 23's paths) ----
+
+// The issue's reproducer: two municipalities with two systems each, both domains decided for A.
+// By hand: kept a.arkiv and a.lonn (owner 1003), then conversion.b.arkiv (after a.arkiv) and
+// conversion.b.lonn (after a.lonn), 10 days each by default; b.i1 (b.arkiv -> b.lonn) becomes
+// a.arkiv -> a.lonn, which A already has as a.i1: joined. Two kept and two conversions make the
+// system table grow while the conversion tasks are added, which read a freed survivor before.
+const char* kIssueA = R"({"format": "landskap/1", "name": "a", "keys": ["kommunenummer"],
+  "systems": [
+    {"id": "a.arkiv", "name": "Arkiv a", "kind": "municipal", "owner": "1001", "domain": "arkiv",
+     "product": "P1", "keys": ["kommunenummer"]},
+    {"id": "a.lonn", "name": "Lonn a", "kind": "municipal", "owner": "1001", "domain": "lonn",
+     "product": "L1", "keys": ["kommunenummer"]}],
+  "integrations": [{"id": "a.i1", "from": "a.arkiv", "to": "a.lonn", "carries": ["kommunenummer"]}]})";
+const char* kIssueB = R"({"format": "landskap/1", "name": "b", "keys": ["kommunenummer"],
+  "systems": [
+    {"id": "b.arkiv", "name": "Arkiv b", "kind": "municipal", "owner": "1002", "domain": "arkiv",
+     "product": "P1", "keys": ["kommunenummer"]},
+    {"id": "b.lonn", "name": "Lonn b", "kind": "municipal", "owner": "1002", "domain": "lonn",
+     "product": "L1", "keys": ["kommunenummer"]}],
+  "integrations": [{"id": "b.i1", "from": "b.arkiv", "to": "b.lonn", "carries": ["kommunenummer"]}]})";
+const char* kIssueDecisions = R"({"format": "landskap-decisions/1", "into": "1003", "decisions": [
+  {"domain": "arkiv", "survivor": "a.arkiv", "retire": ["b.arkiv"]},
+  {"domain": "lonn", "survivor": "a.lonn", "retire": ["b.lonn"]}]})";
+
+std::vector<std::string> AfterIds(const Landscape& l, const std::string& id) {
+  std::vector<std::string> ids;
+  for (SystemIndex a : Sys(l, id).cutover.after) ids.push_back(l.systems[a].id);
+  return ids;
+}
+
+TEST(Merge, IssueReproducerTwoRetirementsGrowTheSystemTable) {
+  Landscape a = Parse(kIssueA), b = Parse(kIssueB);
+  MergeDecisions d = Decisions(kIssueDecisions);
+  Merged m = Merge({&a, &b}, &d, "1003");
+  ASSERT_TRUE(m.ok) << Errors(m.diagnostics);
+  const Landscape& l = m.landscape;
+  EXPECT_EQ(Ids(l), (std::vector<std::string>{"a.arkiv", "a.lonn", "conversion.b.arkiv",
+                                              "conversion.b.lonn"}));
+  EXPECT_EQ(AfterIds(l, "conversion.b.arkiv"), (std::vector<std::string>{"a.arkiv"}));
+  EXPECT_EQ(AfterIds(l, "conversion.b.lonn"), (std::vector<std::string>{"a.lonn"}));
+  EXPECT_EQ(Sys(l, "conversion.b.arkiv").name, "Data conversion: Arkiv b → Arkiv a");
+  EXPECT_EQ(Sys(l, "conversion.b.lonn").name, "Data conversion: Lonn b → Lonn a");
+  EXPECT_EQ(Sys(l, "conversion.b.arkiv").domain, "arkiv");
+  EXPECT_EQ(Sys(l, "conversion.b.lonn").cutover.effort_days, 10);
+  EXPECT_EQ(Sys(l, "a.arkiv").owner, "1003");
+  EXPECT_EQ(Pairs(l), (std::vector<std::string>{"a.arkiv>a.lonn"}));
+  ASSERT_EQ(m.summary.repointed.size(), 1u);
+  EXPECT_EQ(m.summary.repointed[0].outcome, MergeRepoint::Outcome::kJoined);
+  EXPECT_EQ(m.summary.repointed[0].merged_id, "a.i1");
+  ASSERT_EQ(m.summary.conversions.size(), 2u);
+  EXPECT_EQ(m.summary.conversions[1].survivor, "a.lonn");
+  EXPECT_EQ(m.summary.conversions[1].domain, "lonn");
+  // `plan --all` orders it: no cycle.
+  Graph graph(l);
+  PlanOptions all;
+  all.all_systems = true;
+  Plan plan;
+  Diagnostics diags;
+  EXPECT_TRUE(ComputePlan(graph, all, nullptr, &plan, &diags)) << Errors(diags);
+}
+
+// Three kept systems and two conversions, a dropped integration and a conversion id that is
+// taken. A (1001) has a.sak and a.lonn; B (1002) has b.sak, b.lonn, an archive system of IKA
+// whose id happens to be conversion.b.sak, and A's a.lonn (identical, so no conflict), with
+//   b.sak -> b.lonn (no id), b.lonn -> a.lonn (no id), arkivuttrekk: b.sak -> conversion.b.sak.
+// Decisions: a.sak retires b.sak (5 days, the decision's), a.lonn retires b.lonn.
+// By hand:
+//   systems: kept a.sak, a.lonn (owner 9999), conversion.b.sak (IKA's, kept as it is); then
+//     conversion.b.sak+2 (conversion.b.sak is taken), conversion.b.lonn: 5 systems.
+//   b.sak:b.lonn -> a.sak -> a.lonn, which A has between the same ends: joined (merged id
+//     a.sak:a.lonn); b.lonn:a.lonn -> a.lonn -> a.lonn: dropped; arkivuttrekk -> a.sak ->
+//     conversion.b.sak, which a.sak never had: new, with an orphaned consumer (it fed only
+//     from b.sak), id kept (it does not spell its ends).
+//   conversion.b.sak+2: vendor V1 (a.sak's), keys b.sak's plus kommunenummer (fnr,
+//     kommunenummer), criticality high (b.sak's), 5 days "decision"; conversion.b.lonn: V3,
+//     10 days "default".
+//   counts: systems 2 + 4 = 6 in (a.lonn shared) and 5 out; integrations 1 + 3 = 4 in, 2 out.
+const char* kSakA = R"({"format": "landskap/1", "name": "Alpha",
+  "systems": [
+    {"id": "a.sak", "name": "Sak A", "kind": "municipal", "owner": "1001", "vendor": "V1",
+     "product": "P1", "domain": "sak", "keys": ["kommunenummer"], "cutover": {"effort_days": 4}},
+    {"id": "a.lonn", "name": "Lønn A", "kind": "municipal", "owner": "1001", "vendor": "V3",
+     "product": "L1", "domain": "lonn", "keys": ["kommunenummer"]}],
+  "integrations": [{"from": "a.sak", "to": "a.lonn", "carries": ["kommunenummer"]}]})";
+const char* kSakB = R"({"format": "landskap/1", "name": "Beta",
+  "systems": [
+    {"id": "b.sak", "name": "Sak B", "kind": "municipal", "owner": "1002", "vendor": "V2",
+     "product": "P2", "domain": "sak", "keys": ["kommunenummer", "fnr"], "criticality": "high",
+     "cutover": {"effort_days": 6}},
+    {"id": "b.lonn", "name": "Lønn B", "kind": "municipal", "owner": "1002", "vendor": "V3",
+     "product": "L1", "domain": "lonn", "keys": ["kommunenummer"]},
+    {"id": "conversion.b.sak", "name": "Arkivdepot", "kind": "intermunicipal", "owner": "IKA"},
+    {"id": "a.lonn", "name": "Lønn A", "kind": "municipal", "owner": "1001", "vendor": "V3",
+     "product": "L1", "domain": "lonn", "keys": ["kommunenummer"]}],
+  "integrations": [
+    {"from": "b.sak", "to": "b.lonn"},
+    {"from": "b.lonn", "to": "a.lonn", "carries": ["kommunenummer"]},
+    {"id": "arkivuttrekk", "from": "b.sak", "to": "conversion.b.sak", "protocol": "file"}]})";
+const char* kSakDecisions = R"({"format": "landskap-decisions/1", "into": "9999", "decisions": [
+  {"domain": "sak", "survivor": "a.sak", "retire": ["b.sak"], "effort_days": 5},
+  {"domain": "lonn", "survivor": "a.lonn", "retire": ["b.lonn"]}]})";
+
+TEST(Merge, ThreeKeptTwoConversionsDroppedIntegrationAndTakenConversionId) {
+  Landscape a = Parse(kSakA), b = Parse(kSakB);
+  MergeDecisions d = Decisions(kSakDecisions);
+  Merged m = Merge({&a, &b}, &d);
+  ASSERT_TRUE(m.ok) << Errors(m.diagnostics);
+  const Landscape& l = m.landscape;
+  EXPECT_EQ(Ids(l), (std::vector<std::string>{"a.sak", "a.lonn", "conversion.b.sak",
+                                              "conversion.b.sak+2", "conversion.b.lonn"}));
+  EXPECT_EQ(Sys(l, "a.sak").owner, "9999");
+  EXPECT_EQ(Sys(l, "a.lonn").owner, "9999");
+  EXPECT_EQ(Sys(l, "conversion.b.sak").owner, "IKA");
+  EXPECT_EQ(Sys(l, "conversion.b.sak").name, "Arkivdepot");
+  const System& sak = Sys(l, "conversion.b.sak+2");
+  EXPECT_EQ(sak.name, "Data conversion: Sak B → Sak A");
+  EXPECT_EQ(sak.vendor, "V1");
+  EXPECT_EQ(sak.product, "data conversion");
+  EXPECT_EQ(KeyList(l, sak.keys), "fnr, kommunenummer");
+  EXPECT_EQ(sak.criticality, Criticality::kHigh);
+  EXPECT_EQ(sak.cutover.effort_days, 5);
+  EXPECT_EQ(AfterIds(l, "conversion.b.sak+2"), (std::vector<std::string>{"a.sak"}));
+  EXPECT_EQ(Sys(l, "conversion.b.lonn").cutover.effort_days, 10);
+  EXPECT_EQ(AfterIds(l, "conversion.b.lonn"), (std::vector<std::string>{"a.lonn"}));
+  EXPECT_EQ(Pairs(l), (std::vector<std::string>{"a.sak>a.lonn", "a.sak>conversion.b.sak"}));
+  EXPECT_EQ(l.integrations[0].id, "a.sak:a.lonn");
+  EXPECT_EQ(KeyList(l, l.integrations[0].carries), "kommunenummer");
+  EXPECT_EQ(l.integrations[1].id, "arkivuttrekk");
+  EXPECT_EQ(l.integrations[1].protocol, "file");
+
+  const MergeSummary& s = m.summary;
+  EXPECT_EQ(s.systems_in, 6u);
+  EXPECT_EQ(s.systems_out, 5u);
+  EXPECT_EQ(s.integrations_in, 4u);
+  EXPECT_EQ(s.integrations_out, 2u);
+  EXPECT_EQ(s.shared_systems, 1u);
+  EXPECT_TRUE(s.conflicts.empty());
+  ASSERT_EQ(s.repointed.size(), 3u);
+  EXPECT_EQ(s.repointed[0].integration, "b.sak:b.lonn");
+  EXPECT_EQ(s.repointed[0].outcome, MergeRepoint::Outcome::kJoined);
+  EXPECT_EQ(s.repointed[0].merged_id, "a.sak:a.lonn");
+  EXPECT_EQ(s.repointed[1].integration, "b.lonn:a.lonn");
+  EXPECT_EQ(s.repointed[1].outcome, MergeRepoint::Outcome::kDropped);
+  EXPECT_EQ(s.repointed[1].merged_id, "");
+  EXPECT_EQ(s.repointed[2].outcome, MergeRepoint::Outcome::kNew);
+  EXPECT_TRUE(s.repointed[2].orphaned_consumer);
+  EXPECT_EQ(s.repointed[2].merged_id, "arkivuttrekk");
+  ASSERT_EQ(s.conversions.size(), 2u);
+  EXPECT_EQ(s.conversions[0].task, "conversion.b.sak+2");
+  EXPECT_EQ(s.conversions[0].effort_from, "decision");
+  EXPECT_EQ(s.conversions[1].task, "conversion.b.lonn");
+  EXPECT_EQ(s.conversions[1].effort_from, "default");
+  EXPECT_EQ(s.effort_by_vendor,
+            (std::vector<std::pair<std::string, double>>{{"V1", 5}, {"V3", 10}}));
+  ASSERT_EQ(s.decided.size(), 2u);
+  EXPECT_EQ(s.decided[0].domain, "lonn");
+  EXPECT_EQ(s.decided[1].domain, "sak");
+  EXPECT_TRUE(s.proposals.empty());
+  EXPECT_TRUE(s.undecided.empty());
+}
+
+// Four kept systems and one conversion, decided for one domain only. A (1001): a.sak, a.web and
+// a.bi (no domain), a.sak -> a.bi and a.web -> a.sak; B (1002): b.sak (6 days), b.web,
+// b.web -> b.sak. Decision: a.sak retires b.sak.
+// By hand: kept a.sak, a.web, a.bi, b.web and the task conversion.b.sak (b.sak's own 6 days).
+// web is not decided: a.web and b.web keep their owners, and the proposal is a.web (no product
+// shared; A touches 2 integrations, B 1). a.bi has no counterpart: 9999. b.web -> b.sak becomes
+// b.web -> a.sak, which a.sak never had: new, named from its new ends. Fed back, the proposal
+// decides web too: conversion.b.web, and every system of A and B is 9999's.
+const char* kWebA = R"({"format": "landskap/1", "systems": [
+    {"id": "a.sak", "kind": "municipal", "owner": "1001", "vendor": "V1", "product": "P1", "domain": "sak"},
+    {"id": "a.web", "kind": "municipal", "owner": "1001", "vendor": "W", "product": "W1", "domain": "web"},
+    {"id": "a.bi", "kind": "municipal", "owner": "1001", "vendor": "V9"}],
+  "integrations": [{"from": "a.sak", "to": "a.bi"}, {"from": "a.web", "to": "a.sak"}]})";
+const char* kWebB = R"({"format": "landskap/1", "systems": [
+    {"id": "b.sak", "kind": "municipal", "owner": "1002", "vendor": "V2", "product": "P2", "domain": "sak",
+     "cutover": {"effort_days": 6}},
+    {"id": "b.web", "kind": "municipal", "owner": "1002", "vendor": "W", "product": "W2", "domain": "web"}],
+  "integrations": [{"from": "b.web", "to": "b.sak"}]})";
+
+TEST(Merge, FourKeptOneConversionPartlyDecided) {
+  Landscape a = Parse(kWebA), b = Parse(kWebB);
+  MergeDecisions d = Decisions(R"({"format": "landskap-decisions/1", "decisions": [
+    {"survivor": "a.sak", "retire": ["b.sak"]}]})");
+  Merged m = Merge({&a, &b}, &d);
+  ASSERT_TRUE(m.ok) << Errors(m.diagnostics);
+  const Landscape& l = m.landscape;
+  EXPECT_EQ(Ids(l),
+            (std::vector<std::string>{"a.sak", "a.web", "a.bi", "b.web", "conversion.b.sak"}));
+  EXPECT_EQ(Sys(l, "a.sak").owner, "9999");
+  EXPECT_EQ(Sys(l, "a.bi").owner, "9999");
+  EXPECT_EQ(Sys(l, "a.web").owner, "1001");
+  EXPECT_EQ(Sys(l, "b.web").owner, "1002");
+  EXPECT_EQ(Sys(l, "conversion.b.sak").cutover.effort_days, 6);
+  EXPECT_EQ(Pairs(l), (std::vector<std::string>{"a.sak>a.bi", "a.web>a.sak", "b.web>a.sak"}));
+  EXPECT_EQ(l.integrations[2].id, "b.web:a.sak");
+  const MergeSummary& s = m.summary;
+  EXPECT_EQ(s.conversions.size(), 1u);
+  EXPECT_EQ(s.conversions[0].effort_from, "retired system's cutover");
+  ASSERT_EQ(s.decided.size(), 1u);
+  EXPECT_EQ(s.decided[0].domain, "sak");
+  ASSERT_EQ(s.proposals.size(), 1u);
+  EXPECT_EQ(s.proposals[0].domain, "web");
+  EXPECT_EQ(s.proposals[0].survivor, "a.web");
+  EXPECT_EQ(s.proposals[0].retired, (std::vector<std::string>{"b.web"}));
+  EXPECT_EQ(s.proposals[0].reason,
+            "no product is shared; the largest municipality is 1001 (2 integrations)");
+  EXPECT_EQ(s.undecided, (std::vector<std::string>{"a.web", "b.web"}));
+  ASSERT_EQ(s.repointed.size(), 1u);
+  EXPECT_EQ(s.repointed[0].outcome, MergeRepoint::Outcome::kNew);
+  EXPECT_FALSE(s.repointed[0].orphaned_consumer);
+  EXPECT_EQ(s.repointed[0].merged_id, "b.web:a.sak");
+
+  MergeDecisions all = Decisions(WriteDecisions(ProposalAsDecisions(s, &d)));
+  ASSERT_EQ(all.decisions.size(), 2u);
+  Merged decided = Merge({&a, &b}, &all);
+  ASSERT_TRUE(decided.ok) << Errors(decided.diagnostics);
+  EXPECT_EQ(
+      Ids(decided.landscape),
+      (std::vector<std::string>{"a.sak", "a.web", "a.bi", "conversion.b.sak", "conversion.b.web"}));
+  for (const char* id : {"a.sak", "a.web", "a.bi"})
+    EXPECT_EQ(Sys(decided.landscape, id).owner, "9999");
+  EXPECT_TRUE(decided.summary.undecided.empty());
+  // b.web -> b.sak now runs a.web -> a.sak, which A has: joined.
+  EXPECT_EQ(Pairs(decided.landscape), (std::vector<std::string>{"a.sak>a.bi", "a.web>a.sak"}));
+  EXPECT_EQ(decided.summary.repointed[0].outcome, MergeRepoint::Outcome::kJoined);
+}
+
+// Three municipalities (m0, m1, m2; 1001..1003) with 15 domains d0..d14 each (45 systems) and
+// the national register nat: 46 systems in each file's union. Municipality k has
+//   nat -> mk.dI for every I (15 integrations) and the chain mk.d0 -> mk.d1 -> ... -> mk.d14 (14);
+// system mk.dI takes I + 1 days and vendor "even" or "odd" by I. The decisions keep, in domain
+// I, the system of municipality I mod 3 (S(I)) and retire the other two.
+// By hand:
+//   systems: nat, the 15 survivors and 30 conversion tasks: 46, in the order of the files:
+//     nat, m0.d0, m0.d3, ..., m0.d12, m1.d1, ..., m1.d13, m2.d2, ..., m2.d14, then the tasks
+//     conversion.m0.d1, conversion.m0.d2, conversion.m0.d4, ... (m0's ten, m1's, m2's).
+//   integrations: nat -> S(I) (15, kept as they are) and S(I) -> S(I+1) (14): 29. Of the 90
+//     in the files, 15 stay, 30 nat -> retired join nat -> survivor, and the 42 chain links all
+//     re-point onto S(I) -> S(I+1): each is joined, because one of the three municipalities
+//     had each end as the survivor itself (I mod 3 and I+1 mod 3 differ). 72 re-pointed.
+//   effort: domain I has two conversions of I + 1 days: 2 * (1 + ... + 15) = 240 in all; even
+//     I (0, 2, ..., 14): 2 * (1 + 3 + ... + 15) = 128, odd I: 2 * (2 + 4 + ... + 14) = 112.
+std::string Municipality(int k) {
+  json l = {{"format", "landskap/1"}, {"name", "m" + std::to_string(k)}};
+  l["systems"] = json::array();
+  l["systems"].push_back(
+      {{"id", "nat"}, {"kind", "national"}, {"owner", "Staten"}, {"keys", {"kommunenummer"}}});
+  l["integrations"] = json::array();
+  for (int i = 0; i < 15; ++i) {
+    std::string id = "m" + std::to_string(k) + ".d" + std::to_string(i);
+    l["systems"].push_back({{"id", id},
+                            {"kind", "municipal"},
+                            {"owner", std::to_string(1001 + k)},
+                            {"vendor", i % 2 ? "odd" : "even"},
+                            {"product", "P" + std::to_string(k) + "-" + std::to_string(i)},
+                            {"domain", "d" + std::to_string(i)},
+                            {"keys", {"kommunenummer"}},
+                            {"cutover", {{"effort_days", i + 1}}}});
+    l["integrations"].push_back({{"from", "nat"}, {"to", id}, {"carries", {"kommunenummer"}}});
+    if (i > 0)
+      l["integrations"].push_back(
+          {{"from", "m" + std::to_string(k) + ".d" + std::to_string(i - 1)}, {"to", id}});
+  }
+  return l.dump();
+}
+
+TEST(Merge, ThreeMunicipalitiesWithDecisionsFortySixSystems) {
+  Landscape m0 = Parse(Municipality(0)), m1 = Parse(Municipality(1)), m2 = Parse(Municipality(2));
+  json decisions = {{"format", "landskap-decisions/1"}, {"into", "4626"}};
+  decisions["decisions"] = json::array();
+  auto id = [](int k, int i) { return "m" + std::to_string(k) + ".d" + std::to_string(i); };
+  for (int i = 0; i < 15; ++i) {
+    json retire = json::array();
+    for (int k = 0; k < 3; ++k)
+      if (k != i % 3) retire.push_back(id(k, i));
+    decisions["decisions"].push_back({{"survivor", id(i % 3, i)}, {"retire", retire}});
+  }
+  MergeDecisions d = Decisions(decisions.dump());
+  Merged m = Merge({&m0, &m1, &m2}, &d, "4626");
+  ASSERT_TRUE(m.ok) << Errors(m.diagnostics);
+  const Landscape& l = m.landscape;
+  std::vector<std::string> expected = {"nat"};
+  for (int k = 0; k < 3; ++k)
+    for (int i = k; i < 15; i += 3) expected.push_back(id(k, i));
+  for (int k = 0; k < 3; ++k)
+    for (int i = 0; i < 15; ++i)
+      if (i % 3 != k) expected.push_back("conversion." + id(k, i));
+  EXPECT_EQ(Ids(l), expected);
+  ASSERT_EQ(l.systems.size(), 46u);
+  for (int i = 0; i < 15; ++i) {
+    EXPECT_EQ(Sys(l, id(i % 3, i)).owner, "4626");
+    for (int k = 0; k < 3; ++k) {
+      if (k == i % 3) continue;
+      const System& task = Sys(l, "conversion." + id(k, i));
+      EXPECT_EQ(AfterIds(l, task.id), (std::vector<std::string>{id(i % 3, i)}));
+      EXPECT_EQ(task.cutover.effort_days, i + 1);
+      EXPECT_EQ(task.vendor, i % 2 ? "odd" : "even");
+      EXPECT_FALSE(l.FindSystem(id(k, i)));
+    }
+  }
+  EXPECT_EQ(l.integrations.size(), 29u);
+  for (int i = 0; i + 1 < 15; ++i) {
+    auto from = l.FindSystem(id(i % 3, i)), to = l.FindSystem(id((i + 1) % 3, i + 1));
+    ASSERT_TRUE(from && to);
+    size_t links = 0;
+    for (const Integration& in : l.integrations) links += in.from == *from && in.to == *to;
+    EXPECT_EQ(links, 1u) << i;
+  }
+  const MergeSummary& s = m.summary;
+  EXPECT_EQ(s.systems_in, 48u);  // nat in each file
+  EXPECT_EQ(s.shared_systems, 1u);
+  EXPECT_EQ(s.integrations_in, 87u);
+  EXPECT_EQ(s.repointed.size(), 72u);
+  for (const MergeRepoint& p : s.repointed) EXPECT_EQ(p.outcome, MergeRepoint::Outcome::kJoined);
+  EXPECT_EQ(s.conversions.size(), 30u);
+  EXPECT_EQ(s.effort_by_vendor,
+            (std::vector<std::pair<std::string, double>>{{"even", 128}, {"odd", 112}}));
+  EXPECT_EQ(s.decided.size(), 15u);
+  EXPECT_TRUE(s.proposals.empty());
+  ASSERT_EQ(l.changes.size(), 3u);
+  EXPECT_EQ(l.changes[2].from, "1003");
+  EXPECT_EQ(l.changes[2].to, "4626");
+
+  Graph graph(l);
+  PlanOptions all;
+  all.all_systems = true;
+  Plan plan;
+  Diagnostics diags;
+  ASSERT_TRUE(ComputePlan(graph, all, nullptr, &plan, &diags)) << Errors(diags);
+  EXPECT_EQ(plan.tasks.size(), 46u);
+}
+
+// --name names the merged landscape, --effective dates every number change; without a name it
+// is made of the files' names.
+TEST(Merge, NameAndEffective) {
+  Landscape a = Parse(kSakA), b = Parse(kSakB);
+  MergeOptions options;
+  options.into = "4626";
+  options.name = "Nye kommune";
+  options.effective = ParseDate("2024-01-01");
+  Merged named = MergeWith({&a, &b}, options);
+  ASSERT_TRUE(named.ok) << Errors(named.diagnostics);
+  EXPECT_EQ(named.landscape.name, "Nye kommune");
+  ASSERT_EQ(named.landscape.changes.size(), 2u);
+  for (const Change& c : named.landscape.changes) {
+    EXPECT_EQ(named.landscape.keys[c.key].id, "kommunenummer");
+    EXPECT_EQ(c.to, "4626");
+    ASSERT_TRUE(c.effective);
+    EXPECT_EQ(FormatDate(*c.effective), "2024-01-01");
+  }
+  options.name.clear();
+  options.effective.reset();
+  Merged plain = MergeWith({&a, &b}, options);
+  ASSERT_TRUE(plain.ok);
+  EXPECT_EQ(plain.landscape.name, "Merger into 4626 of Alpha, Beta");
+  EXPECT_FALSE(plain.landscape.changes[0].effective);
+}
+
+// A re-pointed integration whose id spelled its old ends gets one made from the new ends; that
+// made-up id must not take the id another re-pointed integration already has. B:
+//   b.x -> n (no id, so "b.x:n") and "a.x:n": b.y -> n. a.x retires b.x, a.y retires b.y.
+// By hand: "a.x:n" keeps its id (it does not spell b.y:n) and the first, a.x -> n, becomes
+// "a.x:n+2". Before, the first took "a.x:n" and the second could not be added.
+TEST(Merge, MadeUpIdsNeverTakeAKeptOne) {
+  Landscape a = Parse(R"({"systems": [
+      {"id": "a.x", "owner": "1001", "product": "P", "domain": "x"},
+      {"id": "a.y", "owner": "1001", "product": "Q", "domain": "y"},
+      {"id": "n", "kind": "national", "owner": "Reg"}]})");
+  Landscape b = Parse(R"({"systems": [
+      {"id": "b.x", "owner": "1002", "product": "P", "domain": "x"},
+      {"id": "b.y", "owner": "1002", "product": "Q", "domain": "y"},
+      {"id": "n", "kind": "national", "owner": "Reg"}],
+    "integrations": [{"from": "b.x", "to": "n"}, {"id": "a.x:n", "from": "b.y", "to": "n"}]})");
+  MergeDecisions d = Decisions(R"({"format": "landskap-decisions/1", "decisions": [
+    {"survivor": "a.x", "retire": ["b.x"]}, {"survivor": "a.y", "retire": ["b.y"]}]})");
+  Merged m = Merge({&a, &b}, &d);
+  ASSERT_TRUE(m.ok) << Errors(m.diagnostics);
+  EXPECT_EQ(Pairs(m.landscape), (std::vector<std::string>{"a.x>n", "a.y>n"}));
+  EXPECT_EQ(m.landscape.integrations[0].id, "a.x:n+2");
+  EXPECT_EQ(m.landscape.integrations[1].id, "a.x:n");
+  ASSERT_EQ(m.summary.repointed.size(), 2u);
+  EXPECT_EQ(m.summary.repointed[0].merged_id, "a.x:n+2");
+  EXPECT_EQ(m.summary.repointed[1].merged_id, "a.x:n");
+}
+
+// The retired id is as long as an id may be (200 bytes): its conversion task's id is cut to
+// stay an id (the loader's limit), and the merged file loads (Merge checks that).
+TEST(Merge, ConversionIdOfALongIdStaysAnId) {
+  std::string long_id = "a." + std::string(198, 'x');
+  Landscape a = Parse(R"({"systems": [{"id": ")" + long_id +
+                      R"(", "owner": "1001", "product": "P", "domain": "sak"}]})");
+  Landscape b =
+      Parse(R"({"systems": [{"id": "b.sak", "owner": "1002", "product": "P", "domain": "sak"}]})");
+  MergeDecisions d = Decisions(R"({"format": "landskap-decisions/1", "decisions": [
+    {"survivor": "b.sak", "retire": [")" +
+                               long_id + R"("]}]})");
+  Merged m = Merge({&a, &b}, &d);
+  ASSERT_TRUE(m.ok) << Errors(m.diagnostics);
+  ASSERT_EQ(m.summary.conversions.size(), 1u);
+  // "conversion." is 11 bytes: 189 of the retired id's 200 fit.
+  EXPECT_EQ(m.summary.conversions[0].task, "conversion." + long_id.substr(0, 189));
+  EXPECT_TRUE(IsWellFormedId(m.summary.conversions[0].task));
+}
+
+// ---- issue 17, finding 22: what merge must not join or accept silently ----
+
+// va: Visma's system "felles"; vb: 1002's own system, also "felles". Either way round, an
+// error names the id, both files and the owners.
+const char* kVendorFelles = R"({"systems": [
+    {"id": "a.arkiv", "owner": "1001", "domain": "arkiv", "product": "P"},
+    {"id": "felles", "kind": "vendor", "owner": "Visma", "product": "V"}],
+  "integrations": [{"id": "ia", "from": "a.arkiv", "to": "felles"}]})";
+const char* kOwnFelles = R"({"systems": [
+    {"id": "b.arkiv", "owner": "1002", "domain": "arkiv", "product": "P"},
+    {"id": "b.lonn", "owner": "1002", "domain": "lonn", "product": "L"},
+    {"id": "felles", "kind": "municipal", "owner": "1002", "product": "Egen"}],
+  "integrations": [{"id": "ib", "from": "b.arkiv", "to": "felles"}]})";
+
+TEST(Merge, VendorIdReusedByOwnSystemIsAnError) {
+  Landscape vendor = Parse(kVendorFelles), own = Parse(kOwnFelles);
+  Merged m = Merge({&vendor, &own}, nullptr);
+  EXPECT_FALSE(m.ok);
+  EXPECT_NE(Errors(m.diagnostics)
+                .find("b.json: /systems/2/id: error: 'felles' is a system of 1002 here, but owned "
+                      "by Visma in a.json; one id cannot name both, so merge would join two "
+                      "different systems. Give 1002's own system another id in b.json"),
+            std::string::npos)
+      << Errors(m.diagnostics);
+  Merged reverse = Merge({&own, &vendor}, nullptr);
+  EXPECT_FALSE(reverse.ok);
+  EXPECT_NE(Errors(reverse.diagnostics)
+                .find("b.json: /systems/1/id: error: 'felles' is owned by Visma here, but a "
+                      "system of 1002 in a.json; one id cannot name both, so merge would join "
+                      "two different systems. Give 1002's own system another id in a.json"),
+            std::string::npos)
+      << Errors(reverse.diagnostics);
+  // The same vendor system in both files is shared, as before.
+  Landscape vendor_b = Parse(R"({"systems": [
+      {"id": "b.arkiv", "owner": "1002", "domain": "arkiv", "product": "P"},
+      {"id": "felles", "kind": "vendor", "owner": "Visma", "product": "V"}]})");
+  Merged shared = Merge({&vendor, &vendor_b}, nullptr);
+  ASSERT_TRUE(shared.ok) << Errors(shared.diagnostics);
+  EXPECT_EQ(shared.summary.shared_systems, 1u);
+}
+
+// Issue 17's cross retirement: A's a.arkiv waits for a.lonn, B's b.lonn for b.arkiv; the
+// decisions keep a.arkiv (retiring b.arkiv) and b.lonn (retiring a.lonn). Re-pointed, a.arkiv
+// waits for b.lonn and b.lonn for a.arkiv: no order exists, and plan would refuse the file.
+const char* kCrossA = R"({"systems": [
+    {"id": "a.arkiv", "owner": "1001", "domain": "arkiv", "product": "P", "cutover": {"after": ["a.lonn"]}},
+    {"id": "a.lonn", "owner": "1001", "domain": "lonn", "product": "L"}]})";
+const char* kCrossB = R"({"systems": [
+    {"id": "b.arkiv", "owner": "1002", "domain": "arkiv", "product": "P"},
+    {"id": "b.lonn", "owner": "1002", "domain": "lonn", "product": "L", "cutover": {"after": ["b.arkiv"]}}]})";
+
+TEST(Merge, CrossRetirementsThatMakeAnAfterCycleAreAnError) {
+  Landscape a = Parse(kCrossA), b = Parse(kCrossB);
+  MergeDecisions cross = Decisions(R"({"format": "landskap-decisions/1", "decisions": [
+    {"domain": "arkiv", "survivor": "a.arkiv", "retire": ["b.arkiv"]},
+    {"domain": "lonn", "survivor": "b.lonn", "retire": ["a.lonn"]}]})");
+  Merged m = Merge({&a, &b}, &cross);
+  EXPECT_FALSE(m.ok);
+  // By hand: the search starts at a.arkiv (the first system), which b.lonn waits for.
+  EXPECT_EQ(Errors(m.diagnostics),
+            "d.json: /decisions/0/retire/0: error: these decisions make a cycle in the cutover "
+            "order: b.lonn → a.arkiv → b.lonn (a.arkiv after b.lonn: a.json has a.arkiv after "
+            "a.lonn, and /decisions/1/retire/0 retires a.lonn into b.lonn; b.lonn after a.arkiv: "
+            "b.json has b.lonn after b.arkiv, and /decisions/0/retire/0 retires b.arkiv into "
+            "a.arkiv); 'landskap plan' could not order the merged landscape (a system listed in "
+            "'after' must be done before the other starts). Retire in the other direction, or "
+            "remove one of these 'after' (the retirements: /decisions/0/retire/0, "
+            "/decisions/1/retire/0)\n");
+  // Retiring in one direction is fine: a.arkiv and a.lonn survive, a.arkiv after a.lonn.
+  MergeDecisions one_way = Decisions(R"({"format": "landskap-decisions/1", "decisions": [
+    {"survivor": "a.arkiv", "retire": ["b.arkiv"]}, {"survivor": "a.lonn", "retire": ["b.lonn"]}]})");
+  Merged fine = Merge({&a, &b}, &one_way);
+  ASSERT_TRUE(fine.ok) << Errors(fine.diagnostics);
+  EXPECT_EQ(AfterIds(fine.landscape, "a.arkiv"), (std::vector<std::string>{"a.lonn"}));
+  // a retires b and b retires a: the decisions themselves contradict each other.
+  MergeDecisions both = Decisions(R"({"format": "landskap-decisions/1", "decisions": [
+    {"survivor": "a.arkiv", "retire": ["b.arkiv"]}, {"survivor": "b.arkiv", "retire": ["a.arkiv"]}]})");
+  Merged contradict = Merge({&a, &b}, &both);
+  EXPECT_FALSE(contradict.ok);
+  EXPECT_NE(Errors(contradict.diagnostics)
+                .find("d.json: /decisions/0/retire/0: error: 'b.arkiv' survives at "
+                      "/decisions/1/survivor and is retired here; decide one of them"),
+            std::string::npos)
+      << Errors(contradict.diagnostics);
+}
+
+// The cycle can run through a re-pointed integration too: A's a.arkiv waits for a.lonn, and B's
+// b.arkiv feeds b.lonn; A's systems survive, so a.arkiv feeds a.lonn (the provider first) and
+// waits for it.
+TEST(Merge, AfterCycleThroughARepointedIntegration) {
+  Landscape a = Parse(kCrossA);
+  Landscape b = Parse(R"({"systems": [
+      {"id": "b.arkiv", "owner": "1002", "domain": "arkiv", "product": "P"},
+      {"id": "b.lonn", "owner": "1002", "domain": "lonn", "product": "L"}],
+    "integrations": [{"id": "lonnsdata", "from": "b.arkiv", "to": "b.lonn"}]})");
+  MergeDecisions d = Decisions(R"({"format": "landskap-decisions/1", "decisions": [
+    {"survivor": "a.arkiv", "retire": ["b.arkiv"]}, {"survivor": "a.lonn", "retire": ["b.lonn"]}]})");
+  Merged m = Merge({&a, &b}, &d);
+  EXPECT_FALSE(m.ok);
+  EXPECT_EQ(Errors(m.diagnostics),
+            "d.json: /decisions/0/retire/0: error: these decisions make a cycle in the cutover "
+            "order: a.lonn → a.arkiv → a.lonn (a.arkiv after a.lonn (a.json); integration "
+            "lonnsdata a.arkiv → a.lonn: b.json has b.arkiv → b.lonn, and /decisions/0/retire/0 "
+            "retires b.arkiv into a.arkiv, and /decisions/1/retire/0 retires b.lonn into a.lonn); "
+            "'landskap plan' could not order the merged landscape (a system listed in 'after' "
+            "must be done before the other starts). Retire in the other direction, or remove one "
+            "of these 'after' (the retirements: /decisions/0/retire/0, /decisions/1/retire/0)\n");
+}
+
+// Cycles merge did not make: one file's own (a warning, the merge goes on: plan refuses that
+// file as it is) and two files' `after`s for the same shared systems that go opposite ways
+// (an error at the later file).
+TEST(Merge, AfterCyclesOfTheFilesThemselves) {
+  Landscape own = Parse(R"({"systems": [
+      {"id": "a.arkiv", "owner": "1001", "cutover": {"after": ["a.lonn"]}},
+      {"id": "a.lonn", "owner": "1001"}],
+    "integrations": [{"id": "i", "from": "a.arkiv", "to": "a.lonn"}]})");
+  Landscape b = Parse(R"({"systems": [{"id": "b.arkiv", "owner": "1002"}]})");
+  Merged m = Merge({&own, &b}, nullptr);
+  ASSERT_TRUE(m.ok) << Errors(m.diagnostics);
+  EXPECT_EQ(Errors(m.diagnostics),
+            "a.json: /systems/0/cutover/after: warning: cycle in the cutover order, already in "
+            "this file: a.lonn → a.arkiv → a.lonn (a.arkiv after a.lonn (a.json); integration "
+            "i a.arkiv → a.lonn (a.json)); 'landskap plan' could not order the merged landscape "
+            "(a system listed in 'after' must be done before the other starts), nor this file; "
+            "remove one of these 'after' here\n");
+
+  Landscape x = Parse(R"({"systems": [{"id": "a.sak", "owner": "1001"},
+      {"id": "v1", "owner": "Visma", "cutover": {"after": ["v2"]}}, {"id": "v2", "owner": "Visma"}]})");
+  Landscape y = Parse(R"({"systems": [{"id": "b.sak", "owner": "1002"},
+      {"id": "v1", "owner": "Visma"}, {"id": "v2", "owner": "Visma", "cutover": {"after": ["v1"]}}]})");
+  Merged both = Merge({&x, &y}, nullptr);
+  EXPECT_FALSE(both.ok);
+  EXPECT_EQ(Errors(both.diagnostics),
+            "b.json: /systems/2/cutover/after: error: the files together make a cycle in the "
+            "cutover order: v2 → v1 → v2 (v1 after v2 (a.json); v2 after v1 (b.json)); "
+            "'landskap plan' could not order the merged landscape (a system listed in 'after' "
+            "must be done before the other starts). Remove one of these 'after', or make the "
+            "files agree\n");
+}
+
+// The same landscape twice (one file given twice, or a copy) is refused; two different files
+// of one municipality get a warning.
+TEST(Merge, SameLandscapeTwiceIsRefused) {
+  Landscape a = Parse(kA);
+  Merged twice = Merge({&a, &a}, nullptr);
+  EXPECT_FALSE(twice.ok);
+  EXPECT_EQ(Errors(twice.diagnostics),
+            "b.json: error: this is the same landscape as a.json (the same file, or a copy of it, "
+            "given twice); give each municipality's file once\n");
+  // A copy written differently (other spacing, fields in another order) is the same landscape.
+  Landscape copy = Parse(WriteLandscape(a));
+  Landscape b = Parse(kB);
+  Merged copied = Merge({&a, &b, &copy}, nullptr);
+  EXPECT_FALSE(copied.ok);
+  EXPECT_NE(Errors(copied.diagnostics).find("c.json: error: this is the same landscape as a.json"),
+            std::string::npos)
+      << Errors(copied.diagnostics);
+  Landscape more_of_a = Parse(R"({"systems": [{"id": "a.web", "owner": "1001"}]})");
+  Merged split = Merge({&a, &more_of_a}, nullptr);
+  ASSERT_TRUE(split.ok) << Errors(split.diagnostics);
+  EXPECT_EQ(Errors(split.diagnostics),
+            "b.json: warning: describes 1001, like a.json; merge takes the systems of both files "
+            "as one municipality's (no counterparts between them)\n");
 }
 
 // ---- diff ----
@@ -424,12 +1016,343 @@ TEST(Diff, RenamesSuggestedWhenAlike) {
             "same product Public 360, owner 1246, domain sak-arkiv; same name");
 }
 
+// A re-import: every id new, all systems of one product, owner and domain, so that comparing
+// every removed with every added system (610 × 600 = 366 000 pairs) is over the limit of 250 000
+// and equal names (case ignored) are matched alone. Removed r000..r599 are named
+// "System <i mod 300>", r600..r609 "Old <i>"; added n000..n599 "SYSTEM <(599 - i) mod 300>".
+// By hand: name k belongs to r_k and r_(k+300) and to n_(299-k) and n_(599-k); in id order,
+// r_k pairs with n_(299-k) and r_(k+300) with n_(599-k) (what closest-first does too: those
+// are the distance-0 pairs in id order). 600 renames; the ten "Old" are not compared, and a
+// note says so.
+TEST(Diff, ManyRenamesInOneGroupMatchEqualNames) {
+  auto id = [](char prefix, int i) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%c%03d", prefix, i);
+    return std::string(text);
+  };
+  json before = {{"systems", json::array()}}, after = {{"systems", json::array()}};
+  auto system = [](const std::string& id, const std::string& name) {
+    return json{{"id", id},        {"name", name},   {"kind", "municipal"},
+                {"owner", "1001"}, {"product", "P"}, {"domain", "arkiv"}};
+  };
+  for (int i = 0; i < 610; ++i)
+    before["systems"].push_back(system(
+        id('r', i), i < 600 ? "System " + std::to_string(i % 300) : "Old " + std::to_string(i)));
+  for (int i = 0; i < 600; ++i)
+    after["systems"].push_back(system(id('n', i), "SYSTEM " + std::to_string((599 - i) % 300)));
+  Landscape b = Parse(before.dump()), a = Parse(after.dump());
+  LandscapeDiff d = DiffLandscapes(b, a);
+  EXPECT_EQ(d.systems_removed.size(), 610u);
+  EXPECT_EQ(d.systems_added.size(), 600u);
+  ASSERT_EQ(d.renames.size(), 600u);
+  for (int k = 0; k < 300; ++k) {
+    EXPECT_EQ(d.renames[k].removed, id('r', k));
+    EXPECT_EQ(d.renames[k].added, id('n', 299 - k));
+    EXPECT_EQ(d.renames[k + 300].removed, id('r', k + 300));
+    EXPECT_EQ(d.renames[k + 300].added, id('n', 599 - k));
+  }
+  EXPECT_EQ(d.renames[0].reason, "same product P, owner 1001, domain arkiv; similar name");
+  ASSERT_EQ(d.notes.size(), 1u);
+  EXPECT_EQ(d.notes[0],
+            "610 removed and 600 added systems of product P, owner 1001, domain arkiv are too many "
+            "to compare every pair: only equal names were matched (600 possible renames); the "
+            "other 10 removed systems were not compared by similar names or ids");
+  std::string table = cli::FormatDiff(d, "b.json", "a.json", cli::Format::kTable);
+  EXPECT_NE(table.find("\nNote: 610 removed and 600 added systems of product P"),
+            std::string::npos);
+  json j = json::parse(cli::FormatDiff(d, "b.json", "a.json", cli::Format::kJson));
+  EXPECT_EQ(j["systems"]["rename_notes"].size(), 1u);
+  // A small group is still compared pair by pair, and has no note.
+  EXPECT_TRUE(DiffLandscapes(Parse(kA), Parse(kB)).notes.empty());
+}
+
+// ---- what the user reads: the merge summary and the diff, table and Markdown ----
+
+// The summary of the three-kept-two-conversions merge above (by hand from its numbers there).
+// Table widths: each column as wide as its widest cell or heading, two spaces between columns,
+// numbers right-aligned, trailing spaces cut.
+TEST(MergeFormat, SummaryTableAndMarkdown) {
+  Landscape a = Parse(kSakA), b = Parse(kSakB);
+  MergeDecisions d = Decisions(kSakDecisions);
+  Merged m = Merge({&a, &b}, &d);
+  ASSERT_TRUE(m.ok) << Errors(m.diagnostics);
+  std::string table = cli::FormatMergeSummary(m.summary, "Nye", cli::Format::kTable);
+  const std::string headline =
+      "Merger into 9999 (Nye): 6 systems in 2 files (1 shared) became 5, of them 2 conversion "
+      "tasks; 4 integrations became 2.";
+  EXPECT_EQ(table.substr(0, table.find('\n')), headline);
+  auto has = [&](const std::string& text, const std::string& part) {
+    EXPECT_NE(text.find(part), std::string::npos) << "missing:\n" << part << "\nin:\n" << text;
+  };
+  has(table,
+      "\nMunicipalities\n"
+      "file    kommunenummer\n"
+      "------  -------------\n"
+      "a.json  1001\n"
+      "b.json  1002\n");
+  // conversion days: a.lonn's one task, 10; a.sak's, 5.
+  has(table,
+      "\nSurvivors and retirements by domain (decided)\n"
+      "domain  survivor  retired  conversion days  note\n"
+      "------  --------  -------  ---------------  ----\n"
+      "lonn    a.lonn    b.lonn                10\n"
+      "sak     a.sak     b.sak                  5\n");
+  has(table,
+      "\nProposals (no decision names these yet)\n"
+      "None: every group of counterparts is decided.\n");
+  has(table,
+      "\nRe-pointed integrations\n"
+      "3 integrations of retired systems: 1 joined an integration the survivor already has, 1 "
+      "dropped (between a retired system and its survivor), 1 new for the survivor (to build), "
+      "of which 1 feed an orphaned consumer (a system only the retired one fed).\n");
+  has(table,
+      "\narkivuttrekk  b.sak → conversion.b.sak  a.sak → conversion.b.sak  arkivuttrekk  "
+      "conversion.b.sak\n");
+  has(table,
+      "\nConversion tasks\n"
+      "2 tasks, 15 days in all; each starts after its survivor's cutover (plan them with "
+      "'landskap plan MERGED --key kommunenummer').\n"
+      "task                retired  survivor  vendor  days  effort from\n"
+      "------------------  -------  --------  ------  ----  -----------\n"
+      "conversion.b.sak+2  b.sak    a.sak     V1         5  decision\n"
+      "conversion.b.lonn   b.lonn   a.lonn    V3        10  default\n");
+  has(table,
+      "\nConversion effort by vendor\n"
+      "vendor  tasks  days\n"
+      "------  -----  ----\n"
+      "V1          1     5\n"
+      "V3          1    10\n");
+  EXPECT_EQ(table.substr(table.rfind("\nConflicts")),
+            "\nConflicts between the files\nNone: shared systems and integrations agree.\n");
+
+  std::string md = cli::FormatMergeSummary(m.summary, "Nye", cli::Format::kMarkdown);
+  EXPECT_EQ(md.substr(0, md.find('\n')), "# " + headline);
+  has(md,
+      "\n## Municipalities\n\n"
+      "| file | kommunenummer |\n"
+      "| --- | --- |\n"
+      "| a.json | 1001 |\n"
+      "| b.json | 1002 |\n");
+  has(md,
+      "\n## Survivors and retirements by domain (decided)\n\n"
+      "| domain | survivor | retired | conversion days | note |\n"
+      "| --- | --- | --- | ---: | --- |\n"
+      "| lonn | a.lonn | b.lonn | 10 |  |\n"
+      "| sak | a.sak | b.sak | 5 |  |\n");
+  has(md,
+      "\n\n| integration | before | after | merged id | orphaned consumer |\n"
+      "| --- | --- | --- | --- | --- |\n"
+      "| arkivuttrekk | b.sak → conversion.b.sak | a.sak → conversion.b.sak | arkivuttrekk | "
+      "conversion.b.sak |\n");
+  has(md,
+      "\n## Conversion tasks\n\n"
+      "2 tasks, 15 days in all; each starts after its survivor's cutover (plan them with "
+      "'landskap plan MERGED --key kommunenummer').\n\n"
+      "| task | retired | survivor | vendor | days | effort from |\n"
+      "| --- | --- | --- | --- | ---: | --- |\n"
+      "| conversion.b.sak+2 | b.sak | a.sak | V1 | 5 | decision |\n"
+      "| conversion.b.lonn | b.lonn | a.lonn | V3 | 10 | default |\n");
+  has(md,
+      "\n## Conversion effort by vendor\n\n"
+      "| vendor | tasks | days |\n"
+      "| --- | ---: | ---: |\n"
+      "| V1 | 1 | 5 |\n"
+      "| V3 | 1 | 10 |\n");
+  EXPECT_EQ(md.substr(md.rfind("\n## Conflicts")),
+            "\n## Conflicts between the files\n\nNone: shared systems and integrations agree.\n\n");
+}
+
+// Without decisions (kA, kB): the proposal, the undecided systems and the two conflicts about
+// the register (ConflictingSharedSystemsAreListedFirstFileWinsKeysUnite, by hand).
+TEST(MergeFormat, SummaryProposalsUndecidedAndConflicts) {
+  Landscape a = Parse(kA), b = Parse(kB);
+  Merged m = Merge({&a, &b}, nullptr);
+  ASSERT_TRUE(m.ok);
+  std::string md = cli::FormatMergeSummary(m.summary, "", cli::Format::kMarkdown);
+  auto has = [&](const std::string& part) {
+    EXPECT_NE(md.find(part), std::string::npos) << "missing:\n" << part << "\nin:\n" << md;
+  };
+  // 3 + 2 systems, reg shared: 4 out; 2 + 1 integrations, reg -> a.sak and reg -> b.sak differ.
+  has("# Merger into 9999: 5 systems in 2 files (1 shared) became 4, of them 0 conversion tasks; 3 "
+      "integrations became 3.\n");
+  has("\n## Survivors and retirements by domain (decided)\n\nNo decisions were given.\n\n");
+  has("| domain | function | survivor | would retire | why |\n| --- | --- | --- | --- | --- |\n"
+      "| sak |  | a.sak | b.sak | no product is shared; the largest municipality is 1001 (2 "
+      "integrations) |\n");
+  has("\n## Undecided systems (kept, with their old owner)\n\n| system |\n| --- |\n| a.sak |\n"
+      "| b.sak |\n");
+  has("0 integrations of retired systems: 0 joined");
+  has("| system | reg | name | a.json: Registeret; b.json: Register | the first file's value |\n"
+      "| system | reg | keys | a.json: kommunenummer; b.json: fnr, kommunenummer | all keys of "
+      "both |\n");
+  std::string table = cli::FormatMergeSummary(m.summary, "", cli::Format::kTable);
+  // Widths: what 6, id 3, field 5, values 49 ("a.json: kommunenummer; b.json: fnr,
+  // kommunenummer"): "values" and 43 + 2 spaces.
+  EXPECT_NE(
+      table.find("\nwhat    id   field  values" + std::string(45, ' ') + "merged file holds\n"),
+      std::string::npos)
+      << table;
+}
+
+// kA -> kB by hand: the name A -> B; b.sak added, a.sak and arkiv removed; reg changed in
+// name and keys; reg:b.sak added, a.sak:arkiv and reg:a.sak removed; no rename (the two sak
+// systems differ in owner, vendor and product).
+TEST(MergeFormat, DiffTableAndMarkdown) {
+  Landscape a = Parse(kA), b = Parse(kB);
+  LandscapeDiff d = DiffLandscapes(a, b);
+  const std::string headline =
+      "before.json → after.json: systems 1 added, 2 removed, 1 changed; integrations 1 added, 2 "
+      "removed, 0 changed; 0 possible renames.";
+  std::string table = cli::FormatDiff(d, "before.json", "after.json", cli::Format::kTable);
+  // Widths: change 7, what 11 ("integration"), id 11 ("a.sak:arkiv"), field 5, before 13
+  // ("kommunenummer"), after 18 ("fnr, kommunenummer").
+  EXPECT_EQ(table,
+            headline + "\n\n" +
+                "change   what         id           field  before         after\n"
+                "-------  -----------  -----------  -----  -------------  ------------------\n"
+                "changed  landscape                 name   A              B\n"
+                "added    system       b.sak\n"
+                "removed  system       a.sak\n"
+                "removed  system       arkiv\n"
+                "changed  system       reg          name   Registeret     Register\n"
+                "changed  system       reg          keys   kommunenummer  fnr, kommunenummer\n"
+                "added    integration  reg:b.sak\n"
+                "removed  integration  a.sak:arkiv\n"
+                "removed  integration  reg:a.sak\n");
+  std::string md = cli::FormatDiff(d, "before.json", "after.json", cli::Format::kMarkdown);
+  EXPECT_EQ(md, "# " + headline + "\n\n## Changes\n\n" +
+                    "| change | what | id | field | before | after |\n"
+                    "| --- | --- | --- | --- | --- | --- |\n"
+                    "| changed | landscape |  | name | A | B |\n"
+                    "| added | system | b.sak |  |  |  |\n"
+                    "| removed | system | a.sak |  |  |  |\n"
+                    "| removed | system | arkiv |  |  |  |\n"
+                    "| changed | system | reg | name | Registeret | Register |\n"
+                    "| changed | system | reg | keys | kommunenummer | fnr, kommunenummer |\n"
+                    "| added | integration | reg:b.sak |  |  |  |\n"
+                    "| removed | integration | a.sak:arkiv |  |  |  |\n"
+                    "| removed | integration | reg:a.sak |  |  |  |\n");
+}
+
 // ---- the command line ----
 
 std::string WriteTemp(const std::string& dir, const std::string& name, const std::string& text) {
   std::string path = dir + "/" + name;
   std::ofstream(path) << text;
   return path;
+}
+
+// The issue's reproducer on the command line, and --propose then --decisions on three small
+// municipalities (x, y, z: 2001..2003, each arkiv (P1) and lonn (L1)). By hand: every product is
+// used by all three and every municipality and system has one integration, so the smaller ids
+// win: x.arkiv and x.lonn, each retiring y's and z's (4 conversions after 2 kept systems).
+TEST(MergeCli, IssueReproducerAndProposeThenDecide) {
+  std::string dir = testing::TempDir();
+  std::string a = WriteTemp(dir, "a.json", kIssueA), b = WriteTemp(dir, "b.json", kIssueB);
+  std::string d = WriteTemp(dir, "d.json", kIssueDecisions);
+  auto merged = RunCli(
+      {"merge", a, b, "--into", "1003", "--name", "Ny", "--decisions", d, "-o", dir + "/m.json"});
+  ASSERT_EQ(merged.code, 0) << merged.err;
+  json m = json::parse(testing::ReadFile(dir + "/m.json"));
+  EXPECT_EQ(m["name"], "Ny");
+  std::vector<std::string> ids;
+  for (const json& s : m["systems"]) ids.push_back(s["id"]);
+  EXPECT_EQ(ids, (std::vector<std::string>{"a.arkiv", "a.lonn", "conversion.b.arkiv",
+                                           "conversion.b.lonn"}));
+  auto valid = RunCli({"validate", dir + "/m.json"});
+  EXPECT_EQ(valid.out, "OK: 4 systems, 1 integration\n") << valid.err;
+  auto plan = RunCli({"plan", dir + "/m.json", "--all", "--format", "json"});
+  ASSERT_EQ(plan.code, 0) << plan.err;
+  EXPECT_EQ(json::parse(plan.out)["tasks"].size(), 4u);
+
+  std::vector<std::string> files;
+  for (const char* k : {"x", "y", "z"}) {
+    std::string owner = std::string("200") + std::to_string(files.size() + 1);
+    std::string text = std::string(R"({"format": "landskap/1", "name": ")") + k +
+                       R"(", "systems": [
+        {"id": ")" + k +
+                       R"(.arkiv", "owner": ")" + owner +
+                       R"(", "domain": "arkiv", "product": "P1"},
+        {"id": ")" + k +
+                       R"(.lonn", "owner": ")" + owner +
+                       R"(", "domain": "lonn", "product": "L1"}],
+      "integrations": [{"from": ")" +
+                       k + R"(.arkiv", "to": ")" + k + R"(.lonn"}]})";
+    files.push_back(WriteTemp(dir, std::string(k) + ".json", text));
+  }
+  auto propose = RunCli(
+      {"merge", files[0], files[1], files[2], "--into", "2004", "--propose", dir + "/p.json"});
+  ASSERT_EQ(propose.code, 0) << propose.err;
+  json p = json::parse(testing::ReadFile(dir + "/p.json"));
+  ASSERT_EQ(p["decisions"].size(), 2u);
+  EXPECT_EQ(p["decisions"][0]["survivor"], "x.arkiv");
+  EXPECT_EQ(p["decisions"][0]["retire"], json({"y.arkiv", "z.arkiv"}));
+  EXPECT_EQ(p["decisions"][1]["survivor"], "x.lonn");
+  auto decided = RunCli({"merge", files[0], files[1], files[2], "--into", "2004", "--decisions",
+                         dir + "/p.json", "-o", dir + "/xyz.json", "--summary", dir + "/s.json"});
+  ASSERT_EQ(decided.code, 0) << decided.err;
+  json xyz = json::parse(testing::ReadFile(dir + "/xyz.json"));
+  ids.clear();
+  for (const json& s : xyz["systems"]) ids.push_back(s["id"]);
+  EXPECT_EQ(
+      ids, (std::vector<std::string>{"x.arkiv", "x.lonn", "conversion.y.arkiv", "conversion.y.lonn",
+                                     "conversion.z.arkiv", "conversion.z.lonn"}));
+  json s = json::parse(testing::ReadFile(dir + "/s.json"));
+  EXPECT_EQ(s["conversions"].size(), 4u);
+  EXPECT_EQ(s["systems_out"], 6);
+  EXPECT_EQ(RunCli({"validate", dir + "/xyz.json"}).out, "OK: 6 systems, 1 integration\n");
+  EXPECT_EQ(RunCli({"plan", dir + "/xyz.json", "--all"}).code, 0);
+}
+
+// One file under two names, a hard link, and a copy: each is refused, naming both.
+TEST(MergeCli, SameFileGivenTwiceIsRefused) {
+  std::string dir = testing::TempDir();
+  std::string a = WriteTemp(dir, "a.json", kA), b = WriteTemp(dir, "b.json", kB);
+  auto dotted = RunCli({"merge", a, b, dir + "/./a.json", "--into", "9999"});
+  EXPECT_EQ(dotted.code, 2);
+  EXPECT_NE(dotted.err.find("'" + dir + "/./a.json' and '" + a +
+                            "' are the same file; give each municipality's file once"),
+            std::string::npos)
+      << dotted.err;
+  std::string link = dir + "/lenke.json";
+  std::remove(link.c_str());
+  ASSERT_EQ(::link(a.c_str(), link.c_str()), 0);
+  auto linked = RunCli({"merge", link, b, a, "--into", "9999"});
+  EXPECT_EQ(linked.code, 2);
+  EXPECT_NE(linked.err.find("'" + a + "' and '" + link + "' are the same file"), std::string::npos)
+      << linked.err;
+  std::string copy = WriteTemp(dir, "kopi.json", kA);
+  auto copied = RunCli({"merge", a, b, copy, "--into", "9999", "-o", dir + "/m.json"});
+  EXPECT_EQ(copied.code, 2);
+  EXPECT_NE(copied.err.find(copy + ": error: this is the same landscape as " + a),
+            std::string::npos)
+      << copied.err;
+  EXPECT_NE(copied.err.find("nothing was written"), std::string::npos) << copied.err;
+  EXPECT_FALSE(std::ifstream(dir + "/m.json").good());
+}
+
+// --name and --effective reach the written file.
+TEST(MergeCli, NameAndEffective) {
+  std::string dir = testing::TempDir();
+  std::string a = WriteTemp(dir, "sa.json", kSakA), b = WriteTemp(dir, "sb.json", kSakB);
+  std::string d = WriteTemp(dir, "sd.json", kSakDecisions);
+  auto r = RunCli({"merge", a, b, "--into", "9999", "--decisions", d, "--name", "Nye kommune",
+                   "--effective", "2024-01-01", "-o", dir + "/m.json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  json m = json::parse(testing::ReadFile(dir + "/m.json"));
+  EXPECT_EQ(m["name"], "Nye kommune");
+  EXPECT_EQ(m["changes"], json::parse(R"([
+      {"key": "kommunenummer", "from": "1001", "to": "9999", "effective": "2024-01-01"},
+      {"key": "kommunenummer", "from": "1002", "to": "9999", "effective": "2024-01-01"}])"));
+  // The summary went to standard error, as a table, with the name in its headline.
+  EXPECT_EQ(r.err.substr(0, r.err.find('\n')),
+            "Merger into 9999 (Nye kommune): 6 systems in 2 files (1 shared) became 5, of them 2 "
+            "conversion tasks; 4 integrations became 2.");
+  auto bad = RunCli({"merge", a, b, "--into", "9999", "--effective", "2024-13-01"});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("--effective takes a date YYYY-MM-DD, not '2024-13-01'"),
+            std::string::npos)
+      << bad.err;
 }
 
 TEST(MergeCli, DiffExitCodes) {
@@ -443,7 +1366,12 @@ TEST(MergeCli, DiffExitCodes) {
   json j = json::parse(changed.out);
   EXPECT_EQ(j["systems"]["added"], json({"b.sak"}));
   EXPECT_EQ(j["systems"]["removed"], json({"a.sak", "arkiv"}));
-  EXPECT_EQ(RunCli({"diff", a, b}).code, 0);
+  auto table = RunCli({"diff", a, b});
+  EXPECT_EQ(table.code, 0);
+  EXPECT_EQ(table.out.substr(0, table.out.find('\n')),
+            a + " → " + b +
+                ": systems 1 added, 2 removed, 1 changed; integrations 1 added, 2 removed, 0 "
+                "changed; 0 possible renames.");
   auto one = RunCli({"diff", a});
   EXPECT_EQ(one.code, 2);
   EXPECT_NE(one.err.find("takes 2 landscape files, got 1"), std::string::npos) << one.err;
@@ -470,8 +1398,10 @@ TEST(MergeCli, WritesLandscapeSummaryAndProposal) {
   ASSERT_EQ(merged.code, 0) << merged.err;
   EXPECT_EQ(merged.out, "");
   EXPECT_NE(testing::ReadFile(dir + "/s.md").find("## Conversion tasks"), std::string::npos);
+  // a.sak survives, b.sak is retired: reg, a.sak, arkiv and conversion.b.sak; reg -> b.sak
+  // joins reg -> a.sak, so 2 integrations.
   auto validate = RunCli({"validate", dir + "/m.json"});
-  EXPECT_EQ(validate.code, 0) << validate.err;
+  EXPECT_EQ(validate.out, "OK: 4 systems, 2 integrations\n") << validate.err;
   auto plan = RunCli({"plan", dir + "/m.json", "--key", "kommunenummer", "--format", "json"});
   ASSERT_EQ(plan.code, 0) << plan.err;
   EXPECT_NE(plan.out.find("conversion.b.sak"), std::string::npos);
@@ -527,7 +1457,18 @@ TEST(MergeCli, BundledOygarden) {
   json s = json::parse(testing::ReadFile(dir + "/s.json"));
   EXPECT_EQ(s["conversions"].size(), 90u);
   EXPECT_TRUE(s["proposals"].empty());
-  EXPECT_EQ(RunCli({"validate", dir + "/m.json"}).code, 0);
+  // Each retirement takes one system out and puts one conversion task in, so the merged file
+  // has as many systems as there are distinct ids in the three files (counted here directly).
+  std::set<std::string> distinct;
+  for (const char* file : {"fjell-2019.json", "sund-2019.json", "oygarden-2019.json"}) {
+    json input =
+        json::parse(testing::ReadFile(testing::SourcePath(std::string("datasets/") + file)));
+    for (const json& system : input["systems"]) distinct.insert(system["id"].get<std::string>());
+  }
+  auto validate = RunCli({"validate", dir + "/m.json"});
+  EXPECT_EQ(validate.out.substr(0, validate.out.find(',')),
+            "OK: " + std::to_string(distinct.size()) + " systems")
+      << validate.err;
   // Every day counted, the conversions make 1 January; in working days the plan says by how
   // much it is late (docs/merge.md).
   auto plan = RunCli({"plan", dir + "/m.json", "--key", "kommunenummer", "--start", "2019-08-01",

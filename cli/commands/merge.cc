@@ -2,6 +2,9 @@
 // summary, and a proposal of survivors to decide on (engine/merge/merge.h, docs/merge.md).
 #include "cli/formats/merge.h"
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <ostream>
 
 #include "cli/commands.h"
@@ -92,6 +95,22 @@ class MergeBody : public CommandBody {
                   outputs[i].second + "'");
           ok = false;
         }
+    // One file under two names (./a.json, a link) would count its municipality twice; a copy
+    // is found after loading, by content (engine/merge/merge.cc).
+    std::vector<std::pair<std::pair<dev_t, ino_t>, size_t>> identities;
+    for (size_t i = 0; i < c.inputs.size(); ++i) {
+      struct stat st;
+      if (c.inputs[i] != "-" && ::stat(c.inputs[i].c_str(), &st) == 0 && S_ISREG(st.st_mode))
+        identities.push_back({{st.st_dev, st.st_ino}, i});
+    }
+    std::sort(identities.begin(), identities.end());
+    for (size_t i = 1; i < identities.size(); ++i)
+      if (identities[i].first == identities[i - 1].first) {
+        c.Usage("'" + c.inputs[identities[i].second] + "' and '" +
+                c.inputs[identities[i - 1].second] +
+                "' are the same file; give each municipality's file once");
+        ok = false;
+      }
     for (const std::string& input : c.inputs)
       for (const auto& [option, path] : outputs)
         if (!path.empty() && path != "-" && path == input) {

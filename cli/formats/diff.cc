@@ -71,6 +71,7 @@ nlohmann::ordered_json Json(const LandscapeDiff& d, const std::string& before,
   for (const RenameSuggestion& r : d.renames)
     renames.push_back({{"removed", r.removed}, {"added", r.added}, {"reason", r.reason}});
   j["systems"]["renamed"] = renames;
+  if (!d.notes.empty()) j["systems"]["rename_notes"] = d.notes;
   j["integrations"] = {{"added", d.integrations_added},
                        {"removed", d.integrations_removed},
                        {"changed", changed(d.integrations_changed)}};
@@ -94,6 +95,8 @@ std::string FormatDiff(const LandscapeDiff& d, const std::string& before, const 
   bool markdown = format == Format::kMarkdown;
   std::string out = (markdown ? "# " : "") + VisibleText(Headline(d, before, after)) + "\n";
   if (d.Empty()) return out;
+  for (const std::string& note : d.notes)
+    out += (markdown ? "\n" : "") + VisibleText("Note: " + note) + "\n";
   if (!d.renames.empty()) {
     out += markdown ? "\n## Possible renames\n\n" : "\nPossible renames (removed → added)\n";
     TextTable renames({"removed", "added", "why"});

@@ -116,6 +116,23 @@ bool ParseDecisionsText(std::string_view text, const std::string& label, MergeDe
             "{\"format\": \"landskap-decisions/1\", \"decisions\": [...]}");
     diagnostics->Append(d);
     return false;
+  } catch (const json::out_of_range& e) {
+    // "number overflow parsing '1e400'": a number too large for a double, which nlohmann
+    // reports without a position; the first place the number appears is where it is.
+    std::string what = e.what(), number;
+    size_t open = what.find("parsing '");
+    if (open != std::string::npos) {
+      size_t close = what.find('\'', open + 9);
+      number = what.substr(open + 9, close == std::string::npos ? close : close - open - 9);
+    }
+    size_t at = number.empty() ? std::string_view::npos : text.find(number);
+    auto [line, column] = LineColumn(text, at == std::string_view::npos ? 0 : at);
+    d.Error(at == std::string_view::npos ? "" : std::to_string(line) + ":" + std::to_string(column),
+            "the number " + (number.size() > 24 ? number.substr(0, 24) + "..." : number) +
+                " is too large to be read (numbers go up to about 1.8e308); effort_days is a "
+                "number of days, e.g. 10");
+    diagnostics->Append(d);
+    return false;
   }
   if (!root.is_object()) {
     d.Error("",

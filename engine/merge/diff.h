@@ -33,6 +33,9 @@ struct LandscapeDiff {
   std::vector<std::string> integrations_added, integrations_removed;
   std::vector<ChangedItem> integrations_changed;
   std::vector<RenameSuggestion> renames;  // by removed id
+  // What the rename rule left out, when a group of systems was too large to compare pair by pair
+  // (docs/merge.md, "Renames").
+  std::vector<std::string> notes;
 
   bool Empty() const {
     return landscape.empty() && systems_added.empty() && systems_removed.empty() &&

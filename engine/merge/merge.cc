@@ -10,7 +10,10 @@
 #include <set>
 #include <sstream>
 #include <tuple>
+#include <unordered_map>
 
+#include "engine/file/write_landscape.h"
+#include "engine/merge/after_cycles.h"
 #include "engine/model/municipality.h"
 #include "engine/model/suggest.h"
 
@@ -20,6 +23,7 @@ namespace {
 struct SystemRecord {
   System system;  // keys and cutover.after empty: they are below as ids
   std::vector<std::string> keys, after;
+  std::vector<std::pair<size_t, std::string>> after_given;  // (file, id): who said which `after`
   size_t file = 0;
   size_t files = 1;  // in how many inputs it appears
 };
@@ -29,7 +33,27 @@ struct IntegrationRecord {
   std::string from, to;
   std::vector<std::string> carries;
   size_t file = 0;
+  std::vector<size_t> files;  // the files that give it with these ends
 };
+
+// Cycles in the merged cutover order, listed (the rest counted).
+constexpr size_t kMaxCycleErrors = 20;
+// The loader's longest id (IsWellFormedId); conversion task ids are kept within it.
+constexpr size_t kMaxIdBytes = 200;
+
+// "conversion.<id>", shortened to the loader's limit (at a character boundary) when the retired
+// id is long; `suffix` ("+2" ...) makes it unique.
+std::string ConversionId(const std::string& retired, const std::string& suffix) {
+  const std::string prefix = "conversion.";
+  std::string id = retired;
+  size_t room = kMaxIdBytes - prefix.size() - suffix.size();
+  if (id.size() > room) {
+    size_t cut = room;
+    while (cut > 0 && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;
+    id.resize(cut);
+  }
+  return prefix + id + suffix;
+}
 
 std::string Joined(std::vector<std::string> items, bool sort = true) {
   if (sort) std::sort(items.begin(), items.end());
@@ -88,6 +112,155 @@ bool IdSpellsEnds(const std::string& id, const std::string& from, const std::str
   return id.find_first_not_of("0123456789", pair.size() + 1) == std::string::npos;
 }
 
+// Where a step of a cycle in the merged cutover order comes from: an `after` or an integration
+// of one file, with the ids that file gives (which re-pointing may have changed).
+struct StepOrigin {
+  size_t file = 0;
+  bool after = false;  // `to` lists `from` in its cutover.after; else an integration from -> to
+  std::string from, to, integration;
+  bool repointed = false;  // an end was retired into the survivor the merged step names
+};
+
+// Checks the merged landscape's cutover order the way `plan` will (engine/merge/after_cycles.h)
+// and says where each cycle comes from: decisions that re-pointed an `after` or an integration
+// (an error in the decisions file, naming each retirement's JSON path), files whose constraints
+// together go round (an error), or one file that already went round on its own (a warning: plan
+// refuses that file too). Returns false when it reported an error.
+template <typename SurvivorOf>
+bool CheckCutoverOrder(const std::vector<MergeInput>& inputs,
+                       const std::vector<SystemRecord>& systems, const IdMap<size_t>& system_at,
+                       const std::vector<IntegrationRecord>& integrations,
+                       const std::map<std::string, std::string>& retired_where,
+                       const SurvivorOf& survivor_of, const Landscape& merged,
+                       std::vector<Diagnostics>* file_diags, Diagnostics* decision_diags) {
+  AfterCycles found = FindAfterCycles(merged, kMaxCycleErrors);
+  if (found.cycles.empty()) return true;
+  using Step = std::pair<std::string, std::string>;  // merged ids, from -> to
+  std::map<Step, std::vector<StepOrigin>> origins;
+  for (const auto& cycle : found.cycles)
+    for (size_t i = 0; i + 1 < cycle.size(); ++i)
+      origins[{merged.systems[cycle[i]].id, merged.systems[cycle[i + 1]].id}];
+  for (auto& [step, list] : origins) {
+    auto at = system_at.find(step.second);
+    if (at == system_at.end()) continue;
+    for (const auto& [file, before] : systems[at->second].after_given)
+      if (survivor_of(before) == step.first)
+        list.push_back({file, true, before, step.second, "", before != step.first});
+  }
+  for (const IntegrationRecord& r : integrations) {
+    auto it = origins.find({survivor_of(r.from), survivor_of(r.to)});
+    if (it == origins.end()) continue;
+    bool repointed = survivor_of(r.from) != r.from || survivor_of(r.to) != r.to;
+    for (size_t file : r.files)
+      it->second.push_back({file, false, r.from, r.to, r.integration.id, repointed});
+  }
+  // A step is explained by what holds without the decisions first, then by `after`s, then by
+  // the first file.
+  for (auto& [step, list] : origins)
+    std::stable_sort(list.begin(), list.end(), [](const StepOrigin& a, const StepOrigin& b) {
+      return std::make_tuple(a.repointed, !a.after, a.file) <
+             std::make_tuple(b.repointed, !b.after, b.file);
+    });
+
+  auto retirement = [&](const std::string& old, const std::string& survivor) {
+    return retired_where.at(old) + " retires " + old + " into " + survivor;
+  };
+  auto path_in_file = [&](const StepOrigin& o) {
+    const Landscape& l = *inputs[o.file].landscape;
+    if (o.after) return "/systems/" + std::to_string(*l.FindSystem(o.to)) + "/cutover/after";
+    return "/integrations/" + std::to_string(*l.FindIntegration(o.integration));
+  };
+  bool errors = false;
+  Diagnostics* last = nullptr;
+  for (const auto& cycle : found.cycles) {
+    std::string chain, steps;
+    std::vector<const StepOrigin*> chosen;
+    std::set<size_t> common;  // files that give every step as it is
+    std::set<std::string> decisions;
+    for (size_t i = 0; i + 1 < cycle.size(); ++i) {
+      const std::string& u = merged.systems[cycle[i]].id;
+      const std::string& v = merged.systems[cycle[i + 1]].id;
+      chain += (i ? " → " : "") + u;
+      const std::vector<StepOrigin>& list = origins[{u, v}];
+      std::set<size_t> here;
+      for (const StepOrigin& o : list)
+        if (!o.repointed) here.insert(o.file);
+      if (i == 0) {
+        common = here;
+      } else {
+        std::set<size_t> both;
+        for (size_t f : common)
+          if (here.count(f)) both.insert(f);
+        common = std::move(both);
+      }
+      if (list.empty()) continue;  // not reached: every merged step comes from a file
+      const StepOrigin& o = list.front();
+      chosen.push_back(&o);
+      const std::string& file = inputs[o.file].label;
+      std::string text =
+          o.after ? v + " after " + u : "integration " + o.integration + " " + u + " → " + v;
+      if (!o.repointed) {
+        text += " (" + file + ")";
+      } else {
+        text +=
+            ": " + file + " has " + (o.after ? o.to + " after " + o.from : o.from + " → " + o.to);
+        for (const std::string* end : {&o.from, &o.to})
+          if (survivor_of(*end) != *end) {
+            text += ", and " + retirement(*end, survivor_of(*end));
+            decisions.insert(retired_where.at(*end));
+          }
+      }
+      steps += (steps.empty() ? "" : "; ") + text;
+    }
+    chain += " → " + merged.systems[cycle.back()].id;
+    const std::string plan_says =
+        "; 'landskap plan' could not order the merged landscape (a system listed in 'after' must "
+        "be done before the other starts)";
+    if (!decisions.empty()) {
+      std::string where;
+      for (const std::string& d : decisions) where += (where.empty() ? "" : ", ") + d;
+      decision_diags->Error(*decisions.begin(),
+                            "these decisions make a cycle in the cutover order: " + chain + " (" +
+                                steps + ")" + plan_says +
+                                ". Retire in the other direction, or remove one of these "
+                                "'after' (the retirements: " +
+                                where + ")");
+      errors = true;
+      last = decision_diags;
+    } else if (!common.empty()) {
+      size_t f = *common.begin();
+      const StepOrigin* first_after = nullptr;
+      for (const StepOrigin& o :
+           origins[{merged.systems[cycle[0]].id, merged.systems[cycle[1]].id}])
+        if (!first_after && o.file == f && !o.repointed && o.after) first_after = &o;
+      (*file_diags)[f].Warning(first_after ? path_in_file(*first_after) : "",
+                               "cycle in the cutover order, already in this file: " + chain + " (" +
+                                   steps + ")" + plan_says +
+                                   ", nor this file; remove one of these 'after' here");
+      last = &(*file_diags)[f];
+    } else if (!chosen.empty()) {
+      const StepOrigin* latest = chosen.front();
+      for (const StepOrigin* o : chosen)
+        if (o->file > latest->file) latest = o;
+      (*file_diags)[latest->file].Error(
+          path_in_file(*latest), "the files together make a cycle in the cutover order: " + chain +
+                                     " (" + steps + ")" + plan_says +
+                                     ". Remove one of these 'after', or make the files agree");
+      errors = true;
+      last = &(*file_diags)[latest->file];
+    }
+  }
+  if (found.more > 0 && last) {
+    std::string text = "not listed: " + std::to_string(found.more) +
+                       " more 'after' constraints inside cycles of the cutover order";
+    if (errors)
+      last->Error("", text);
+    else
+      last->Warning("", text);
+  }
+  return !errors;
+}
+
 }  // namespace
 
 bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& options,
@@ -135,7 +308,36 @@ bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& 
     }
     summary->municipalities.emplace_back(inputs[f].label, number[f]);
   }
-  if (std::any_of(number.begin(), number.end(), [](const std::string& n) { return n.empty(); }))
+  // The same file given twice (by another path, or a copy) would count one municipality twice.
+  // Compared as written by landskap, so a reformatted copy is the same file too.
+  std::unordered_map<size_t, std::vector<size_t>> by_content;
+  std::vector<std::string> canonical(inputs.size());
+  for (size_t f = 0; f < inputs.size(); ++f) {
+    std::string text = WriteLandscape(*inputs[f].landscape);
+    auto& same_hash = by_content[std::hash<std::string>()(text)];
+    canonical[f] = std::move(text);
+    for (size_t g : same_hash) {
+      if (canonical[g] != canonical[f]) continue;
+      file_diags[f].Error("", "this is the same landscape as " + inputs[g].label +
+                                  " (the same file, or a copy of it, given twice); give each "
+                                  "municipality's file once");
+      break;
+    }
+    same_hash.push_back(f);
+  }
+  canonical.clear();
+  std::map<std::string, size_t> first_with_number;
+  for (size_t f = 0; f < inputs.size(); ++f) {
+    if (number[f].empty() || file_diags[f].HasErrors()) continue;
+    auto [it, inserted] = first_with_number.emplace(number[f], f);
+    if (!inserted)
+      file_diags[f].Warning("", "describes " + number[f] + ", like " + inputs[it->second].label +
+                                    "; merge takes the systems of both files as one "
+                                    "municipality's (no counterparts between them)");
+  }
+  if (std::any_of(number.begin(), number.end(), [](const std::string& n) { return n.empty(); }) ||
+      std::any_of(file_diags.begin(), file_diags.end(),
+                  [](const Diagnostics& d) { return d.HasErrors(); }))
     return finish(nullptr);
   std::set<std::string> merging(number.begin(), number.end());
   auto is_merging = [&](const std::string& owner) { return merging.count(owner) > 0; };
@@ -158,6 +360,7 @@ bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& 
       for (SystemIndex a : s.cutover.after) rec.after.push_back(l.systems[a].id);
       std::sort(rec.keys.begin(), rec.keys.end());
       std::sort(rec.after.begin(), rec.after.end());
+      for (const std::string& a : rec.after) rec.after_given.emplace_back(f, a);
       rec.file = f;
       auto [it, inserted] = system_at.emplace(s.id, systems.size());
       if (inserted) {
@@ -167,13 +370,30 @@ bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& 
       SystemRecord& first = systems[it->second];
       const std::string& first_file = inputs[first.file].label;
       const std::string& file = inputs[f].label;
-      if (first.system.owner != s.owner && is_merging(first.system.owner) && is_merging(s.owner)) {
+      const std::string& other = first.system.owner;
+      if (other != s.owner && is_merging(other) && is_merging(s.owner)) {
         file_diags[f].Error("/systems/" + std::to_string(i) + "/id",
-                            "'" + s.id + "' is a system of " + s.owner + " here and of " +
-                                first.system.owner + " in " + first_file +
+                            "'" + s.id + "' is a system of " + s.owner + " here and of " + other +
+                                " in " + first_file +
                                 "; the municipalities' own systems need different ids (e.g. "
                                 "with the municipality as prefix: fjell." +
                                 s.id + ")");
+        continue;
+      }
+      // A municipality's own system under the id another file gives a vendor's, national or
+      // shared system: merging them would hand the municipality's integrations to the other
+      // system without a word (docs/merge.md, "Shared systems").
+      if (other != s.owner && !other.empty() && !s.owner.empty() &&
+          (is_merging(other) || is_merging(s.owner))) {
+        const std::string& own = is_merging(s.owner) ? s.owner : other;
+        const std::string& own_file = is_merging(s.owner) ? file : first_file;
+        file_diags[f].Error(
+            "/systems/" + std::to_string(i) + "/id",
+            "'" + s.id + "' is " + (is_merging(s.owner) ? "a system of " : "owned by ") + s.owner +
+                " here, but " + (is_merging(other) ? "a system of " : "owned by ") + other +
+                " in " + first_file + "; one id cannot name both, so merge would join " +
+                "two different systems. Give " + own + "'s own system another id in " + own_file +
+                " (e.g. with the municipality's name as prefix, as in fjell." + s.id + ")");
         continue;
       }
       if (first.file != f) ++first.files;
@@ -195,6 +415,8 @@ bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& 
       note("cutover.after", Joined(first.after), Joined(rec.after), "all systems of both");
       first.keys = Union(first.keys, rec.keys);
       first.after = Union(first.after, rec.after);
+      first.after_given.insert(first.after_given.end(), rec.after_given.begin(),
+                               rec.after_given.end());
     }
   }
   for (const SystemRecord& r : systems) summary->shared_systems += r.files > 1;
@@ -215,12 +437,15 @@ bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& 
       for (KeyIndex k : in.carries) rec.carries.push_back(l.keys[k].id);
       std::sort(rec.carries.begin(), rec.carries.end());
       rec.file = f;
+      rec.files = {f};
       auto [it, inserted] = integration_at.emplace(in.id, integrations.size());
       if (inserted) {
         integrations.push_back(std::move(rec));
         continue;
       }
       IntegrationRecord& first = integrations[it->second];
+      if (first.from == rec.from && first.to == rec.to && first.files.back() != f)
+        first.files.push_back(f);
       const std::string& first_file = inputs[first.file].label;
       auto note = [&](const char* field, const std::string& x, const std::string& y,
                       const std::string& resolution = "the first file's value") {
@@ -331,12 +556,16 @@ bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& 
   std::map<std::string, std::string> retired_where;  // retired id -> JSON path
   std::map<std::string, std::string> survivor_where;
   std::set<std::string> named;  // every system a decision names
+  std::vector<std::string_view> all_ids;
+  SuggestionBudget suggestion_budget;
   auto check_system = [&](const std::string& id, const std::string& path, const char* role) {
     auto it = system_at.find(id);
     if (it == system_at.end()) {
-      std::vector<std::string_view> ids;
-      for (const SystemRecord& r : systems) ids.push_back(r.system.id);
-      decision_diags.Error(path, "unknown system '" + id + "'" + DidYouMean(id, ids) +
+      // The ids once, and a bounded search: a decisions file full of unknown ids stays linear.
+      if (all_ids.empty())
+        for (const SystemRecord& r : systems) all_ids.push_back(r.system.id);
+      decision_diags.Error(path, "unknown system '" + id + "'" +
+                                     DidYouMean(id, all_ids, &suggestion_budget) +
                                      " (not in any of the files merged)");
       return false;
     }
@@ -494,18 +723,19 @@ bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& 
     merged->keys[merger_key].description = "Kommunenummer: 4 digits.";
   }
   // Changes: those of the files, then the merger's.
+  std::set<std::tuple<KeyIndex, std::string, std::string>> changes_given;
   auto add_change = [&](const std::string& key, const std::string& from, const std::string& to,
-                        std::optional<DayNumber> effective) {
+                        std::optional<DayNumber> effective, std::optional<ReformKind> kind) {
     KeyIndex k = merged->InternKey(key);
-    for (const Change& c : merged->changes)
-      if (c.key == k && c.from == from && c.to == to) return;
-    merged->changes.push_back({k, from, to, effective, std::nullopt});
+    if (!changes_given.emplace(k, from, to).second) return;
+    merged->changes.push_back({k, from, to, effective, kind});
   };
   for (const MergeInput& input : inputs)
     for (const Change& c : input.landscape->changes)
-      add_change(input.landscape->keys[c.key].id, c.from, c.to, c.effective);
+      add_change(input.landscape->keys[c.key].id, c.from, c.to, c.effective, c.kind);
+  // The merger's own changes: whole, several into one (the reform's reading says merger).
   for (const std::string& n : number)
-    if (n != into) add_change(options.key, n, into, options.effective);
+    if (n != into) add_change(options.key, n, into, options.effective, std::nullopt);
 
   // Systems: retired ones leave, the merging municipalities' others belong to the new number,
   // except undecided counterparts, which keep their old owner until a decision names them.
@@ -522,22 +752,32 @@ bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& 
       if (survivor_of(a) != r.system.id) after.push_back(survivor_of(a));
     after_ids.push_back(Union({}, after));
   }
-  // A conversion task per retirement (docs/merge.md, "Conversion tasks").
+  // A conversion task per retirement (docs/merge.md, "Conversion tasks"). Adding a task grows
+  // merged->systems, so nothing may hold a reference into it across AddSystem: the survivor is
+  // looked up by index each time and its fields copied.
+  merged->systems.reserve(merged->systems.size() + retired.size());
+  std::map<std::string, int> next_suffix;
   for (const SystemRecord& r : systems) {
     auto it = retired.find(r.system.id);
     if (it == retired.end()) continue;
-    const System& old = r.system;
-    const System& survivor = merged->systems[*merged->FindSystem(it->second.survivor)];
+    const System& old = r.system;  // in `systems`, which does not change here
+    SystemIndex survivor_index = *merged->FindSystem(it->second.survivor);
+    const std::string survivor_id = merged->systems[survivor_index].id;
+    const std::string survivor_label = merged->systems[survivor_index].Label();
+    const std::string survivor_vendor = merged->systems[survivor_index].vendor;
+    const std::string survivor_domain = merged->systems[survivor_index].domain;
     System task;
-    task.id = "conversion." + old.id;
-    for (int n = 2; merged->FindSystem(task.id) || system_at.count(task.id); ++n)
-      task.id = "conversion." + old.id + "+" + std::to_string(n);
-    task.name = "Data conversion: " + old.Label() + " → " + survivor.Label();
+    task.id = ConversionId(old.id, "");
+    // Long ids cut to the same prefix share a base: each base counts on from its last "+N".
+    int& n = next_suffix.try_emplace(task.id, 2).first->second;
+    while (merged->FindSystem(task.id) || system_at.count(task.id))
+      task.id = ConversionId(old.id, "+" + std::to_string(n++));
+    task.name = "Data conversion: " + old.Label() + " → " + survivor_label;
     task.kind = Kind::kMunicipal;
     task.owner = into;
-    task.vendor = survivor.vendor;
+    task.vendor = survivor_vendor;
     task.product = "data conversion";
-    task.domain = survivor.domain;
+    task.domain = survivor_domain;
     std::vector<std::string> keys = Union(r.keys, {options.key});
     for (const std::string& k : keys) task.keys.push_back(merged->InternKey(k));
     std::sort(task.keys.begin(), task.keys.end());
@@ -545,14 +785,14 @@ bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& 
     task.cutover.effort_days = it->second.effort;
     MergeConversion c{task.id,
                       old.id,
-                      survivor.id,
-                      survivor.vendor,
-                      survivor.domain,
+                      survivor_id,
+                      survivor_vendor,
+                      survivor_domain,
                       it->second.effort,
                       it->second.effort_from};
     summary->conversions.push_back(c);
     merged->AddSystem(std::move(task));
-    after_ids.push_back({survivor.id});
+    after_ids.push_back({survivor_id});
   }
   for (SystemIndex s = 0; s < merged->systems.size(); ++s) {
     std::vector<SystemIndex>& after = merged->systems[s].cutover.after;
@@ -588,6 +828,9 @@ bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& 
     if (!retired.count(x.from)) from_stays.insert(pair);
     if (!retired.count(x.to)) to_stays.insert(pair);
   }
+  // Ids made from the new ends are given once every kept id is in (AddIntegrationNamedLater), so
+  // that a made-up "FROM:TO" never takes an id a later integration already has.
+  std::vector<std::pair<size_t, IntegrationIndex>> merged_index;  // repointed entry, integration
   for (const IntegrationRecord& r : integrations) {
     if (!retired.count(r.from) && !retired.count(r.to)) continue;
     MergeRepoint p;
@@ -609,31 +852,44 @@ bool MergeLandscapes(const std::vector<MergeInput>& inputs, const MergeOptions& 
                        : from_retired             ? from_stays.count(pair) > 0
                                                   : to_stays.count(pair) > 0;
     auto existing = by_pair.find({from, to});
+    IntegrationIndex index;
     if (existing != by_pair.end()) {
-      Integration& in = merged->integrations[existing->second];
+      index = existing->second;
+      Integration& in = merged->integrations[index];
       std::vector<KeyIndex> keys = carries_of(r);
       keys.insert(keys.end(), in.carries.begin(), in.carries.end());
       std::sort(keys.begin(), keys.end());
       keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
       in.carries = keys;
       in.criticality = std::max(in.criticality, r.integration.criticality);
-      p.merged_id = in.id;
     } else {
       Integration in = r.integration;
-      bool renamed = in.id_generated || IdSpellsEnds(in.id, r.from, r.to);
-      if (renamed) in.id.clear();
       in.from = from;
       in.to = to;
       in.carries = carries_of(r);
-      IntegrationIndex index = *merged->AddIntegration(in);
-      if (renamed) merged->integrations[index].id_generated = r.integration.id_generated;
+      if (in.id_generated || IdSpellsEnds(in.id, r.from, r.to)) {
+        index = merged->AddIntegrationNamedLater(in);
+        // Written with its new id unless the old one was made up too (or the new one would be
+        // longer than an id may be; the loader then makes the same one up).
+        merged->integrations[index].id_generated = r.integration.id_generated;
+      } else {
+        index = *merged->AddIntegration(in);
+      }
       by_pair.emplace(std::make_pair(from, to), index);
-      p.merged_id = merged->integrations[index].id;
     }
     p.outcome = counterpart ? MergeRepoint::Outcome::kJoined : MergeRepoint::Outcome::kNew;
     p.orphaned_consumer = !counterpart && retired.count(r.from) > 0;
+    merged_index.emplace_back(summary->repointed.size(), index);
     summary->repointed.push_back(std::move(p));
   }
+  merged->NameIntegrations();
+  for (Integration& in : merged->integrations)
+    if (!in.id_generated && in.id.size() > kMaxIdBytes) in.id_generated = true;
+  for (const auto& [entry, index] : merged_index)
+    summary->repointed[entry].merged_id = merged->integrations[index].id;
+
+  CheckCutoverOrder(inputs, systems, system_at, integrations, retired_where, survivor_of, *merged,
+                    &file_diags, &decision_diags);
 
   summary->systems_out = merged->systems.size();
   summary->integrations_out = merged->integrations.size();

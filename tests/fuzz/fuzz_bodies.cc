@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,6 +22,8 @@
 #include "engine/formats/change_table.h"
 #include "engine/formats/inventory_csv.h"
 #include "engine/formats/xlsx_reader.h"
+#include "engine/merge/diff.h"
+#include "engine/merge/merge.h"
 #include "engine/model/diagnostics.h"
 #include "engine/model/landscape.h"
 #include "engine/plan/plan.h"
@@ -376,6 +379,217 @@ void FuzzArchiCsv(const uint8_t* data, size_t size) {
   Check(ok == !diagnostics.HasErrors(), "archi csv: returns true exactly when there are no errors");
   if (!ok) return;
   CheckImported(model, {});
+}
+
+namespace {
+
+// The parts of an input split at form feeds.
+std::vector<std::string_view> SplitAtFormFeeds(std::string_view text) {
+  std::vector<std::string_view> parts;
+  for (;;) {
+    size_t feed = text.find('\f');
+    parts.push_back(text.substr(0, feed));
+    if (feed == std::string_view::npos) return parts;
+    text.remove_prefix(feed + 1);
+  }
+}
+
+// Ids are unique and every integration joins two systems the landscape has.
+void CheckIdsAndEnds(const Landscape& l, const char* what) {
+  std::set<std::string_view> systems, integrations;
+  for (const System& s : l.systems) Check(systems.insert(s.id).second, what);
+  for (const Integration& i : l.integrations) {
+    Check(integrations.insert(i.id).second, what);
+    Check(i.from < l.systems.size() && i.to < l.systems.size() && i.from != i.to, what);
+  }
+}
+
+bool SameDecisions(const MergeDecisions& a, const MergeDecisions& b) {
+  if (a.into != b.into || a.decisions.size() != b.decisions.size()) return false;
+  for (size_t i = 0; i < a.decisions.size(); ++i) {
+    const MergeDecision &x = a.decisions[i], &y = b.decisions[i];
+    if (x.domain != y.domain || x.survivor != y.survivor || x.effort_days != y.effort_days ||
+        x.note != y.note || x.retire.size() != y.retire.size())
+      return false;
+    for (size_t r = 0; r < x.retire.size(); ++r)
+      if (x.retire[r].system != y.retire[r].system ||
+          x.retire[r].effort_days != y.retire[r].effort_days)
+        return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void FuzzMerge(const uint8_t* data, size_t size) {
+  constexpr size_t kMaxFiles = 4;
+  std::vector<std::string_view> parts =
+      SplitAtFormFeeds(std::string_view(reinterpret_cast<const char*>(data), size));
+  const uint32_t h = Hash(data, size);
+  std::vector<Landscape> landscapes;
+  std::vector<std::string> labels;
+  MergeDecisions decisions;
+  bool have_decisions = false;
+  for (std::string_view part : parts) {
+    if (!have_decisions && part.find("landskap-decisions") != std::string_view::npos) {
+      Diagnostics d("d.json");
+      bool ok = ParseDecisionsText(part, "d.json", &decisions, &d);
+      FormatAll(d);
+      if (!ok) return;
+      have_decisions = true;
+      continue;
+    }
+    if (landscapes.size() == kMaxFiles) continue;
+    Landscape l;
+    std::string label = "m" + std::to_string(landscapes.size()) + ".json";
+    Diagnostics d(label);
+    if (!LoadLandscapeText(part, label, &l, &d)) return;
+    landscapes.push_back(std::move(l));
+    labels.push_back(label);
+  }
+  if (landscapes.empty()) return;
+  std::vector<MergeInput> inputs;
+  for (size_t i = 0; i < landscapes.size(); ++i) inputs.push_back({labels[i], &landscapes[i]});
+  MergeOptions options;
+  options.into = have_decisions && !decisions.into.empty() ? decisions.into : "4626";
+  if ((h >> 1) & 1) options.name = "Ny";
+  if ((h >> 2) & 1) options.effective = ParseDate("2020-01-01");
+  options.decisions = have_decisions ? &decisions : nullptr;
+  Landscape merged;
+  MergeSummary summary;
+  Diagnostics diagnostics;
+  bool ok = MergeLandscapes(inputs, options, &merged, &summary, &diagnostics);
+  FormatAll(diagnostics);
+  Check(ok == !diagnostics.HasErrors(), "merge: returns true exactly when there are no errors");
+  if (!ok) return;
+
+  CheckLandscape(merged);
+  CheckIdsAndEnds(merged, "merge: ids unique, integrations between systems that exist");
+  Check(summary.systems_out == merged.systems.size() &&
+            summary.integrations_out == merged.integrations.size(),
+        "merge: the summary counts the merged landscape");
+  for (const MergeConversion& c : summary.conversions)
+    Check(
+        merged.FindSystem(c.task) && merged.FindSystem(c.survivor) && !merged.FindSystem(c.retired),
+        "merge: a conversion task and its survivor are in, the retired system is not");
+  Landscape again;
+  Diagnostics load("merged.json");
+  bool loads = LoadLandscapeTextPrecise(WriteLandscape(merged), "merged.json", &again, &load);
+  for (const Diagnostic& d : load.Items())
+    if (d.severity == Severity::kError) std::fprintf(stderr, "%s\n", FormatDiagnostic(d).c_str());
+  Check(loads && !load.HasErrors(), "merge: the merged landscape loads again without errors");
+  Check(again.systems.size() == merged.systems.size() &&
+            again.integrations.size() == merged.integrations.size(),
+        "merge: the same systems and integrations after writing");
+  CheckIdsAndEnds(again, "merge: ids unique after writing");
+
+  // `plan --all` on the result: a cycle in the cutover order is one merge warned about.
+  bool warned = false;
+  for (const Diagnostic& d : diagnostics.Items())
+    warned |= d.message.find("cycle in the cutover order") != std::string::npos;
+  Graph graph(merged);
+  PlanOptions all;
+  all.all_systems = true;
+  Plan plan;
+  Diagnostics plan_diagnostics("merged.json");
+  if (!ComputePlan(graph, all, nullptr, &plan, &plan_diagnostics)) {
+    for (const Diagnostic& d : plan_diagnostics.Items())
+      if (d.message.find("cycle in the cutover order") != std::string::npos && !warned) {
+        std::fprintf(stderr, "%s\n", FormatDiagnostic(d).c_str());
+        Check(false, "merge: plan finds a cycle in the cutover order that merge did not name");
+      }
+  } else {
+    CheckPlan(merged, plan);
+  }
+
+  // The proposal is a decisions file that reads back as written.
+  MergeDecisions proposal = ProposalAsDecisions(summary, options.decisions);
+  MergeDecisions read;
+  Diagnostics proposal_diagnostics("p.json");
+  Check(ParseDecisionsText(WriteDecisions(proposal), "p.json", &read, &proposal_diagnostics),
+        "merge: the proposal reads back");
+  Check(SameDecisions(proposal, read), "merge: the proposal reads back as written");
+}
+
+void FuzzDiff(const uint8_t* data, size_t size) {
+  std::vector<std::string_view> parts =
+      SplitAtFormFeeds(std::string_view(reinterpret_cast<const char*>(data), size));
+  Landscape a, b;
+  Diagnostics da("a.json"), db("b.json");
+  if (!LoadLandscapeText(parts[0], "a.json", &a, &da)) return;
+  if (parts.size() > 1 && !LoadLandscapeText(parts[1], "b.json", &b, &db)) return;
+  Check(DiffLandscapes(a, a).Empty(), "diff: a landscape with itself is empty");
+  if (parts.size() < 2) return;
+  Check(DiffLandscapes(b, b).Empty(), "diff: a landscape with itself is empty");
+  LandscapeDiff d = DiffLandscapes(a, b);
+
+  // Recount by id, independently of the diff.
+  auto recount = [](const auto& before, const auto& after, const auto& find_in_after,
+                    const auto& find_in_before, size_t* added, size_t* removed, size_t* common) {
+    *added = *removed = *common = 0;
+    for (const auto& x : before) (find_in_after(x.id) ? *common : *removed) += 1;
+    for (const auto& y : after) *added += !find_in_before(y.id);
+  };
+  size_t added = 0, removed = 0, common = 0;
+  recount(
+      a.systems, b.systems, [&](const std::string& id) { return b.FindSystem(id).has_value(); },
+      [&](const std::string& id) { return a.FindSystem(id).has_value(); }, &added, &removed,
+      &common);
+  Check(d.systems_added.size() == added && d.systems_removed.size() == removed &&
+            d.systems_changed.size() <= common,
+        "diff: systems added, removed and changed agree with a recount");
+  recount(
+      a.integrations, b.integrations,
+      [&](const std::string& id) { return b.FindIntegration(id).has_value(); },
+      [&](const std::string& id) { return a.FindIntegration(id).has_value(); }, &added, &removed,
+      &common);
+  Check(d.integrations_added.size() == added && d.integrations_removed.size() == removed &&
+            d.integrations_changed.size() <= common,
+        "diff: integrations added, removed and changed agree with a recount");
+  for (const std::string& id : d.systems_added)
+    Check(b.FindSystem(id) && !a.FindSystem(id), "diff: an added system is only in the second");
+  for (const std::string& id : d.systems_removed)
+    Check(a.FindSystem(id) && !b.FindSystem(id), "diff: a removed system is only in the first");
+  for (const ChangedItem& item : d.systems_changed)
+    Check(a.FindSystem(item.id) && b.FindSystem(item.id) && !item.fields.empty(),
+          "diff: a changed system is in both, with a field that differs");
+  for (const ChangedItem& item : d.integrations_changed)
+    Check(a.FindIntegration(item.id) && b.FindIntegration(item.id) && !item.fields.empty(),
+          "diff: a changed integration is in both, with a field that differs");
+  std::set<std::string> paired_removed, paired_added;
+  for (const RenameSuggestion& r : d.renames) {
+    Check(!a.FindSystem(r.added) && b.FindSystem(r.added) && a.FindSystem(r.removed) &&
+              !b.FindSystem(r.removed),
+          "diff: a rename pairs a removed with an added system");
+    Check(paired_removed.insert(r.removed).second && paired_added.insert(r.added).second,
+          "diff: each system is in one rename at most");
+  }
+  LandscapeDiff back = DiffLandscapes(b, a);
+  Check(back.systems_added == d.systems_removed && back.systems_removed == d.systems_added &&
+            back.integrations_added == d.integrations_removed &&
+            back.integrations_removed == d.integrations_added &&
+            back.systems_changed.size() == d.systems_changed.size() &&
+            back.integrations_changed.size() == d.integrations_changed.size(),
+        "diff: the diff the other way round swaps added and removed");
+  Check(d.Empty() == (d.landscape.empty() && d.systems_added.empty() && d.systems_removed.empty() &&
+                      d.systems_changed.empty() && d.integrations_added.empty() &&
+                      d.integrations_removed.empty() && d.integrations_changed.empty()),
+        "diff: Empty() means no list has anything");
+}
+
+void FuzzDecisions(const uint8_t* data, size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  MergeDecisions decisions;
+  Diagnostics diagnostics("d.json");
+  bool ok = ParseDecisionsText(text, "d.json", &decisions, &diagnostics);
+  FormatAll(diagnostics);
+  Check(ok == !diagnostics.HasErrors(), "decisions: returns true exactly when there are no errors");
+  if (!ok) return;
+  MergeDecisions again;
+  Diagnostics d("again.json");
+  Check(ParseDecisionsText(WriteDecisions(decisions), "again.json", &again, &d),
+        "decisions: what was read writes and reads again");
+  Check(SameDecisions(decisions, again), "decisions: the same decisions after writing");
 }
 
 }  // namespace landskap::fuzz

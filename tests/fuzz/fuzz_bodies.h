@@ -35,4 +35,21 @@ void FuzzArchiXml(const uint8_t* data, size_t size);
 // form feeds (\f), then the same checks as FuzzArchiXml.
 void FuzzArchiCsv(const uint8_t* data, size_t size);
 
+// Merges several small landscapes (engine/merge/merge.h): form feeds (\f) split the bytes into
+// parts; the first part that mentions "landskap-decisions" is the decisions file, the others
+// (up to four) are the municipalities' landscapes. Aborts unless a merge that succeeds gives a
+// landscape that loads again through the precise loader without errors, whose integrations
+// join systems that exist, with no id twice, whose summary counts what it holds, and whose
+// plan of all systems has no cycle in the cutover order that merge did not warn about.
+void FuzzMerge(const uint8_t* data, size_t size);
+
+// Diffs two landscapes (engine/merge/diff.h), split by a form feed: the diff of each with
+// itself is empty, and the lists of the diff agree with a recount by id (added, removed,
+// changed, renames pairing a removed with an added system once).
+void FuzzDiff(const uint8_t* data, size_t size);
+
+// Reads the bytes as a decisions file of `landskap merge`; what reads without errors is
+// written and read again to the same decisions.
+void FuzzDecisions(const uint8_t* data, size_t size);
+
 }  // namespace landskap::fuzz

@@ -16,7 +16,7 @@ cmake --build --preset fuzz -j "$(nproc)"
 
 build=build/fuzz
 status=0
-for target in load changes xlsx csv archi_xml archi_csv; do
+for target in load changes xlsx csv archi_xml archi_csv merge diff decisions; do
   case "$target" in
     load) dict=landskap.dict ;;
     changes) dict=changes.dict ;;
@@ -24,7 +24,15 @@ for target in load changes xlsx csv archi_xml archi_csv; do
     csv) dict=inventory.dict ;;
     archi_xml) dict=archimate.dict ;;
     archi_csv) dict=archi_csv.dict ;;
+    merge | diff) dict=landskap+decisions.dict ;;
+    decisions) dict=decisions.dict ;;
   esac
+  # merge and diff read several files: the format's names and the form feed between files.
+  dict_path="tests/fuzz/$dict"
+  if [ "$dict" = landskap+decisions.dict ]; then
+    dict_path="$build/landskap+decisions.dict"
+    cat tests/fuzz/landskap.dict tests/fuzz/decisions.dict >"$dict_path"
+  fi
   corpus="$build/corpus/$target"
   artifacts="$build/findings/$target/"
   log="$build/fuzz-$target.log"
@@ -39,7 +47,7 @@ for target in load changes xlsx csv archi_xml archi_csv; do
   # Leaks are findings too (nothing to suppress: the fuzzers link no Graphviz).
   ASAN_OPTIONS="detect_leaks=1" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
     "$build/tests/fuzz/${target}_fuzzer" "$corpus" \
-    -dict="tests/fuzz/$dict" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+    -dict="$dict_path" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
     -artifact_prefix="$artifacts" -print_final_stats=1 >"$log" 2>&1 || rc=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
