@@ -61,8 +61,11 @@ void Text(cairo_t* cr, double x, double y, const std::string& text) {
   cairo_show_text(cr, text.c_str());
 }
 
-// The text shortened with "…" to fit `width` points.
-std::string Fit(cairo_t* cr, const std::string& text, double width) {
+// The text shortened with "…" to fit `width` points. No bar or lane is wide enough for more
+// than kLabelChars characters, so longer text is cut to that first: measuring a 40 000-character
+// name once per character dropped would take minutes.
+std::string Fit(cairo_t* cr, const std::string& whole, double width) {
+  const std::string text = Ellipsize(whole, kLabelChars);
   if (TextWidth(cr, text) <= width) return text;
   std::string cut = text;
   while (!cut.empty()) {
@@ -87,7 +90,7 @@ GanttInput GanttFromPlan(const Graph& graph, const Plan& plan, GanttLanes lanes,
                          std::string title) {
   const Landscape& l = graph.landscape();
   GanttInput in;
-  in.title = std::move(title);
+  in.title = Ellipsize(title, kTitleChars);
   in.language = language;
   in.start = plan.start;
   in.calendar = plan.calendar;
