@@ -96,7 +96,7 @@ class LineLexer {
     while (q < s_.size() && stop.find(s_[q]) == std::u32string_view::npos) ++q;
     return q > p ? q : std::u32string::npos;
   }
-  // keyword\s[^stop]+ (a single \s when `spaces` is 1, \s+ when it is 0).
+  // keyword\s[^stop]+ with one \s (one_space), or keyword\s+[^stop]+.
   size_t Setting(size_t p, std::string_view word, std::u32string_view stop, bool one_space) const {
     size_t q = Word(p, word);
     if (q == std::u32string::npos) return q;
