@@ -1,9 +1,11 @@
 // The subcommand table and the top level of the command line: dispatch, help, "did you mean".
 #include "cli/commands.h"
 
+#include <cerrno>
 #include <ostream>
 #include <string>
 
+#include "cli/output.h"
 #include "engine/model/suggest.h"
 
 namespace landskap::cli {
@@ -39,7 +41,9 @@ void PrintOverview(std::ostream& out) {
 
 }  // namespace
 
-int Run(const Args& args, Io io) {
+namespace {
+
+int Dispatch(const Args& args, Io io) {
   if (args.empty()) {
     PrintOverview(io.err);
     return kExitInvalid;
@@ -63,6 +67,20 @@ int Run(const Args& args, Io io) {
   for (const Command& c : Commands()) names.push_back(c.name);
   io.err << "landskap: error: '" << name << "' is not a landskap command" << DidYouMean(name, names)
          << "\nRun 'landskap --help' for the list of commands.\n";
+  return kExitInvalid;
+}
+
+}  // namespace
+
+int Run(const Args& args, Io io) {
+  const int code = Dispatch(args, io);
+  // The last word: what went to standard output must have arrived (help, validate's "OK:",
+  // every answer without -o). A failure the output layer already reported exited with 2.
+  errno = 0;
+  io.out.flush();
+  std::string problem = StdoutProblem(io.out, errno);
+  if (problem.empty()) return code;
+  if (code != kExitInvalid) io.err << "landskap: standard output: error: " << problem << "\n";
   return kExitInvalid;
 }
 

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "engine/analysis/scope.h"
+#include "engine/model/text.h"
 
 namespace landskap::cli {
 
@@ -348,6 +349,20 @@ std::string FormatList(const std::vector<Format>& formats) {
   return names;
 }
 
+// "table (.txt), json (.json) or csv (.csv)".
+std::string FormatListWithEndings(const std::vector<Format>& formats) {
+  std::string names;
+  for (size_t i = 0; i < formats.size(); ++i) {
+    names += (i == 0                    ? ""
+              : i + 1 == formats.size() ? " or "
+                                        : ", ") +
+             std::string(FormatName(formats[i]));
+    std::string_view ending = FormatEnding(formats[i]);
+    if (!ending.empty()) names += " (" + std::string(ending) + ")";
+  }
+  return names;
+}
+
 bool Offers(const std::vector<Format>& formats, Format f) {
   return std::find(formats.begin(), formats.end(), f) != formats.end();
 }
@@ -362,7 +377,9 @@ void AddOutputOptions(po::options_description* desc, OutputOptions* o,
        std::string(FormatName(formats.front())) + ")")
           .c_str())(
       "output,o", po::value(&o->path)->default_value("-")->value_name("OUT"),
-      "write to this file instead of the terminal (written completely or not at all)");
+      "write to this file instead of the terminal (written completely or not at all). Refused: "
+      "a file the command reads, a file you may not write, and an ending no format has (unless "
+      "--format names the format)");
 }
 
 bool CheckOutput(std::string_view command, const std::vector<Format>& formats, OutputOptions* o,
@@ -382,6 +399,18 @@ bool CheckOutput(std::string_view command, const std::vector<Format>& formats, O
                "--format " + std::string(FormatName(*by_name)) + " does not match the ending of '" +
                    o->path + "' (" + std::string(FormatName(*by_path)) +
                    "); leave out --format, or name the file to match",
+               io);
+    return false;
+  }
+  // An ending no format has is most likely a slip (plan.docx, impact.xls): a text table under
+  // that name would open as garbage. With --format the user has named the format, and the
+  // name is theirs to choose.
+  if (!by_name && !by_path && o->path != "-" && !FileEnding(o->path).empty()) {
+    UsageError(command,
+               "cannot tell which format to write to '" + o->path + "': no format ends in " +
+                   FileEnding(o->path) + "; " + std::string(command) + " writes " +
+                   FormatListWithEndings(formats) +
+                   "; end the name with one of them, or give --format to write under this name",
                io);
     return false;
   }

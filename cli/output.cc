@@ -1,7 +1,8 @@
 // The output layer: what kind of file -o names decides how it is written. Regular files and new
 // paths get write-then-rename; pipes and character devices get a plain stream (renaming onto
 // them would replace the pipe or the device node with a regular file); folders and other kinds
-// are refused.
+// are refused, and so is a file the user may not write. Every write is checked, standard
+// output's too (a full disk under `>` is an error, not a silent half answer).
 #include "cli/output.h"
 
 #include <fcntl.h>
@@ -119,6 +120,10 @@ std::unique_ptr<OutputStream> OutputStream::Open(const std::string& path, Io io,
     }
   }
   if (S_ISREG(st.st_mode)) {
+    // The rename needs only the folder's write permission: the file's own is checked here, as
+    // the shell's `>` would.
+    *reason = ReplaceRefusal(target);
+    if (!reason->empty()) return nullptr;
     *reason = CreateTemp(target, &out->temp_, &out->fd_);
     out->target_ = target;
     out->replaced_regular_ = true;
@@ -143,9 +148,18 @@ void OutputStream::Write(std::string_view text) {
   if (buffer_.size() >= kBuffer) Flush();
 }
 
+void OutputStream::CheckStdout(int saved_errno) {
+  if (error_.empty()) error_ = StdoutProblem(io_.out, saved_errno);
+}
+
 void OutputStream::Flush() {
   if (fd_ < 0) {
-    io_.out << buffer_;
+    // After a failed write nothing more is sent: the answer is incomplete anyway.
+    if (error_.empty()) {
+      errno = 0;
+      io_.out << buffer_;
+      CheckStdout(errno);
+    }
   } else if (error_.empty()) {
     error_ = WriteAll(fd_, buffer_);
   }
@@ -155,9 +169,13 @@ void OutputStream::Flush() {
 std::string OutputStream::Commit() {
   Flush();
   if (fd_ < 0) {
-    io_.out.flush();
-    committed_ = true;
-    return "";
+    if (error_.empty()) {
+      errno = 0;
+      io_.out.flush();
+      CheckStdout(errno);
+    }
+    committed_ = error_.empty();
+    return error_;
   }
   std::string reason = error_;
   if (!temp_.empty()) {
@@ -192,15 +210,54 @@ std::string WriteFile(const std::string& path, std::string_view content) {
   return out->Commit();
 }
 
+std::string StdoutProblem(std::ostream& out, int saved_errno) {
+  if (out) return "";
+  if (saved_errno != 0) return std::string("cannot write: ") + std::strerror(saved_errno);
+  return "cannot write (the disk may be full, or the program reading it has stopped)";
+}
+
+std::string OutputName(const std::string& path) {
+  return path.empty() || path == "-" ? "standard output" : path;
+}
+
+bool SameFile(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty() || a == "-" || b == "-") return false;
+  struct stat sa {
+  }, sb{};
+  const bool a_exists = ::stat(a.c_str(), &sa) == 0;
+  const bool b_exists = ::stat(b.c_str(), &sb) == 0;
+  if (a_exists && b_exists) return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  if (a_exists != b_exists) return false;
+  // Neither exists yet (two outputs): the same path once absolute and without links.
+  std::error_code ea, eb;
+  auto pa = std::filesystem::weakly_canonical(std::filesystem::absolute(a, ea), ea);
+  auto pb = std::filesystem::weakly_canonical(std::filesystem::absolute(b, eb), eb);
+  return !ea && !eb && pa == pb;
+}
+
+std::string ReplaceRefusal(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "";
+  if (::access(path.c_str(), W_OK) == 0 && (st.st_mode & 0222) != 0) return "";
+  char mode[8];
+  std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+  return std::string("this file may not be written (mode ") + mode +
+         "), so it was not replaced; make it writable (chmod u+w) if it may go, or name "
+         "another file";
+}
+
 bool WriteOutput(const std::string& path, std::string_view content, Io io) {
+  std::string reason;
   if (path.empty() || path == "-") {
+    errno = 0;
     io.out << content;
     io.out.flush();
-    return true;
+    reason = StdoutProblem(io.out, errno);
+  } else {
+    reason = WriteFile(path, content);
   }
-  std::string reason = WriteFile(path, content);
   if (reason.empty()) return true;
-  io.err << "landskap: " << path << ": error: " << reason << "\n";
+  io.err << "landskap: " << OutputName(path) << ": error: " << reason << "\n";
   return false;
 }
 

@@ -3,6 +3,7 @@
 // a device. A pipe, a device or a link is never replaced by a regular file.
 #pragma once
 
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,6 +33,8 @@ class OutputStream {
  private:
   OutputStream(Io io) : io_(io) {}
   void Flush();
+  // A failed write to io.out, as a reason for people.
+  void CheckStdout(int saved_errno);
 
   Io io_;
   int fd_ = -1;         // -1: io.out
@@ -43,6 +46,25 @@ class OutputStream {
   std::string error_;
   bool committed_ = false;
 };
+
+// Whether `a` and `b` name the same file: for two existing files, the same device and inode
+// (so "./x.json", an absolute path, a symbolic link and a hard link are all caught); when one
+// of them does not exist yet, the same path once made absolute with its links resolved. "-" is
+// never the same file as anything.
+bool SameFile(const std::string& a, const std::string& b);
+
+// The reason -o may not replace the existing file `path`, or "" when it may (or when it does
+// not exist): a file the user may not write. Checked by access(), and also by the mode's write
+// bits, since for root access() says yes to every file, while the shell's `>` and the file's
+// owner meant "keep this".
+std::string ReplaceRefusal(const std::string& path);
+
+// The reason standard output (io.out) cannot take more, or "" while it can. Call after a
+// flush; the reason names errno when the failed flush set it.
+std::string StdoutProblem(std::ostream& out, int saved_errno);
+
+// "standard output" for "-" or "", else the path: how messages name where an answer went.
+std::string OutputName(const std::string& path);
 
 // Writes `content` to `path` ("-" or empty: stdout). On failure prints
 // "landskap: PATH: error: ..." to io.err and returns false.

@@ -51,6 +51,12 @@ std::string_view FormatName(Format format) {
   return "table";
 }
 
+std::string_view FormatEnding(Format format) {
+  for (const FormatInfo& f : kFormats)
+    if (f.format == format) return f.extensions[0];
+  return "";
+}
+
 std::optional<Format> FormatFromPath(const std::string& path, const std::vector<Format>* offered) {
   if (path.empty() || path == "-") return std::nullopt;
   std::string ext = FileEnding(path);

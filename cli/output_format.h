@@ -31,6 +31,8 @@ enum class Format {
 // "xml" (the Open Group model exchange format).
 std::optional<Format> ParseFormat(std::string_view text);
 std::string_view FormatName(Format format);
+// The format's usual file ending with its dot (".txt", ".md"), or "" for none.
+std::string_view FormatEnding(Format format);
 // The format a file name's extension names (.json, .csv, .md, .txt, .html, .svg, .png, .pdf,
 // .dot/.gv, .xml, .ics/.ical, .mmd, .xlsx; any case), or nullopt for none of them and for "-".
 // Where two formats share an ending (.xml: MS Project and the model exchange format), the one

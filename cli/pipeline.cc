@@ -33,12 +33,17 @@ int Context::WriteStreamed(const std::function<void(OutputStream&)>& produce) co
     reason = out->Commit();
   }
   if (reason.empty()) return kExitOk;
-  io.err << "landskap: " << output.path << ": error: " << reason << "\n";
+  io.err << "landskap: " << OutputName(output.path) << ": error: " << reason << "\n";
   return kExitInvalid;
 }
 
 int Context::WriteWorkbook(const std::optional<std::string>& bytes) const {
-  if (bytes) return Write(*bytes);
+  if (bytes) {
+    int code = Write(*bytes);
+    if (code == kExitOk && !workbook_note.empty())
+      io.err << OutputName(output.path) << ": note: " << workbook_note << "\n";
+    return code;
+  }
   io.err << "landskap " << command << ": error: " << workbook_error << "\n";
   return kExitInvalid;
 }
@@ -82,6 +87,44 @@ bool LoadLandscapeForCommand(const std::string& file, Landscape* landscape, Io i
 }
 
 namespace {
+
+// Formats for programs and files, not for a terminal: the bytes of a workbook or a picture, and
+// a web page of a quarter of a megabyte.
+std::optional<std::string> TerminalRefusal(Format format, std::string_view command) {
+  switch (format) {
+    case Format::kXlsx:
+      return "an Excel workbook cannot be shown in the terminal; name a file with -o, e.g. -o " +
+             std::string(command) + ".xlsx";
+    case Format::kPng:
+    case Format::kPdf:
+      return "a " + std::string(FormatName(format)) +
+             " picture cannot be shown in the terminal; name a file with -o, e.g. -o " +
+             std::string(command) + "." + std::string(FormatName(format));
+    case Format::kHtml:
+      return "a web page is for a browser, not the terminal; name the page to write with -o, "
+             "e.g. -o " +
+             std::string(command) + ".html";
+    default:
+      return std::nullopt;
+  }
+}
+
+// -o must not be a file the command reads: the answer would replace it. Compared by device and
+// inode (SameFile), so another spelling of the path, a link or a hard link is caught too.
+bool CheckOutputIsNoInput(const Command& command, const CommandBody& body, const Context& c) {
+  if (command.output_may_be_input || c.output.path.empty() || c.output.path == "-") return true;
+  std::vector<std::string> read = c.inputs;
+  read.insert(read.end(), c.calendar.closed_files.begin(), c.calendar.closed_files.end());
+  read.insert(read.end(), c.selection.change_tables.begin(), c.selection.change_tables.end());
+  for (const std::string& file : body.FilesRead()) read.push_back(file);
+  for (const std::string& file : read) {
+    if (!SameFile(c.output.path, file)) continue;
+    c.Usage("-o " + c.output.path + " is the file " + file + " that " + std::string(command.name) +
+            " reads; the answer would replace it. Name another file for -o");
+    return false;
+  }
+  return true;
+}
 
 enum class Parsed { kRun, kHelpShown, kError };
 
@@ -229,7 +272,7 @@ bool ResolveKey(Context& c) {
 
 int RunCommand(const Command& command, const Args& args, Io io) {
   std::unique_ptr<CommandBody> body = command.make();
-  Context c{io, command.name, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  Context c{io, command.name, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
   c.selection.parts = command.selection;
   c.ranking.default_top = command.default_top;
 
@@ -259,14 +302,16 @@ int RunCommand(const Command& command, const Args& args, Io io) {
   if (command.groups & kGroupRanking) ok &= CheckRanking(command.name, &c.ranking, io);
   if (command.groups & kGroupOutput)
     ok &= CheckOutput(command.name, command.formats, &c.output, io);
-  // A workbook is bytes for Excel, not text: it goes to a file or a pipe, never to a terminal.
-  if ((command.groups & kGroupOutput) && c.output.format == Format::kXlsx &&
-      (c.output.path == "-" || c.output.path.empty()) && ::isatty(STDOUT_FILENO)) {
-    c.Usage("an Excel workbook cannot be shown in the terminal; name a file with -o, e.g. -o " +
-            std::string(command.name) + ".xlsx");
-    ok = false;
+  // A workbook, a picture or a page goes to a file or a pipe, never to a terminal.
+  if ((command.groups & kGroupOutput) && (c.output.path == "-" || c.output.path.empty()) &&
+      ::isatty(STDOUT_FILENO)) {
+    if (auto refusal = TerminalRefusal(c.output.format, command.name)) {
+      c.Usage(*refusal);
+      ok = false;
+    }
   }
   ok &= body->Check(c);
+  if (command.groups & kGroupOutput) ok &= CheckOutputIsNoInput(command, *body, c);
   if (!ok) return kExitInvalid;
 
   if (command.inputs == Inputs::kOneLandscape) {

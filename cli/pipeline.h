@@ -84,9 +84,10 @@ struct Context {
   // committed at the end (renamed into place for a regular file). Opening fails before
   // anything is computed.
   int WriteStreamed(const std::function<void(OutputStream&)>& produce) const;
-  // Writes a workbook's bytes, or prints workbook_error when there are none.
+  // Writes a workbook's bytes, or prints workbook_error when there are none; after writing,
+  // prints workbook_note (cells shortened to Excel's limit) when there is one.
   int WriteWorkbook(const std::optional<std::string>& bytes) const;
-  std::string workbook_error;
+  std::string workbook_error, workbook_note;
   // Prints a usage error for this command.
   void Usage(std::string_view message) const;
   // Resolves ids given for `option` (did-you-mean for unknown ones); false after printing.
@@ -101,6 +102,9 @@ class CommandBody {
   virtual void AddOptions(po::options_description* /*desc*/) {}
   // Checks the own options and how they combine with the groups, before loading.
   virtual bool Check(Context& /*context*/) { return true; }
+  // The files the command's own options name for reading (render --diff, merge --decisions),
+  // so that -o is never one of them.
+  virtual std::vector<std::string> FilesRead() const { return {}; }
   // Resolves the own options that name ids in the landscape, after loading.
   virtual bool Resolve(Context& /*context*/) { return true; }
   // The command's own work; returns the exit code.
@@ -119,6 +123,9 @@ struct Command {
   std::function<std::unique_ptr<CommandBody>()> make;
   // With Inputs::kLandscapes: how many files the command takes.
   size_t min_inputs = 1, max_inputs = 1;
+  // -o may name the input itself (fmt rewrites a file in place); for every other command it
+  // is refused, since the answer would replace the file it was made from.
+  bool output_may_be_input = false;
 };
 
 // Parses, checks, loads and runs `command` with `args` (without the subcommand name).

@@ -240,10 +240,18 @@ TEST(Pipeline, FormatFollowsTheOutputFilesEnding) {
   EXPECT_EQ(r.code, 2);
   EXPECT_TRUE(Has(r.err, "impact writes table, json, csv, xlsx or markdown")) << r.err;
   EXPECT_FALSE(fs::exists(dir + "/x.mmd"));
-  // Other endings keep the default.
+  // An ending no format has is refused (issue 17, finding 11: a table under plan.docx opens as
+  // garbage); with --format the name is the user's; a name without an ending keeps the default.
   r = RunCli({"stats", kTiny, "-o", dir + "/stats.out"});
-  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(Has(r.err, "no format ends in .out")) << r.err;
+  EXPECT_FALSE(fs::exists(dir + "/stats.out"));
+  r = RunCli({"stats", kTiny, "--format", "table", "-o", dir + "/stats.out"});
+  EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_TRUE(Has(ReadFile(dir + "/stats.out"), "13 systems, 11 integrations"));
+  r = RunCli({"stats", kTiny, "-o", dir + "/stats"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(Has(ReadFile(dir + "/stats"), "13 systems, 11 integrations"));
 }
 
 // One declaration per shared option: the same words in every command's help.

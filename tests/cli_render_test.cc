@@ -142,7 +142,8 @@ TEST(CliRender, UsageErrorsWriteNothing) {
     std::string message;
   };
   std::vector<Case> cases = {
-      {{"-o", dir + "/x.gif"}, "cannot tell the format from '" + dir + "/x.gif'"},
+      {{"-o", dir + "/x.gif"}, "no format ends in .gif; render writes svg (.svg), png (.png)"},
+      {{"-o", dir + "/picture"}, "cannot tell the format from '" + dir + "/picture'"},
       {{}, "name the picture to write, e.g. -o landscape.svg"},
       {{"-o", dir + "/x.svg", "--cluster", "vendor"}, "unknown --cluster 'vendor'"},
       {{"-o", dir + "/x.svg", "--layout", "circo"}, "unknown --layout 'circo'"},

@@ -11,6 +11,7 @@
 
 #include "engine/file/load.h"
 #include "tests/fuzz/fuzz_bodies.h"
+#include "tests/fuzz/plan_exports_body.h"
 #include "tests/test_support.h"
 
 namespace landskap {
@@ -97,6 +98,14 @@ TEST(FuzzRegression, DecisionsSeedCorpus) {
 
 TEST(FuzzRegression, DecisionsFindings) {
   EXPECT_GT(Replay("tests/fuzz/regressions/decisions", fuzz::FuzzDecisions), 0u);
+}
+
+TEST(FuzzRegression, PlanExportsSeedCorpus) {
+  EXPECT_GT(Replay("tests/fuzz/corpus/plan_exports", fuzz::FuzzPlanExports), 0u);
+}
+
+TEST(FuzzRegression, PlanExportsFindings) {
+  Replay("tests/fuzz/regressions/plan_exports", fuzz::FuzzPlanExports);
 }
 
 // The bundled datasets load, so the load body runs impact and plan and checks their invariants

@@ -73,7 +73,7 @@ const System& SystemById(const Landscape& l, const std::string& id) {
 // A workbook written with libxlsxwriter.
 std::string Workbook(const std::function<void(lxw_workbook*)>& fill) {
   std::string error;
-  auto bytes = cli::BuildXlsx(fill, &error);
+  auto bytes = cli::BuildXlsx([&](lxw_workbook* wb, cli::XlsxProblems*) { fill(wb); }, &error);
   EXPECT_TRUE(bytes.has_value()) << error;
   return bytes.value_or("");
 }

@@ -1260,7 +1260,10 @@ TEST(MergeCli, IssueReproducerAndProposeThenDecide) {
   EXPECT_EQ(ids, (std::vector<std::string>{"a.arkiv", "a.lonn", "conversion.b.arkiv",
                                            "conversion.b.lonn"}));
   auto valid = RunCli({"validate", dir + "/m.json"});
-  EXPECT_EQ(valid.out, "OK: 4 systems, 1 integration\n") << valid.err;
+  EXPECT_EQ(valid.out,
+            "OK: 4 systems, 1 integration\nReform (kommunenummer): 1001 Kristiansand and 1002 "
+            "Mandal merge into 1003 Farsund.\n")
+      << valid.err;
   auto plan = RunCli({"plan", dir + "/m.json", "--all", "--format", "json"});
   ASSERT_EQ(plan.code, 0) << plan.err;
   EXPECT_EQ(json::parse(plan.out)["tasks"].size(), 4u);
@@ -1300,7 +1303,10 @@ TEST(MergeCli, IssueReproducerAndProposeThenDecide) {
   json s = json::parse(testing::ReadFile(dir + "/s.json"));
   EXPECT_EQ(s["conversions"].size(), 4u);
   EXPECT_EQ(s["systems_out"], 6);
-  EXPECT_EQ(RunCli({"validate", dir + "/xyz.json"}).out, "OK: 6 systems, 1 integration\n");
+  // 2001 is no municipality's number; 2002 Vardø, 2003 Vadsø and 2004 Hammerfest are (SSB).
+  EXPECT_EQ(RunCli({"validate", dir + "/xyz.json"}).out,
+            "OK: 6 systems, 1 integration\nReform (kommunenummer): 2001, 2002 Vardø and 2003 "
+            "Vadsø merge into 2004 Hammerfest - Hámmerfeasta.\n");
   EXPECT_EQ(RunCli({"plan", dir + "/xyz.json", "--all"}).code, 0);
 }
 
@@ -1401,7 +1407,10 @@ TEST(MergeCli, WritesLandscapeSummaryAndProposal) {
   // a.sak survives, b.sak is retired: reg, a.sak, arkiv and conversion.b.sak; reg -> b.sak
   // joins reg -> a.sak, so 2 integrations.
   auto validate = RunCli({"validate", dir + "/m.json"});
-  EXPECT_EQ(validate.out, "OK: 4 systems, 2 integrations\n") << validate.err;
+  EXPECT_EQ(validate.out,
+            "OK: 4 systems, 2 integrations\nReform (kommunenummer): 1001 Kristiansand and 1002 "
+            "Mandal merge into 9999.\n")
+      << validate.err;
   auto plan = RunCli({"plan", dir + "/m.json", "--key", "kommunenummer", "--format", "json"});
   ASSERT_EQ(plan.code, 0) << plan.err;
   EXPECT_NE(plan.out.find("conversion.b.sak"), std::string::npos);

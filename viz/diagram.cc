@@ -54,7 +54,9 @@ std::vector<char> Neighbourhood(const Graph& graph, SystemIndex focus, int hops)
   return shown;
 }
 
-// Breaks a long name into lines at spaces, so that boxes stay narrow on a projector.
+// Breaks a long name into lines at spaces, so that boxes stay narrow on a projector (lengths in
+// bytes, as always). A word up to twice a line stays whole ("Valgadministrasjonssystemet"); a
+// longer one (a name without spaces) is broken inside, between two characters.
 std::string Wrap(std::string_view text) {
   if (text.size() <= kWrapAt) return std::string(text);
   std::string out;
@@ -70,6 +72,16 @@ std::string Wrap(std::string_view text) {
     } else if (start > 0) {
       out += ' ';
       ++line;
+    }
+    // A word longer than a line (a name without spaces) in pieces of at most a line each.
+    while (word.size() > 2 * kWrapAt && word.find('\n') == std::string_view::npos) {
+      size_t cut = kWrapAt - std::min(line, kWrapAt - 1);
+      while (cut > 0 && (static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) --cut;
+      if (cut == 0) break;
+      out += word.substr(0, cut);
+      out += '\n';
+      word.remove_prefix(cut);
+      line = 0;
     }
     out += word;
     line += word.size();
@@ -255,7 +267,8 @@ class DiagramBuilder {
     KindStyle style = StyleOfKind(system.kind);
     // Wrapped in its visible form, so that an escape like \x1b counts as the four characters
     // it takes in the box.
-    std::string label = Wrap(VisibleText(system.Label(), LineBreaks::kKeep));
+    std::string label =
+        Wrap(Ellipsize(VisibleText(system.Label(), LineBreaks::kKeep), kLabelChars));
     if (options_.plan) {
       if (const PlanTask* task = options_.plan->Find(s)) {
         label += "\n" + P(static_cast<size_t>(task->duration),
@@ -316,7 +329,13 @@ class DiagramBuilder {
         l_.systems[integration.from].Label() + " \u2192 " + l_.systems[integration.to].Label();
     if (!carried.empty()) tooltip += "\ncarries: " + carried;
     gv_.Set(e, sym_.e_tooltip, EscapeTooltip(tooltip));
-    if (options_.edge_labels && !carried.empty()) gv_.Set(e, sym_.e_label, EscapeLabel(carried));
+    if (options_.edge_labels && !carried.empty()) {
+      // Each key's id shortened, the list kept whole (the tooltip has the ids in full).
+      std::string shown;
+      for (KeyIndex k : integration.carries)
+        shown += (shown.empty() ? "" : ", ") + Ellipsize(l_.keys[k].id, kLabelChars);
+      gv_.Set(e, sym_.e_label, EscapeLabel(shown));
+    }
     gv_.Set(e, sym_.e_penwidth, PenWidthOf(integration.criticality));
     if (integration.criticality == Criticality::kLow) {
       gv_.Set(e, sym_.e_style, "dashed");
@@ -374,7 +393,7 @@ class DiagramBuilder {
   }
 
   void StyleCluster(GvSubgraph* cluster, const std::string& label) {
-    gv_.Set(cluster, sym_.g_label, EscapeLabel(label));
+    gv_.Set(cluster, sym_.g_label, EscapeLabel(Ellipsize(label, kLabelChars)));
     gv_.Set(cluster, sym_.g_style, "rounded,filled");
     gv_.Set(cluster, sym_.g_fillcolor, kClusterFill);
     gv_.Set(cluster, sym_.g_color, kClusterLine);
@@ -486,7 +505,8 @@ class DiagramBuilder {
       html += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + cell + "</TD></TR>";
     };
     if (!options_.title.empty())
-      row("<FONT POINT-SIZE=\"30\"><B>" + EscapeHtml(options_.title) + "</B></FONT>");
+      row("<FONT POINT-SIZE=\"30\"><B>" + EscapeHtml(Ellipsize(options_.title, kTitleChars)) +
+          "</B></FONT>");
     for (const std::string& line : Summary())
       row("<FONT POINT-SIZE=\"18\">" + EscapeHtml(line) + "</FONT>");
     if (!options_.legend) return html + "</TABLE>";
@@ -547,7 +567,7 @@ class DiagramBuilder {
                                    {{"systems", P(d.systems_removed.size(), "system", "systems")}});
         const size_t kListed = 12;
         for (size_t k = 0; k < d.systems_removed.size() && k < kListed; ++k)
-          removed += (k ? ", " : "") + d.systems_removed[k];
+          removed += (k ? ", " : "") + Ellipsize(d.systems_removed[k], kLabelChars);
         if (d.systems_removed.size() > kListed)
           removed +=
               Fill(T(" and {n} more"), {{"n", std::to_string(d.systems_removed.size() - kListed)}});
@@ -575,10 +595,11 @@ class DiagramBuilder {
                {{"systems", P(r.affected.size(), "system", "systems")},
                 {"integrations", P(r.integrations.size(), "integration", "integrations")}});
       if (r.query.key && r.query.sources.empty()) {
-        text = Fill(T("A change of {key} affects {counts}"),
-                    {{"key", l_.keys[*r.query.key].id}, {"counts", counts}});
+        text =
+            Fill(T("A change of {key} affects {counts}"),
+                 {{"key", Ellipsize(l_.keys[*r.query.key].id, kLabelChars)}, {"counts", counts}});
       } else if (!r.query.sources.empty()) {
-        std::string who = l_.systems[r.query.sources[0]].Label();
+        std::string who = Ellipsize(l_.systems[r.query.sources[0]].Label(), kLabelChars);
         if (r.query.sources.size() > 1)
           who =
               Fill(T("{system} and {others}"),
@@ -635,7 +656,7 @@ class DiagramBuilder {
     if (options_.focus)
       text += Fill(T(" within {steps} of {system}"),
                    {{"steps", P(static_cast<size_t>(options_.hops), "step", "steps")},
-                    {"system", l_.systems[*options_.focus].Label()}});
+                    {"system", Ellipsize(l_.systems[*options_.focus].Label(), kLabelChars)}});
     lines.push_back(text + ".");
     return lines;
   }
@@ -771,8 +792,8 @@ bool RenderDiagram(const Graph& graph, const DiagramOptions& options, const std:
 
   DiagramBuilder builder(graph, options, engine, rankdir, count);
   builder.Build(shown);
-  return LayoutAndRender(builder.gv(), engine, format, options.page, options.title,
-                         options.language, out, error);
+  return LayoutAndRender(builder.gv(), engine, format, options.page,
+                         Ellipsize(options.title, kTitleChars), options.language, out, error);
 }
 
 }  // namespace landskap::viz

@@ -347,10 +347,6 @@ class SvgWriter {
             "pt\" height=\"" + Num(height) + "pt\" viewBox=\"0 0 " + Num(g_.width) + " " +
             Num(height) + "\" font-family=\"" + kFont + ", sans-serif\">\n";
     out_ += "<title>" + Xml(in_.title) + "</title>\n";
-    out_ +=
-        "<defs><pattern id=\"wait\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
-        "patternTransform=\"rotate(45)\"><rect width=\"2\" height=\"6\" "
-        "fill=\"#999999\"/></pattern></defs>\n";
     out_ += "<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>\n";
     Header(page_note);
     Lanes(row_begin, row_end);
@@ -451,10 +447,7 @@ class SvgWriter {
       out_ += "<g class=\"task\"><title>" + Xml(t.label) + "</title>";
       Text(g_.names_x0 + 14, y, row.text, kText);
       double y0 = b.y0 - shift_, y1 = b.y1 - shift_;
-      if (b.wait_x0 < b.x0)
-        out_ += "<rect class=\"wait\" x=\"" + Num(b.wait_x0) + "\" y=\"" + Num(y0 + 3) +
-                "\" width=\"" + Num(b.x0 - b.wait_x0) + "\" height=\"" + Num(y1 - y0 - 6) +
-                "\" fill=\"url(#wait)\"/>";
+      if (b.wait_x0 < b.x0) out_ += Hatch(b.wait_x0, y0 + 3, b.x0, y1 - 3);
       if (b.capacity_x0 < b.x0)
         out_ += "<rect class=\"capacity-wait\" x=\"" + Num(b.capacity_x0) + "\" y=\"" +
                 Num(y0 + 4.5) + "\" width=\"" + Num(b.x0 - b.capacity_x0) + "\" height=\"" +
@@ -512,13 +505,28 @@ class SvgWriter {
     swatch(Rgb(kGanttCritical), Tr(lang, "critical path (sets the end date)"));
     swatch(Rgb(kGanttExternal), Tr(lang, "others' work (national agencies, vendors)"));
     swatch("diamond", Tr(lang, "fixed date"));
-    swatch("url(#wait)", Tr(lang, "waits for what comes before or a fixed date"));
+    swatch("hatch", Tr(lang, "waits for what comes before or a fixed date"));
     swatch("#E69E00", Tr(lang, "waits for capacity (vendor, owner)"));
     swatch("#C8C8C8", Tr(lang, "closed (holiday, --closed)"));
   }
 
   // A legend's sample at (x, y): a box of the fill, or the fixed date's diamond.
+  // Diagonal strokes across [x0, x1] × [y0, y1], cut to the box: a wait. Drawn as one path
+  // (no pattern: the page refers to nothing by url()).
+  static std::string Hatch(double x0, double y0, double x1, double y1) {
+    double h = y1 - y0;
+    std::string d;
+    for (double x = x0 - h; x < x1; x += 6) {
+      double t0 = std::max(0.0, (x0 - x) / h), t1 = std::min(1.0, (x1 - x) / h);
+      if (t0 >= t1) continue;
+      d += "M" + Num(x + t0 * h) + " " + Num(y1 - t0 * h) + "L" + Num(x + t1 * h) + " " +
+           Num(y1 - t1 * h);
+    }
+    return "<path class=\"wait\" d=\"" + d + "\" stroke=\"#999999\" stroke-width=\"1.4\"/>";
+  }
+
   static std::string Shape(const std::string& fill, double x, double y) {
+    if (fill == "hatch") return Hatch(x, y - 11, x + 22, y + 1);
     if (fill == "diamond")
       return "<path d=\"M" + Num(x + 11) + " " + Num(y - 12) + " L" + Num(x + 18) + " " +
              Num(y - 5) + " L" + Num(x + 11) + " " + Num(y + 2) + " L" + Num(x + 4) + " " +

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 
+#include "engine/model/text.h"
 #include "viz/diagram.h"
 #include "viz/graphviz.h"
 #include "viz/names.h"
@@ -199,8 +200,8 @@ bool RenderOverview(const Graph& graph, const DiagramOptions& options,
     if (options.impact)
       counts += ", " + Fill(Tr(lang, "{n} affected"), {{"n", std::to_string(group.affected)}});
     gv.SetHtml(n, n_label,
-               "<B>" + EscapeHtml(group.label) + "</B><BR/><FONT POINT-SIZE=\"12\">" +
-                   EscapeHtml(counts) + "</FONT>");
+               "<B>" + EscapeHtml(Ellipsize(group.label, kLabelChars)) +
+                   "</B><BR/><FONT POINT-SIZE=\"12\">" + EscapeHtml(counts) + "</FONT>");
     gv.Set(n, n_id, "g" + std::to_string(g));
     gv.Set(n, n_class, group.affected ? "group affected" : "group");
     gv.Set(n, n_tooltip, EscapeTooltip(group.label + ": " + counts));
@@ -230,8 +231,11 @@ bool RenderOverview(const Graph& graph, const DiagramOptions& options,
     GvEdge* e = gv.Edge(nodes[link.from], nodes[link.to]);
     std::vector<std::string> keys;
     for (KeyIndex key : link.keys) keys.push_back(l.keys[key].id);
+    // Each key's id shortened on the arrow, whole in the tooltip.
+    std::vector<std::string> shown;
+    for (const std::string& key : keys) shown.push_back(Ellipsize(key, kLabelChars));
     std::string label = std::to_string(link.integrations.size());
-    if (!keys.empty()) label += ": " + Join(keys, ", ");
+    if (!shown.empty()) label += ": " + Join(shown, ", ");
     gv.Set(e, e_label, EscapeLabel(label));
     gv.Set(e, e_id, "l" + std::to_string(k));
     gv.Set(e, e_class, link.affected ? "link affected" : "link");
@@ -264,7 +268,8 @@ bool RenderOverview(const Graph& graph, const DiagramOptions& options,
     html += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + cell + "</TD></TR>";
   };
   if (!options.title.empty())
-    row("<FONT POINT-SIZE=\"30\"><B>" + EscapeHtml(options.title) + "</B></FONT>");
+    row("<FONT POINT-SIZE=\"30\"><B>" + EscapeHtml(Ellipsize(options.title, kTitleChars)) +
+        "</B></FONT>");
   size_t systems = 0, affected = 0;
   for (const OverviewGroup& g : o.groups) {
     systems += g.systems.size();
@@ -283,7 +288,7 @@ bool RenderOverview(const Graph& graph, const DiagramOptions& options,
     std::string what =
         options.impact->query.key && options.impact->query.sources.empty()
             ? Fill(Tr(lang, "A change of {key} affects {systems}."),
-                   {{"key", l.keys[*options.impact->query.key].id},
+                   {{"key", Ellipsize(l.keys[*options.impact->query.key].id, kLabelChars)},
                     {"systems",
                      Count(lang, static_cast<long long>(affected), "{n} system", "{n} systems")}})
             : Fill(Tr(lang, "The change affects {systems}."),
@@ -306,7 +311,8 @@ bool RenderOverview(const Graph& graph, const DiagramOptions& options,
           "</FONT>");
   }
   gv.SetHtml(gv.root(), g_label, html + "</TABLE>");
-  return LayoutAndRender(gv, engine, format, options.page, options.title, lang, out, error);
+  return LayoutAndRender(gv, engine, format, options.page, Ellipsize(options.title, kTitleChars),
+                         lang, out, error);
 }
 
 }  // namespace landskap::viz

@@ -74,7 +74,7 @@ class Fmt : public CommandBody {
 }  // namespace
 
 Command FmtCommand() {
-  return {
+  Command c{
       "fmt",
       "rewrite a landscape file in its normal form (field order, indent)",
       {"landskap fmt FILE [-o OUT] [--check] [--drop-unknown]",
@@ -94,6 +94,10 @@ Command FmtCommand() {
       10,
       Inputs::kOneFile,
       [] { return std::make_unique<Fmt>(); }};
+  // `fmt FILE -o FILE` rewrites the file in place: the one command whose answer may replace
+  // its input (atomically, and only after it loaded without errors).
+  c.output_may_be_input = true;
+  return c;
 }
 
 }  // namespace landskap::cli

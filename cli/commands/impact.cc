@@ -33,8 +33,8 @@ class Impact : public CommandBody {
                               [&out](std::string_view text) { out.Write(text); });
         });
       case Format::kXlsx:
-        return c.WriteWorkbook(
-            FormatImpactXlsx(c.landscape, result, c.language.language, &c.workbook_error));
+        return c.WriteWorkbook(FormatImpactXlsx(c.landscape, result, c.language.language,
+                                                &c.workbook_error, &c.workbook_note));
       default:
         return c.WriteStreamed([&](OutputStream& out) {
           WriteImpactTable(c.landscape, result, [&out](std::string_view text) { out.Write(text); });

@@ -14,6 +14,7 @@
 #include "engine/file/load.h"
 #include "engine/file/write_landscape.h"
 #include "engine/merge/merge.h"
+#include "engine/model/text.h"
 
 namespace landskap::cli {
 namespace {
@@ -75,6 +76,12 @@ class MergeBody : public CommandBody {
           ok = false;
         }
       }
+    } else if (!summary_path_.empty() && summary_path_ != "-" && !by_path &&
+               !FileEnding(summary_path_).empty()) {
+      c.Usage("cannot tell which format to write to --summary '" + summary_path_ +
+              "': no format ends in " + FileEnding(summary_path_) +
+              "; end it with .txt, .json or .md, or give --format");
+      ok = false;
     } else if (by_path) {
       if (*by_path != Format::kTable && *by_path != Format::kJson &&
           *by_path != Format::kMarkdown) {
@@ -87,10 +94,11 @@ class MergeBody : public CommandBody {
     }
     std::vector<std::pair<std::string, std::string>> outputs = {
         {"-o", output_}, {"--summary", summary_path_}, {"--propose", propose_path_}};
+    // By device and inode (SameFile): "./a.json", an absolute path or a link name the same
+    // file as "a.json".
     for (size_t i = 0; i < outputs.size(); ++i)
       for (size_t j = i + 1; j < outputs.size(); ++j)
-        if (!outputs[i].second.empty() && outputs[i].second != "-" &&
-            outputs[i].second == outputs[j].second) {
+        if (SameFile(outputs[i].second, outputs[j].second)) {
           c.Usage(outputs[i].first + " and " + outputs[j].first + " name the same file '" +
                   outputs[i].second + "'");
           ok = false;
@@ -111,9 +119,11 @@ class MergeBody : public CommandBody {
                 "' are the same file; give each municipality's file once");
         ok = false;
       }
-    for (const std::string& input : c.inputs)
+    std::vector<std::string> read = c.inputs;
+    if (!decisions_path_.empty()) read.push_back(decisions_path_);
+    for (const std::string& input : read)
       for (const auto& [option, path] : outputs)
-        if (!path.empty() && path != "-" && path == input) {
+        if (SameFile(path, input)) {
           c.Usage(option + " would overwrite the input '" + input + "'; name another file");
           ok = false;
         }

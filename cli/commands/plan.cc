@@ -94,8 +94,8 @@ class PlanBody : public CommandBody {
         code = stream([&](const Sink& sink) { WritePlanCsv(c.landscape, plan, sink); });
         break;
       case Format::kXlsx:
-        code = c.WriteWorkbook(
-            FormatPlanXlsx(c.landscape, plan, c.language.language, &c.workbook_error));
+        code = c.WriteWorkbook(FormatPlanXlsx(c.landscape, plan, c.language.language,
+                                              &c.workbook_error, &c.workbook_note));
         break;
       case Format::kMarkdown:
         code = stream([&](const Sink& sink) {

@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "engine/merge/diff.h"
+#include "engine/model/text.h"
 #include "engine/plan/plan.h"
 #include "viz/diagram.h"
 #include "viz/gantt.h"
@@ -42,7 +43,8 @@ class Render : public CommandBody {
     if (c.output.path == "-" && c.output.format_text.empty()) {
       c.Usage("name the picture to write, e.g. -o landscape.svg");
       ok = false;
-    } else if (c.output.format_text.empty() && !FormatFromPath(c.output.path)) {
+    } else if (c.output.format_text.empty() && FileEnding(c.output.path).empty()) {
+      // (An ending no format has is refused by the output options already.)
       c.Usage("cannot tell the format from '" + c.output.path +
               "'; end the file name with .svg, .png, .pdf or .dot");
       ok = false;
@@ -102,6 +104,11 @@ class Render : public CommandBody {
       ok = false;
     }
     return ok;
+  }
+
+  std::vector<std::string> FilesRead() const override {
+    if (diff_path_.empty()) return {};
+    return {diff_path_};
   }
 
   bool Resolve(Context& c) override {

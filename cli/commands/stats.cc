@@ -103,7 +103,8 @@ class Stats : public CommandBody {
     size_t top = c.ranking.top == 0 ? SIZE_MAX : c.ranking.top;
     LandscapeStats stats = ComputeStats(c.graph(), top);
     if (c.output.format == Format::kXlsx)
-      return c.WriteWorkbook(FormatStatsXlsx(c.landscape, stats, &c.workbook_error));
+      return c.WriteWorkbook(
+          FormatStatsXlsx(c.landscape, stats, &c.workbook_error, &c.workbook_note));
     return c.WriteStreamed([&](OutputStream& out) {
       Sink sink = [&out](std::string_view text) { out.Write(text); };
       if (c.output.format == Format::kJson)

@@ -2,6 +2,8 @@
 // `landskap import`: Systemer and Integrasjoner with Norwegian headers, drop-down lists for
 // type and criticality, a sheet of national systems to pick from, example rows, and a short
 // "Slik fyller du ut". Imported untouched, it gives a valid landscape.
+#include <sys/stat.h>
+
 #include <map>
 #include <ostream>
 
@@ -55,18 +57,19 @@ std::string_view Norwegian(Criticality c) {
   }
 }
 
-void Header(lxw_worksheet* ws, const char* const* headers, size_t n, lxw_format* bold,
-            const std::vector<double>& widths) {
+void Header(lxw_worksheet* ws, const std::string& name, const char* const* headers, size_t n,
+            lxw_format* bold, const std::vector<double>& widths, XlsxProblems* problems) {
   for (size_t c = 0; c < n; ++c) {
-    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), headers[c], bold);
-    worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                         c < widths.size() ? widths[c] : 14, nullptr);
+    WriteText(ws, name, 0, static_cast<lxw_col_t>(c), headers[c], bold, problems);
+    problems->Check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                                         c < widths.size() ? widths[c] : 14, nullptr),
+                    "cannot set the width of a column of " + name);
   }
   worksheet_freeze_panes(ws, 1, 0);
 }
 
 void DropDown(lxw_worksheet* ws, lxw_col_t column, const char** values, const char* title,
-              const char* message) {
+              const char* message, XlsxProblems* problems) {
   lxw_data_validation v{};
   v.validate = LXW_VALIDATION_TYPE_LIST;
   v.value_list = const_cast<char**>(values);
@@ -74,10 +77,11 @@ void DropDown(lxw_worksheet* ws, lxw_col_t column, const char** values, const ch
   v.input_message = const_cast<char*>(message);
   v.error_title = const_cast<char*>(title);
   v.error_message = const_cast<char*>(message);
-  worksheet_data_validation_range(ws, 1, column, 2000, column, &v);
+  problems->Check(worksheet_data_validation_range(ws, 1, column, 2000, column, &v),
+                  std::string("cannot add the list of choices for ") + title);
 }
 
-void Fill(lxw_workbook* wb, const Landscape& national) {
+void Fill(lxw_workbook* wb, const Landscape& national, XlsxProblems* problems) {
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
   format_set_bg_color(bold, 0xDDEBF7);
@@ -95,6 +99,10 @@ void Fill(lxw_workbook* wb, const Landscape& national) {
   lxw_worksheet* systems = workbook_add_worksheet(wb, "Systemer");
   lxw_worksheet* integrations = workbook_add_worksheet(wb, "Integrasjoner");
   lxw_worksheet* catalogue = workbook_add_worksheet(wb, "Nasjonale systemer");
+  if (!help || !systems || !integrations || !catalogue) {
+    problems->Check(LXW_ERROR_MEMORY_MALLOC_FAILED, "cannot add the sheets");
+    return;
+  }
   worksheet_activate(systems);
 
   const char* lines[] = {
@@ -119,14 +127,17 @@ void Fill(lxw_workbook* wb, const Landscape& national) {
       "5. Lagre som .xlsx og kjør:  landskap import inventar.xlsx -o landskap.json",
       "   landskap sier fra om hver feil med ark og celle, f.eks. Integrasjoner!B12.",
   };
-  worksheet_set_column(help, 0, 0, 110, nullptr);
+  problems->Check(worksheet_set_column(help, 0, 0, 110, nullptr), "cannot set a column's width");
   for (size_t i = 0; i < sizeof lines / sizeof *lines; ++i)
-    worksheet_write_string(help, static_cast<lxw_row_t>(i), 0, lines[i], i == 0 ? title : nullptr);
+    WriteText(help, "Slik fyller du ut", static_cast<lxw_row_t>(i), 0, lines[i],
+              i == 0 ? title : nullptr, problems);
 
-  Header(systems, kSystemHeaders, 12, bold, {14, 26, 14, 12, 16, 18, 14, 30, 13, 15, 20, 12});
-  DropDown(systems, 2, kKinds, "Type", "Velg kommunal, interkommunal, nasjonal eller leverandør");
-  DropDown(systems, 8, kLevels, "Kritikalitet", "Velg lav, middels, høy eller kritisk");
-  worksheet_set_column(systems, 11, 11, 12, date);
+  Header(systems, "Systemer", kSystemHeaders, 12, bold,
+         {14, 26, 14, 12, 16, 18, 14, 30, 13, 15, 20, 12}, problems);
+  DropDown(systems, 2, kKinds, "Type", "Velg kommunal, interkommunal, nasjonal eller leverandør",
+           problems);
+  DropDown(systems, 8, kLevels, "Kritikalitet", "Velg lav, middels, høy eller kritisk", problems);
+  problems->Check(worksheet_set_column(systems, 11, 11, 12, date), "cannot set a column's width");
   struct Example {
     const char *name, *kind, *owner, *vendor, *product, *domain, *keys, *level;
     double effort;
@@ -142,21 +153,26 @@ void Fill(lxw_workbook* wb, const Landscape& national) {
   for (size_t i = 0; i < 2; ++i) {
     const Example& e = examples[i];
     auto r = static_cast<lxw_row_t>(i + 1);
-    worksheet_write_string(systems, r, 1, e.name, nullptr);
-    worksheet_write_string(systems, r, 2, e.kind, nullptr);
-    worksheet_write_string(systems, r, 3, e.owner, nullptr);
-    worksheet_write_string(systems, r, 4, e.vendor, nullptr);
-    worksheet_write_string(systems, r, 5, e.product, nullptr);
-    worksheet_write_string(systems, r, 6, e.domain, nullptr);
-    worksheet_write_string(systems, r, 7, e.keys, nullptr);
-    worksheet_write_string(systems, r, 8, e.level, nullptr);
-    worksheet_write_number(systems, r, 9, e.effort, nullptr);
-    if (*e.after) worksheet_write_string(systems, r, 10, e.after, nullptr);
-    if (e.fixed) worksheet_write_number(systems, r, 11, ExcelSerial(*e.fixed), date);
+    WriteText(systems, "Systemer", r, 1, e.name, nullptr, problems);
+    WriteText(systems, "Systemer", r, 2, e.kind, nullptr, problems);
+    WriteText(systems, "Systemer", r, 3, e.owner, nullptr, problems);
+    WriteText(systems, "Systemer", r, 4, e.vendor, nullptr, problems);
+    WriteText(systems, "Systemer", r, 5, e.product, nullptr, problems);
+    WriteText(systems, "Systemer", r, 6, e.domain, nullptr, problems);
+    WriteText(systems, "Systemer", r, 7, e.keys, nullptr, problems);
+    WriteText(systems, "Systemer", r, 8, e.level, nullptr, problems);
+    problems->Check(worksheet_write_number(systems, r, 9, e.effort, nullptr),
+                    "cannot write an example row");
+    if (*e.after) WriteText(systems, "Systemer", r, 10, e.after, nullptr, problems);
+    if (e.fixed)
+      problems->Check(worksheet_write_number(systems, r, 11, ExcelSerial(*e.fixed), date),
+                      "cannot write an example row");
   }
 
-  Header(integrations, kIntegrationHeaders, 6, bold, {14, 26, 26, 30, 14, 13});
-  DropDown(integrations, 5, kLevels, "Kritikalitet", "Velg lav, middels, høy eller kritisk");
+  Header(integrations, "Integrasjoner", kIntegrationHeaders, 6, bold, {14, 26, 26, 30, 14, 13},
+         problems);
+  DropDown(integrations, 5, kLevels, "Kritikalitet", "Velg lav, middels, høy eller kritisk",
+           problems);
   // The national examples name systems of the national sheet, by name and by id, so that the
   // untouched template shows both ways and imports as it is.
   std::string from_national = national.FindSystem("folkeregisteret") ? "Folkeregisteret" : "";
@@ -171,34 +187,57 @@ void Fill(lxw_workbook* wb, const Landscape& national) {
   if (!orgs.empty()) flows.push_back({orgs, "Økonomi", "orgnr", "REST", "middels"});
   for (size_t i = 0; i < flows.size(); ++i) {
     auto r = static_cast<lxw_row_t>(i + 1);
-    worksheet_write_string(integrations, r, 1, flows[i].from.c_str(), nullptr);
-    worksheet_write_string(integrations, r, 2, flows[i].to.c_str(), nullptr);
-    worksheet_write_string(integrations, r, 3, flows[i].keys, nullptr);
-    worksheet_write_string(integrations, r, 4, flows[i].protocol, nullptr);
-    worksheet_write_string(integrations, r, 5, flows[i].level, nullptr);
+    WriteText(integrations, "Integrasjoner", r, 1, flows[i].from.c_str(), nullptr, problems);
+    WriteText(integrations, "Integrasjoner", r, 2, flows[i].to.c_str(), nullptr, problems);
+    WriteText(integrations, "Integrasjoner", r, 3, flows[i].keys, nullptr, problems);
+    WriteText(integrations, "Integrasjoner", r, 4, flows[i].protocol, nullptr, problems);
+    WriteText(integrations, "Integrasjoner", r, 5, flows[i].level, nullptr, problems);
   }
 
-  Header(catalogue, kNationalHeaders, 8, bold, {28, 34, 12, 22, 18, 34, 13, 60});
+  Header(catalogue, "Nasjonale systemer", kNationalHeaders, 8, bold,
+         {28, 34, 12, 22, 18, 34, 13, 60}, problems);
   lxw_row_t r = 1;
   for (const System& s : national.systems) {
     if (s.kind != Kind::kNational) continue;
     std::string keys;
     for (KeyIndex k : s.keys) keys += (keys.empty() ? "" : ", ") + national.keys[k].id;
-    worksheet_write_string(catalogue, r, 0, s.id.c_str(), nullptr);
-    worksheet_write_string(catalogue, r, 1, s.name.c_str(), nullptr);
-    worksheet_write_string(catalogue, r, 2, std::string(Norwegian(s.kind)).c_str(), nullptr);
-    worksheet_write_string(catalogue, r, 3, s.owner.c_str(), nullptr);
-    worksheet_write_string(catalogue, r, 4, s.domain.c_str(), nullptr);
-    worksheet_write_string(catalogue, r, 5, keys.c_str(), nullptr);
-    worksheet_write_string(catalogue, r, 6, std::string(Norwegian(s.criticality)).c_str(), nullptr);
-    worksheet_write_string(catalogue, r, 7, s.source.c_str(), nullptr);
+    WriteText(catalogue, "Nasjonale systemer", r, 0, s.id.c_str(), nullptr, problems);
+    WriteText(catalogue, "Nasjonale systemer", r, 1, s.name.c_str(), nullptr, problems);
+    WriteText(catalogue, "Nasjonale systemer", r, 2, std::string(Norwegian(s.kind)).c_str(),
+              nullptr, problems);
+    WriteText(catalogue, "Nasjonale systemer", r, 3, s.owner.c_str(), nullptr, problems);
+    WriteText(catalogue, "Nasjonale systemer", r, 4, s.domain.c_str(), nullptr, problems);
+    WriteText(catalogue, "Nasjonale systemer", r, 5, keys.c_str(), nullptr, problems);
+    WriteText(catalogue, "Nasjonale systemer", r, 6, std::string(Norwegian(s.criticality)).c_str(),
+              nullptr, problems);
+    WriteText(catalogue, "Nasjonale systemer", r, 7, s.source.c_str(), nullptr, problems);
     ++r;
   }
-  worksheet_autofilter(catalogue, 0, 0, r - 1, 7);
+  problems->Check(worksheet_autofilter(catalogue, 0, 0, r - 1, 7),
+                  "cannot set the filter of the national systems");
 }
 
 class Template : public CommandBody {
  public:
+  void AddOptions(po::options_description* desc) override {
+    desc->add_options()("force", po::bool_switch(&force_),
+                        "replace the file -o names when it exists (without it, an existing file "
+                        "is never replaced: it may be a filled-in inventory)");
+  }
+
+  bool Check(Context& c) override {
+    // The README's first line is `landskap template -o inventar.xlsx`; run again after the
+    // inventory was filled in, it must not cost a day of typing. Pipes and devices are no
+    // inventory: only an existing regular file (or a link to one) is kept.
+    if (force_ || c.output.path == "-" || c.output.path.empty()) return true;
+    struct stat st {};
+    if (::stat(c.output.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return true;
+    c.io.err << "landskap template: error: " << c.output.path
+             << " exists (it may be a filled-in inventory); nothing was written. Name a new "
+                "file, or give --force to replace it\n";
+    return false;
+  }
+
   int Run(Context& c) override {
     // The national sheet is the national catalogue (datasets/catalogue.json, built in).
     const Landscape& national = Catalogue();
@@ -208,14 +247,17 @@ class Template : public CommandBody {
       return kExitInvalid;
     }
     std::string error;
-    std::optional<std::string> bytes =
-        BuildXlsx([&](lxw_workbook* wb) { Fill(wb, national); }, &error);
+    std::optional<std::string> bytes = BuildXlsx(
+        [&](lxw_workbook* wb, XlsxProblems* problems) { Fill(wb, national, problems); }, &error);
     if (!bytes) {
       c.io.err << "landskap template: error: " << error << "\n";
       return kExitInvalid;
     }
     return c.Write(*bytes);
   }
+
+ private:
+  bool force_ = false;
 };
 
 }  // namespace
@@ -223,13 +265,14 @@ class Template : public CommandBody {
 Command TemplateCommand() {
   return {"template",
           "write an Excel workbook to fill in with your systems and integrations",
-          {"landskap template -o inventar.xlsx",
+          {"landskap template -o inventar.xlsx [--force]",
            "Writes the workbook a coordinator fills in: the sheets Systemer and Integrasjoner\n"
            "with Norwegian headers, drop-down lists for type and criticality, a sheet of\n"
            "national systems to pick from (name them in Fra or Til; only those named are taken),\n"
            "a few example rows, and a short guide (\"Slik fyller du ut\"). Fill it in, then run\n"
            "'landskap import inventar.xlsx -o landskap.json'. The untouched template imports as\n"
-           "a small valid landscape.",
+           "a small valid landscape. An existing file is never replaced (it may be a filled-in\n"
+           "inventory) unless --force is given.",
            "  landskap template -o inventar.xlsx"},
           kGroupOutput,
           0,

@@ -93,7 +93,8 @@ std::string FormatDiff(const LandscapeDiff& d, const std::string& before, const 
     return out;
   }
   bool markdown = format == Format::kMarkdown;
-  std::string out = (markdown ? "# " : "") + VisibleText(Headline(d, before, after)) + "\n";
+  std::string out = markdown ? "# " + MarkdownText(Headline(d, before, after)) + "\n"
+                             : VisibleText(Headline(d, before, after)) + "\n";
   if (d.Empty()) return out;
   for (const std::string& note : d.notes)
     out += (markdown ? "\n" : "") + VisibleText("Note: " + note) + "\n";

@@ -176,7 +176,7 @@ void WriteImpactMarkdown(const Landscape& landscape, const ImpactResult& r, viz:
   std::string out = "## " + Tr(lang, "Blast radius") + "\n\n";
   std::string heading = ImpactHeading(landscape, r, lang);
   for (size_t at = 0, end; (end = heading.find('\n', at)) != std::string::npos; at = end + 1)
-    out += "- " + VisibleText(heading.substr(at, end - at)) + "\n";
+    out += "- " + MarkdownText(heading.substr(at, end - at)) + "\n";
   out += "\n### " + Tr(lang, "Affected systems, most critical first") + "\n\n";
   sink(out);
   // Rows made as they are written: a national answer is 200 000 systems. Criticality words
@@ -207,7 +207,7 @@ void WriteImpactMarkdown(const Landscape& landscape, const ImpactResult& r, viz:
   if (r.query.key)
     out += "_" +
            Fill(Tr(lang, "They carry {key} into an affected system: reconfigure and test them."),
-                {{"key", VisibleText(landscape.keys[*r.query.key].id)}}) +
+                {{"key", MarkdownText(landscape.keys[*r.query.key].id)}}) +
            "_\n\n";
   sink(out);
   RowSource integrations{{Tr(lang, "integration"), Tr(lang, "from"), Tr(lang, "to"),

@@ -234,11 +234,12 @@ std::string FormatMergeSummary(const MergeSummary& summary, const std::string& n
            "\n";
   std::string out;
   bool markdown = format == Format::kMarkdown;
-  out += markdown ? "# " + VisibleText(Headline(summary, name)) + "\n"
+  out += markdown ? "# " + MarkdownText(Headline(summary, name)) + "\n"
                   : VisibleText(Headline(summary, name)) + "\n";
   for (const Section& sec : Sections(summary)) {
     out += markdown ? "\n## " + sec.title + "\n\n" : "\n" + sec.title + "\n";
-    if (!sec.intro.empty()) out += VisibleText(sec.intro) + (markdown ? "\n\n" : "\n");
+    if (!sec.intro.empty())
+      out += markdown ? MarkdownText(sec.intro) + "\n\n" : VisibleText(sec.intro) + "\n";
     if (sec.table.RowCount() > 0) out += markdown ? sec.table.RenderMarkdown() : sec.table.Render();
   }
   return out;

@@ -515,12 +515,13 @@ void WritePlanTable(const Landscape& l, const Plan& plan, const PlanHeading& hea
 void WritePlanMarkdown(const Landscape& l, const Plan& plan, const PlanHeading& heading,
                        viz::Language lang, const Sink& sink) {
   std::string out = "## " + Tr(lang, "Cutover plan") + "\n\n";
-  for (const std::string& line : Summary(l, plan, heading, lang)) out += "- " + line + "\n";
+  for (const std::string& line : Summary(l, plan, heading, lang))
+    out += "- " + MarkdownText(line) + "\n";
   sink(out);
   for (const Section& s : Sections(l, plan, lang)) {
     out = "\n### " + s.title + "\n\n";
     if (!s.note.empty()) out += Sentence(s.note);
-    for (const std::string& line : s.lines) out += "- " + line + "\n";
+    for (const std::string& line : s.lines) out += "- " + MarkdownText(line) + "\n";
     if (!s.lines.empty() && s.table) out += "\n";
     sink(out);
     if (!s.table) continue;

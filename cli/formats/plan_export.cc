@@ -12,13 +12,16 @@
 #include <tuple>
 
 #include "cli/formats/table.h"
+#include "engine/model/text.h"
 
 namespace landskap::cli {
 namespace {
 
-// Text with XML's special characters escaped and the control characters XML 1.0 cannot hold
-// (all C0 but tab, line feed and carriage return) shown as a space.
-std::string Xml(std::string_view text) {
+// Text with XML's special characters escaped, after every character XML 1.0 cannot hold (C0
+// controls but tab, line feed and carriage return, U+FFFE, U+FFFF, bytes that are not UTF-8)
+// became U+FFFD (XmlCharacters, engine/model/text.h).
+std::string Xml(std::string_view raw) {
+  const std::string text = XmlCharacters(raw);
   std::string out;
   out.reserve(text.size());
   for (char ch : text) {
@@ -39,10 +42,7 @@ std::string Xml(std::string_view text) {
         out += "&apos;";
         break;
       default:
-        if (static_cast<unsigned char>(ch) < 0x20 && ch != '\t' && ch != '\n' && ch != '\r')
-          out += ' ';
-        else
-          out += ch;
+        out += ch;
     }
   }
   return out;
@@ -134,18 +134,52 @@ std::tuple<int, int, int> Ymd(DayNumber day) {
 }
 
 // Mermaid's gantt parser splits a task line at ':' and ',' and reads '#' and ';' as the start
-// of a comment or an entity: they become spaces, as do line breaks, and runs of spaces shrink.
+// of a comment or an entity: they become spaces, as do line breaks and other control
+// characters (shown as \xNN elsewhere, here they would only be noise), and runs of spaces
+// shrink. '%' becomes the full-width ％: Mermaid's lexer reads any character followed by '%' as
+// the start of a comment to the end of the line ("5% rabatt" would vanish).
 std::string MermaidText(std::string_view text) {
   std::string out;
-  for (char ch : text) {
-    const bool space = ch == ':' || ch == '#' || ch == ';' || ch == ',' ||
-                       static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f;
-    const char c = space ? ' ' : ch;
-    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-    out += c;
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp;
+    const size_t len = DecodeUtf8(text, i, &cp);
+    const std::string_view piece = text.substr(i, len);
+    i += len;
+    if (cp == '%') {
+      out += "\uFF05";
+      continue;
+    }
+    if (cp >= 0x110000) {  // a byte that is not UTF-8
+      out += "\uFFFD";
+      continue;
+    }
+    const bool space =
+        cp == ':' || cp == '#' || cp == ';' || cp == ',' || cp == ' ' || IsControlCodePoint(cp);
+    if (!space) {
+      out += piece;
+    } else if (!out.empty() && out.back() != ' ') {
+      out += ' ';
+    }
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out.empty() ? "-" : out;
+}
+
+// A task's name at the start of its line. Mermaid's lexer tries its keywords before the task
+// text, case-insensitively, at the start of the line: "Call center", "Click & Collect",
+// "Gantt-verktøy" or "2020-01-01 migrering" break the whole chart, "Section for plan og bygg",
+// "Title …", "Includes …" or "dateFormat …" turn the task into a setting. A ZERO WIDTH SPACE
+// first (invisible, not whitespace to the lexer, and no keyword starts with it) leaves only the
+// task rule to match, whatever keywords a later Mermaid adds; MermaidText has removed the ':'
+// that would end the task text and the '%' that would start a comment.
+std::string MermaidTaskName(std::string_view name) { return "\u200B" + MermaidText(name); }
+
+// Text for an iCalendar property. RFC 5545's TEXT has no room for control characters (all C0
+// but tab, and DEL), which libical passes through: they are shown as \xNN, as in every output
+// for people, and so is a byte that is not UTF-8. A line break stays in a description (libical
+// writes it as \n) and is a space in a one-line summary. libical escapes , ; and \ itself.
+std::string IcsText(std::string_view text, LineBreaks breaks = LineBreaks::kToSpace) {
+  return VisibleText(text, breaks);
 }
 
 // Each task's predecessors for a tool that schedules again: finish-to-start links between
@@ -338,17 +372,18 @@ std::string FormatPlanIcs(const Landscape& l, const Plan& plan, const PlanHeadin
   icalcomponent_add_property(calendar, icalproperty_new_version("2.0"));
   icalcomponent_add_property(calendar, icalproperty_new_prodid("-//landskap//cutover plan//EN"));
   icalcomponent_add_property(calendar, icalproperty_new_calscale("GREGORIAN"));
-  icalproperty* name = icalproperty_new_x(("Cutover plan for " + heading.tasks).c_str());
+  icalproperty* name = icalproperty_new_x(IcsText("Cutover plan for " + heading.tasks).c_str());
   icalproperty_set_x_name(name, "X-WR-CALNAME");
   icalcomponent_add_property(calendar, name);
   for (const Event& e : events) {
     icalcomponent* event = icalcomponent_new_vevent();
-    icalcomponent_add_property(event, icalproperty_new_uid(e.uid.c_str()));
+    icalcomponent_add_property(event, icalproperty_new_uid(IcsText(e.uid).c_str()));
     icalcomponent_add_property(event, icalproperty_new_dtstamp(stamp));
     icalcomponent_add_property(event, icalproperty_new_dtstart(date(e.day)));
     icalcomponent_add_property(event, icalproperty_new_dtend(date(e.day + 1)));
-    icalcomponent_add_property(event, icalproperty_new_summary(e.summary.c_str()));
-    icalcomponent_add_property(event, icalproperty_new_description(e.description.c_str()));
+    icalcomponent_add_property(event, icalproperty_new_summary(IcsText(e.summary).c_str()));
+    icalcomponent_add_property(
+        event, icalproperty_new_description(IcsText(e.description, LineBreaks::kKeep).c_str()));
     icalcomponent_add_property(event, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
     icalcomponent_add_component(calendar, event);
   }
@@ -388,7 +423,7 @@ std::string FormatPlanMermaid(const Landscape& l, const Plan& plan, const PlanHe
     std::string tags;
     if (t.duration == 0) tags += "milestone, ";
     if (t.critical) tags += "crit, ";
-    out += "    " + MermaidText(TaskName(s)) + " :" + tags + task_id[t.system] + ", " +
+    out += "    " + MermaidTaskName(TaskName(s)) + " :" + tags + task_id[t.system] + ", " +
            FormatDate(*t.start_date) + ", " + std::to_string(t.duration) + "d\n";
   }
   if (plan.deadline) {

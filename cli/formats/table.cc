@@ -88,10 +88,30 @@ void WriteTable(const RowSource& rows, const Sink& sink) {
   for (size_t i = 0; i < rows.count; ++i) sink(writer.Line(rows.row(i)));
 }
 
+std::string MarkdownText(std::string_view text) {
+  std::string out;
+  for (char c : VisibleText(text)) {  // line breaks are spaces: a Markdown line stays one line
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
 void WriteMarkdownTable(const RowSource& rows, const Sink& sink) {
   auto cell = [](const std::string& text) {
     std::string out;
-    for (char c : VisibleText(text)) {  // line breaks are spaces: a cell is one line
+    for (char c : MarkdownText(text)) {
       if (c == '|')
         out += "\\|";
       else
@@ -141,15 +161,33 @@ std::string CsvField(std::string_view text) {
   // Line breaks stay: inside a quoted field they are legal and spreadsheets show them. Other
   // control characters become \xNN (a tab a space): spreadsheets show them as boxes or cut the
   // text at a NUL, and CSV printed without -o goes to a terminal. JSON keeps the exact text.
-  std::string value = VisibleText(text, LineBreaks::kKeep);
-  if (!value.empty() &&
-      (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@')) {
-    // Negative numbers are data, not formulas.
-    bool number = value.size() > 1 && value[0] == '-' &&
-                  value.find_first_not_of("0123456789.", 1) == std::string::npos;
-    if (!number) value = "'" + value;
+  const std::string visible = VisibleText(text, LineBreaks::kKeep);
+  // A spreadsheet runs a cell as a formula when it starts with = + - @ (OWASP's list; tab and
+  // carriage return, also on it, are a space and a line break by now), also after blanks: a
+  // quote mark in front makes it text. A cell starts where the field starts, and, for a
+  // spreadsheet that splits this comma-separated file on ';' (Norwegian Excel does), after
+  // every ';' and line break in it, where quotes no longer protect: "Sak;=1+1" is written
+  // "Sak;'=1+1". Negative numbers are data, not formulas.
+  const bool number = visible.size() > 1 && visible[0] == '-' &&
+                      visible.find_first_not_of("0123456789.", 1) == std::string::npos;
+  std::string value;
+  value.reserve(visible.size() + 1);
+  bool cell_start = !number;
+  size_t cell_at = 0;  // where the quote mark goes: the cell's first character
+  for (char c : visible) {
+    if (cell_start && c != ' ') {
+      if (c == '=' || c == '+' || c == '-' || c == '@') value.insert(cell_at, 1, '\'');
+      cell_start = false;
+    }
+    value += c;
+    if (c == ';' || c == '\n') {
+      cell_start = true;
+      cell_at = value.size();
+    }
   }
-  if (value.find_first_of(",\"\n") == std::string::npos) return value;
+  // Quoted when it holds either separator (Norwegian Excel splits .csv on ';', others on ','),
+  // a quote or a line break, so that no part of a field is ever read as a field of its own.
+  if (value.find_first_of(",;\"\n") == std::string::npos) return value;
   std::string out = "\"";
   for (char c : value) {
     if (c == '"') out += '"';

@@ -31,7 +31,7 @@ class TextTable {
   void AlignRight(size_t column) { right_.push_back(column); }
   size_t RowCount() const { return rows_.size(); }
   std::string Render() const;
-  // The same rows as a Markdown table (pipes in cells escaped).
+  // The same rows as a Markdown table (cells through MarkdownText, pipes escaped).
   std::string RenderMarkdown() const;
 
  private:
@@ -70,9 +70,16 @@ struct RowSource {
 void WriteTable(const RowSource& rows, const Sink& sink);
 void WriteMarkdownTable(const RowSource& rows, const Sink& sink);
 
-// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A field that a
-// spreadsheet would run as a formula (starting with = + - @) is prefixed with a quote mark.
-// Control characters other than line breaks are written as \xNN (see CsvField in format.cc).
+// Text for a line of Markdown: its visible form on one line, with the characters HTML gives a
+// meaning (& < >) as entities, since pandoc, MkDocs and wikis pass HTML in Markdown through: a
+// name like <script>…</script> then shows as written instead of running.
+std::string MarkdownText(std::string_view text);
+
+// One CSV field (RFC 4180): quoted when it holds a comma, a semicolon (the separator Norwegian
+// Excel reads), a quote or a line break. A cell that a spreadsheet would run as a formula
+// (starting with = + - @, also after blanks) gets a quote mark in front: the field's start,
+// and the starts a spreadsheet splitting on ';' sees after each ';' and line break in it.
+// Tabs are spaces and other control characters are written as \xNN (see CsvField in table.cc).
 std::string CsvField(std::string_view text);
 std::string CsvRow(const std::vector<std::string>& fields);
 

@@ -35,7 +35,8 @@ std::vector<std::string> Words(viz::Language lang, std::initializer_list<const c
 }
 
 std::optional<std::string> FormatImpactXlsx(const Landscape& l, const ImpactResult& r,
-                                            viz::Language lang, std::string* error) {
+                                            viz::Language lang, std::string* error,
+                                            std::string* note) {
   XlsxSheet systems{
       viz::Tr(lang, "Affected systems"),
       Words(lang, {"ID", "Name", "Owner", "Criticality", "Distance", "Reason", "Path", "Via"}),
@@ -58,11 +59,11 @@ std::optional<std::string> FormatImpactXlsx(const Landscape& l, const ImpactResu
                                  Text(l.systems[in.to].id), Text(KeyList(l, in.carries)),
                                  Text(in.protocol), Text(CriticalityName(in.criticality))});
   }
-  return TablesToXlsx({systems, integrations}, error);
+  return TablesToXlsx({systems, integrations}, error, note);
 }
 
 std::optional<std::string> FormatPlanXlsx(const Landscape& l, const Plan& plan, viz::Language lang,
-                                          std::string* error) {
+                                          std::string* error, std::string* note) {
   const std::string yes = viz::Tr(lang, "yes"), no = viz::Tr(lang, "no");
   XlsxSheet tasks{
       viz::Tr(lang, "Plan"),
@@ -94,11 +95,11 @@ std::optional<std::string> FormatPlanXlsx(const Landscape& l, const Plan& plan, 
       cycle += (cycle.empty() ? "" : " > ") + l.systems[s].id;
     bundles.rows.push_back({Number(static_cast<double>(b + 1)), Text(ids), Text(cycle)});
   }
-  return TablesToXlsx({tasks, waves, bundles}, error);
+  return TablesToXlsx({tasks, waves, bundles}, error, note);
 }
 
 std::optional<std::string> FormatStatsXlsx(const Landscape& l, const LandscapeStats& stats,
-                                           std::string* error) {
+                                           std::string* error, std::string* note) {
   XlsxSheet summary{"Oversikt", {"Hva", "Antall"}, {}};
   summary.rows = {
       {Text("Systemer"), Number(static_cast<double>(stats.systems))},
@@ -127,7 +128,7 @@ std::optional<std::string> FormatStatsXlsx(const Landscape& l, const LandscapeSt
        counts("Domene", "Domene", stats.by_domain), keys,
        degrees("Gir mest data", "Utgående integrasjoner", stats.top_fan_out),
        degrees("Får mest data", "Inngående integrasjoner", stats.top_fan_in)},
-      error);
+      error, note);
 }
 
 }  // namespace landskap::cli

@@ -16,10 +16,12 @@ namespace landskap::cli {
 
 // Each returns the workbook's bytes, or nullopt with `error` set.
 std::optional<std::string> FormatImpactXlsx(const Landscape& landscape, const ImpactResult& result,
-                                            viz::Language language, std::string* error);
+                                            viz::Language language, std::string* error,
+                                            std::string* note = nullptr);
 std::optional<std::string> FormatPlanXlsx(const Landscape& landscape, const Plan& plan,
-                                          viz::Language language, std::string* error);
+                                          viz::Language language, std::string* error,
+                                          std::string* note = nullptr);
 std::optional<std::string> FormatStatsXlsx(const Landscape& landscape, const LandscapeStats& stats,
-                                           std::string* error);
+                                           std::string* error, std::string* note = nullptr);
 
 }  // namespace landskap::cli

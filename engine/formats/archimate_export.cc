@@ -7,25 +7,16 @@
 #include <map>
 #include <sstream>
 
+#include "engine/model/text.h"
 #include "pugixml.hpp"
 
 namespace landskap {
 namespace {
 
-// XML 1.0 cannot hold control characters other than tab, line feed and carriage return, not
-// even escaped; they become U+FFFD so the file stays well-formed.
-std::string XmlText(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r')
-      out += "\xEF\xBF\xBD";
-    else
-      out += c;
-  }
-  return out;
-}
+// XML 1.0 cannot hold control characters other than tab, line feed and carriage return, nor
+// U+FFFE and U+FFFF, not even escaped (pugixml writes them all the same): they become U+FFFD
+// (XmlCharacters) so the file stays well-formed.
+std::string XmlText(std::string_view text) { return XmlCharacters(text); }
 
 class Writer {
  public:

@@ -111,6 +111,36 @@ std::string EscapeJsonControls(std::string_view json) {
   return out;
 }
 
+std::string XmlCharacters(std::string_view text) {
+  // Most text is ASCII without controls, or UTF-8 that decodes cleanly: one pass decides.
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp;
+    size_t len = DecodeUtf8(text, i, &cp);
+    const bool allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+                         (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+    if (allowed)
+      out.append(text.substr(i, len));
+    else
+      out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+    i += len;
+  }
+  return out;
+}
+
+std::string Ellipsize(std::string_view text, size_t max_chars) {
+  if (max_chars == 0) max_chars = 1;
+  size_t i = 0, count = 0, cut = std::string_view::npos;
+  while (i < text.size()) {
+    if (count + 1 == max_chars) cut = i;  // where "…" goes if the text is longer
+    char32_t cp;
+    i += DecodeUtf8(text, i, &cp);
+    if (++count > max_chars) return std::string(text.substr(0, cut)) + "\u2026";
+  }
+  return std::string(text);
+}
+
 std::string_view TrimView(std::string_view text) {
   size_t b = 0, e = text.size();
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };

@@ -48,6 +48,16 @@ std::string VisibleText(std::string_view text, LineBreaks breaks = LineBreaks::k
 // can only occur inside strings, where the escape means the same.
 std::string EscapeJsonControls(std::string_view json);
 
+// `text` as XML 1.0 may hold it: every code point outside the Char production (C0 controls but
+// tab, line feed and carriage return; U+FFFE, U+FFFF) and every byte that is not well-formed
+// UTF-8 becomes U+FFFD, so the document stays well-formed. Text that needs no change comes back
+// unchanged. Escaping < & > " is the writer's own job.
+std::string XmlCharacters(std::string_view text);
+
+// `text` cut to at most `max_chars` code points (max_chars >= 1), the last of them "…" when it
+// was cut, never inside a UTF-8 sequence: the sane length of a label in a picture.
+std::string Ellipsize(std::string_view text, size_t max_chars);
+
 // `text` without the spaces, tabs and line breaks at either end, then without the non-breaking
 // spaces (U+00A0) there, which Excel often leaves around pasted text.
 std::string_view TrimView(std::string_view text);
