@@ -10,33 +10,65 @@
 namespace landskap {
 namespace {
 
-std::vector<std::string> SplitRow(std::string_view line, char separator) {
+// A change table has a few columns; fields past this many are counted but not kept, so a line
+// of a million separators costs nothing.
+constexpr size_t kMaxColumns = 256;
+
+// The fields of one line (at most kMaxColumns kept); *count gets how many the line has.
+std::vector<std::string> SplitRow(std::string_view line, char separator, size_t* count) {
   std::vector<std::string> cells;
   std::string cell;
   bool quoted = false;
+  size_t fields = 0;
+  auto end_field = [&] {
+    if (fields++ < kMaxColumns) cells.push_back(std::move(cell));
+    cell.clear();
+  };
   for (size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
+    bool keep = fields < kMaxColumns;
     if (quoted) {
       if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        cell += '"';
+        if (keep) cell += '"';
         ++i;
       } else if (c == '"') {
         quoted = false;
-      } else {
+      } else if (keep) {
         cell += c;
       }
     } else if (c == '"') {
       quoted = true;
     } else if (c == separator) {
-      cells.push_back(std::move(cell));
-      cell.clear();
-    } else {
+      end_field();
+    } else if (keep) {
       cell += c;
     }
   }
-  cells.push_back(std::move(cell));
+  end_field();
+  *count = fields;
   return cells;
 }
+
+// The lines of the text, one at a time (no list of them: a file of empty lines stays cheap).
+class Lines {
+ public:
+  explicit Lines(std::string_view text) : text_(text) {}
+  // The next line without its line end, and its number; false at the end.
+  bool Next(std::string_view* line, size_t* number) {
+    if (pos_ >= text_.size()) return false;
+    size_t end = text_.find('\n', pos_);
+    if (end == std::string_view::npos) end = text_.size();
+    *line = text_.substr(pos_, end - pos_);
+    if (!line->empty() && line->back() == '\r') line->remove_suffix(1);
+    pos_ = end + 1;
+    *number = ++number_;
+    return true;
+  }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0, number_ = 0;
+};
 
 // "1246", " 1246 - Fjell", "1246 Fjell" → "1246"; anything else → nullopt.
 std::optional<std::string> LeadingKommunenummer(std::string_view cell) {
@@ -55,38 +87,37 @@ bool ReadChangeTable(std::string_view text, const std::string& file_label, std::
                      std::vector<std::pair<std::string, std::string>>* out,
                      Diagnostics* diagnostics) {
   Diagnostics diags(file_label);
-  std::vector<std::string_view> lines;
-  for (size_t start = 0; start < text.size();) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    start = end + 1;
+  Lines lines(text);
+  std::string_view header, line;
+  size_t number = 0;
+  bool any_row = false;
+  if (lines.Next(&header, &number)) {
+    while (!any_row && lines.Next(&line, &number)) any_row = !line.empty();
   }
-  while (!lines.empty() && lines.back().empty()) lines.pop_back();
-  if (lines.size() < 2) {
+  if (!any_row) {
     diags.Error("", "a change table needs a header row and at least one row of old and new " +
                         std::string(key) + " values");
     diagnostics->Append(diags);
     return false;
   }
-  std::string_view header = lines[0];
   size_t semicolons = std::count(header.begin(), header.end(), ';');
   size_t commas = std::count(header.begin(), header.end(), ',');
   char separator = semicolons > commas ? ';' : ',';
 
   // A column holds numbers when every non-empty data row has one there.
-  size_t columns = SplitRow(header, separator).size();
+  size_t header_fields = 0;
+  size_t columns = SplitRow(header, separator, &header_fields).size();
   std::vector<size_t> hits(columns, 0), filled(columns, 0);
-  std::vector<std::vector<std::string>> rows;
-  for (size_t l = 1; l < lines.size(); ++l) {
-    if (lines[l].empty()) continue;
-    rows.push_back(SplitRow(lines[l], separator));
-    for (size_t c = 0; c < columns && c < rows.back().size(); ++c) {
-      if (rows.back()[c].empty()) continue;
+  size_t count = 0;
+  Lines first_pass(text);
+  first_pass.Next(&line, &number);  // the header
+  while (first_pass.Next(&line, &number)) {
+    if (line.empty()) continue;
+    std::vector<std::string> row = SplitRow(line, separator, &count);
+    for (size_t c = 0; c < columns && c < row.size(); ++c) {
+      if (row[c].empty()) continue;
       ++filled[c];
-      if (LeadingKommunenummer(rows.back()[c])) ++hits[c];
+      if (LeadingKommunenummer(row[c])) ++hits[c];
     }
   }
   std::vector<size_t> number_columns;
@@ -101,15 +132,15 @@ bool ReadChangeTable(std::string_view text, const std::string& file_label, std::
     return false;
   }
   size_t from_column = number_columns[0], to_column = number_columns[1];
-  size_t line_number = 1;
-  for (size_t l = 1, r = 0; l < lines.size(); ++l) {
-    line_number = l + 1;
-    if (lines[l].empty()) continue;
-    const auto& row = rows[r++];
+  Lines second_pass(text);
+  second_pass.Next(&line, &number);  // the header
+  while (second_pass.Next(&line, &number)) {
+    if (line.empty()) continue;
+    std::vector<std::string> row = SplitRow(line, separator, &count);
     if (row.size() <= to_column) {
-      diags.Error(std::to_string(line_number) + ":1", "this row has " + std::to_string(row.size()) +
-                                                          " columns; the header has " +
-                                                          std::to_string(columns));
+      diags.Error(std::to_string(number) + ":1", "this row has " + std::to_string(count) +
+                                                     " columns; the header has " +
+                                                     std::to_string(header_fields));
       continue;
     }
     auto from = LeadingKommunenummer(row[from_column]);
