@@ -3,8 +3,8 @@
 
 The budget (docs/limits.md) is a rule, not a list of patches: no input within the size limits
 makes a command use more than ten times the input's size plus 64 MB (for a workbook, the size of
-its parts unpacked). This script generates each shape that once broke it, runs landskap on it in
-a child process and reads the child's peak resident memory from os.wait4 (ru_maxrss), and prints
+its parts unpacked). This script generates each shape that once broke it, runs landskap on it
+under GNU time (/usr/bin/time -f %M: the peak resident memory of that process), and prints
 one row per shape: input size, peak memory, the budget, exit code, seconds. Shapes run at two
 sizes (n and 4n) so that the time column shows how they grow: about 4 times for linear work.
 
@@ -16,7 +16,6 @@ files and takes a few minutes). Exit code 1 when a shape is over its budget or e
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -180,18 +179,27 @@ SHAPES = [
 
 
 def run(binary, args, out):
-    """Runs the binary; returns (exit code or -signal, peak RSS in bytes, seconds, stderr tail)."""
+    """Runs the binary; returns (exit code or -signal, peak RSS in bytes, seconds, stderr tail).
+
+    The peak is measured by GNU time (/usr/bin/time -f %M), a small process of its own: a child
+    forked from this Python process would count the pages it shares with it (the generated
+    inputs) in its own peak before it execs."""
     err_path = out + ".err"
+    time_path = out + ".time"
     start = time.monotonic()
     with open(err_path, "wb") as err, open(os.devnull, "wb") as null:
-        p = subprocess.Popen([binary] + args + ["-o", out], stdout=null, stderr=err)
-        _, status, usage = os.wait4(p.pid, 0)
+        code = subprocess.call(["/usr/bin/time", "-q", "-f", "%x %M", "-o", time_path, binary] +
+                               args + ["-o", out], stdout=null, stderr=err)
     seconds = time.monotonic() - start
-    p.returncode = 0  # reaped by wait4
-    code = os.waitstatus_to_exitcode(status)
+    with open(time_path) as f:
+        fields = f.read().split()
+    # GNU time writes "Command terminated by signal N" first when a signal ended it.
+    if "signal" in fields:
+        code = -int(fields[fields.index("signal") + 1])
+    peak = int(fields[-1]) * 1024
     with open(err_path, "rb") as err:
         tail = err.read()[-300:].decode("utf-8", "replace")
-    return code, usage.ru_maxrss * 1024, seconds, tail
+    return code, peak, seconds, tail
 
 
 def main():

@@ -239,6 +239,7 @@ class Import : public CommandBody {
 
     // The result is checked by the very loader `validate` uses, on the very text written.
     std::string text = WriteLandscape(landscape);
+    landscape = Landscape();  // the text is what is checked and written: no second model at once
     const std::string label = c.output.path == "-" ? "the imported landscape" : c.output.path;
     Landscape check;
     Diagnostics validation(label);

@@ -311,7 +311,8 @@ class Mapper {
   void IndexSystem(SystemIndex i);
   std::optional<SystemIndex> Resolve(const std::string& text, const Table& table,
                                      const std::string& place);
-  SystemIndex Add(Pending pending);
+  // Moves the pending system into the landscape (its `after` and place stay for ResolveAfter).
+  SystemIndex Add(Pending& pending);
 
   Landscape* landscape_;
   ImportReport* report_;
@@ -550,9 +551,12 @@ void Mapper::ReadSystems(const Table& table, bool offered) {
   }
 }
 
-SystemIndex Mapper::Add(Pending pending) {
+SystemIndex Mapper::Add(Pending& pending) {
   Intern(pending.keys, &pending.system.keys);
+  std::string id = pending.system.id;  // later tables' id rules look at the ids taken
   SystemIndex index = *landscape_->AddSystem(std::move(pending.system));
+  pending.system = System{};
+  pending.system.id = std::move(id);
   IndexSystem(index);
   return index;
 }
@@ -607,7 +611,7 @@ std::optional<SystemIndex> Mapper::Resolve(const std::string& text, const Table&
     if (auto existing = landscape_->FindSystem(p.system.id)) return existing;
     offered_taken_[*pick] = true;
     picked_.push_back(p.system.id);
-    return Add(std::move(p));
+    return Add(p);
   }
   // A national system the tables name without defining it: the built-in catalogue's.
   if (std::optional<std::string> id = CatalogueId(text, folded)) {

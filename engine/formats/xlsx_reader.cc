@@ -3,7 +3,7 @@
 // read up to 256 MB and the whole workbook up to 1 GB uncompressed, a cell holds at most Excel's
 // 32 767 characters, columns beyond kMaxColumns are left out (with a note), rows keep only the
 // cells that hold something, merged ranges fill only header-sized areas, and what the sheets
-// keep is charged to a MemoryBudget of ten times the parts read (an error names the cell where
+// keep is charged to a MemoryBudget that grows with the parts read (an error names the cell where
 // it is spent).
 #include "engine/formats/xlsx_reader.h"
 
@@ -328,8 +328,8 @@ bool ReadSheet(const pugi::xml_document& doc, const SheetContext& context, Table
           SheetPlace(table->name, row_number, out.cells.back().index),
           "the cells up to here take more than " +
               MemoryBudget::Megabytes(context.budget->limit()) +
-              " in memory, the most landskap gives a workbook of this size unpacked (ten "
-              "times its size and 64 MB); an inventory is far smaller. Is this the right file?");
+              " in memory, the most landskap gives a workbook of this size unpacked "
+              "(docs/limits.md); an inventory is far smaller. Is this the right file?");
       return false;
     }
     table->rows.push_back(std::move(out));
@@ -486,8 +486,8 @@ bool ReadWorkbook(std::string_view bytes, const std::string& label, std::vector<
         }
       }
   }
-  // What the sheets keep: ten times what is unpacked (the workbook, the strings, each sheet as
-  // it is read) and 64 MB.
+  // What the sheets keep: the budget of what is unpacked (the workbook, the strings, each sheet
+  // as it is read).
   MemoryBudget budget(bytes.size());
   size_t counted = 0;
   for (pugi::xml_node s : Child(root, "sheets").children()) {

@@ -1,8 +1,9 @@
-// The memory budget every reader keeps to: what it builds from an input (cells, rows, copied
-// strings, records) may take about ten times the input's size plus a fixed 64 MB, however the
-// input is shaped. A reader charges what it stores and stops with an error naming the place
-// when the budget is spent, instead of growing until the machine gives up. docs/limits.md says
-// the limits a user can rely on.
+// The memory budget every reader keeps to. The rule (docs/limits.md): no input makes a command
+// use more than ten times its size plus 64 MB, however the input is shaped. What a reader builds
+// and keeps from an input (cells, rows, copied strings, records) may take seven times the input
+// plus 32 MB; the rest of the rule is for the input itself, the program and the parsing that
+// comes and goes. A reader charges what it keeps and stops with an error naming the place when
+// the budget is spent, instead of growing until the machine gives up.
 #pragma once
 
 #include <cstddef>
@@ -12,8 +13,8 @@ namespace landskap {
 
 class MemoryBudget {
  public:
-  static constexpr size_t kBase = size_t{64} << 20;
-  static constexpr size_t kFactor = 10;
+  static constexpr size_t kBase = size_t{32} << 20;
+  static constexpr size_t kFactor = 7;
 
   // For an input of `input_bytes` (for a zip: its parts unpacked).
   explicit MemoryBudget(size_t input_bytes) : limit_(kBase + kFactor * input_bytes) {}
