@@ -349,7 +349,8 @@ TEST(CliPlan, ADayClosedByAClosureIsWarnedAbout) {
                        closed +
                        ":2 'kurs', 2019-09-02 to 2019-09-03); it starts on the next working "
                        "day, 2019-09-04\n");
-  for (const json& t : json::parse(r.out)["tasks"])
+  json answer = json::parse(r.out);  // alive for the loop: a temporary would not be
+  for (const json& t : answer["tasks"])
     if (t["id"] == "folkeregisteret") {
       EXPECT_EQ(t["start_date"], "2019-09-04");
     }
