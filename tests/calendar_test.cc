@@ -174,5 +174,77 @@ TEST(Calendar, ClosuresFromICalendar) {
             "closed.txt:9:1: error: this event has no DTSTART; give its first closed day\n");
 }
 
+// Issue 17, finding 6: closures pushed a plan into the year 9995. All closures together may
+// close at most kMaxClosedDays (3 660) days; these two close 2 000 and 2 001 days (counted with
+// Python's datetime: 2020-01-01 + 1 999 days is 2025-06-22), and do not overlap.
+TEST(Calendar, ClosuresTogetherCloseAtMostTenYears) {
+  Read r = ReadClosures(
+      "2020-01-01,2025-06-22,first\n"
+      "# a gap\n"
+      "2030-01-01,2035-06-24,second\n");
+  EXPECT_FALSE(r.ok);
+  // The longest is named first, and is the error's place: line 3 (2 001 days), then line 1.
+  EXPECT_EQ(r.messages,
+            "closed.txt:3:1: error: the closures close more than 3660 days together (ten "
+            "years), more than any plan needs; check the dates. The longest are on line 3 "
+            "(2030-01-01 to 2035-06-24), line 1 (2020-01-01 to 2025-06-22)\n");
+  // Overlapping closures count each day once: these two close 2 999 days, not 4 017.
+  Read overlap = ReadClosures("2020-01-01,2025-06-22\n2022-09-09,2028-03-17\n");
+  EXPECT_TRUE(overlap.ok) << overlap.messages;
+  // Each closure keeps its place, for the warnings of the plan.
+  ASSERT_EQ(overlap.closures.size(), 2u);
+  EXPECT_EQ(overlap.closures[1].place, "closed.txt:2");
+}
+
+// Issue 17, finding 6: a thousand adjacent closures merged into one whose label joined all
+// thousand labels, and every closed day was named by it (a 1.1 GB plan). Now the first five
+// labels, then how many more.
+TEST(Calendar, AdjacentClosuresKeepAShortLabel) {
+  std::vector<Closure> closures;
+  for (int i = 0; i < 1000; ++i)
+    closures.emplace_back(D("2020-01-01") + i, D("2020-01-01") + i, "dag " + std::to_string(i));
+  Calendar c(Calendar::Kind::kAllDays, closures);
+  ASSERT_EQ(c.closures().size(), 1u);
+  EXPECT_EQ(c.closures()[0].label, "dag 0; dag 1; dag 2; dag 3; dag 4; … and 995 more");
+  // The same label twice is shown once.
+  Calendar twice(Calendar::Kind::kAllDays, {{D("2020-01-01"), D("2020-01-02"), "a"},
+                                            {D("2020-01-03"), D("2020-01-03"), "a"}});
+  EXPECT_EQ(twice.closures()[0].label, "a");
+  // ClosureOn finds the merged closure of a day by binary search.
+  ASSERT_NE(c.ClosureOn(D("2021-01-01")), nullptr);
+  EXPECT_EQ(c.ClosureOn(D("2021-01-01"))->from, D("2020-01-01"));
+  EXPECT_EQ(c.ClosureOn(D("2019-12-31")), nullptr);
+  EXPECT_EQ(c.ClosureOn(D("2022-09-27")), nullptr);  // 2020-01-01 + 1 000 days
+  std::vector<ClosedDay> days = c.ClosedBetween(D("2020-01-01"), D("2020-01-02"));
+  ASSERT_EQ(days.size(), 2u);
+  EXPECT_EQ(days[0].name, "dag 0; dag 1; dag 2; dag 3; dag 4; … and 995 more");
+}
+
+// The covered years grow by doubling (issue 17, finding 6: by four years at a time, which was
+// quadratic in the years a plan spans). What is checked here is that the answers stay right
+// across centuries, against a day-by-day count: a closure every year from 2020 to 2799.
+TEST(Calendar, WorkingDaysStayRightAcrossCenturies) {
+  std::vector<Closure> closures;
+  for (int y = 2020; y < 2800; ++y) {
+    DayNumber first = *ParseDate(std::to_string(y) + "-03-02");
+    closures.emplace_back(first, first + 2, "stengt");
+  }
+  Calendar c(Calendar::Kind::kWorkingDays, closures);
+  DayNumber start = D("2020-01-01");
+  // Walk day by day from 2020 to 2799, counting working days with IsWorkingDay only, and
+  // compare Offset and Date at the first day of each year.
+  int count = 0;
+  DayNumber first_working = c.NextWorkingDay(start);
+  for (DayNumber d = first_working; d < D("2800-01-01"); ++d) {
+    if (YearOf(d) != YearOf(d - 1) && c.IsWorkingDay(d)) {
+      ASSERT_EQ(c.Offset(start, d), count) << FormatDate(d);
+      ASSERT_EQ(c.Date(start, count), d) << FormatDate(d);
+    }
+    if (c.IsWorkingDay(d)) ++count;
+  }
+  // 2799-03-02 to 2799-03-04 is the last closure; 2799-03-03 is closed.
+  EXPECT_FALSE(c.IsWorkingDay(D("2799-03-03")));
+}
+
 }  // namespace
 }  // namespace landskap

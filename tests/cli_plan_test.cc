@@ -10,6 +10,7 @@
 #include <string>
 
 #include "engine/file/load.h"
+#include "engine/model/date.h"
 #include "tests/test_support.h"
 
 namespace landskap {
@@ -333,6 +334,68 @@ TEST(CliPlan, ClosedDaysFromAFile) {
                        "YYYY-MM-DD, or a range as 2019-12-23,2019-12-31\n"
                        "landskap plan: the closed days in " +
                        bad + " cannot be read; fix the lines named above\n");
+}
+
+// Issue 17, finding 6: a fixed date on a closed day moved (by up to 8 000 years) without a
+// word. folkeregisteret is fixed to Monday 2019-09-02; closing Monday and Tuesday moves it to
+// Wednesday 2019-09-04, and that is said with the closure's place and label.
+TEST(CliPlan, ADayClosedByAClosureIsWarnedAbout) {
+  std::string dir = testing::TempDir();
+  std::string closed = WriteTemp(dir, "closed.csv", "from;to;label\n2019-09-02;2019-09-03;kurs\n");
+  auto r = RunCli(KeyPlan({"--closed", closed, "--format", "json"}));
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err, kSmall +
+                       ": /systems/0/cutover/fixed_date: warning: folkeregisteret is fixed to "
+                       "start on 2019-09-02, a day closed by --closed (" +
+                       closed +
+                       ":2 'kurs', 2019-09-02 to 2019-09-03); it starts on the next working "
+                       "day, 2019-09-04\n");
+  json answer = json::parse(r.out);  // alive for the loop: a temporary would not be
+  for (const json& t : answer["tasks"])
+    if (t["id"] == "folkeregisteret") {
+      EXPECT_EQ(t["start_date"], "2019-09-04");
+    }
+  // A first day (--start) inside a closure is said too.
+  auto start = RunCli({"plan", kSmall, "--key", "kommunenummer", "--start", "2019-09-02",
+                       "--closed", closed, "--format", "json"});
+  ASSERT_EQ(start.code, 0) << start.err;
+  EXPECT_NE(start.err.find(kSmall +
+                           ": warning: the plan's first day 2019-09-02 (--start) is "
+                           "closed by --closed (" +
+                           closed +
+                           ":2 'kurs', 2019-09-02 to 2019-09-03); the work starts on the next "
+                           "working day, 2019-09-04\n"),
+            std::string::npos)
+      << start.err;
+}
+
+// Issue 17, finding 6: the "Calendar:" line listed every closed day (40 MB for long closures).
+// It names the first 20 and says how many more; the JSON answer keeps them all.
+TEST(CliPlan, TheCalendarLineNamesTwentyClosedDays) {
+  std::string dir = testing::TempDir();
+  // A closed day every other day from Tuesday 2019-08-27 (weekdays only): 40 closures.
+  std::string text = "from;to;label\n";
+  DayNumber day = *ParseDate("2019-08-27");
+  for (int n = 0; n < 40; day += 2)
+    if (Weekday(day) < 5)
+      text += FormatDate(day) + ";" + FormatDate(day) + ";dag " + std::to_string(n++) + "\n";
+  std::string closed = WriteTemp(dir, "closed.csv", text);
+  auto j =
+      RunCli({"plan", kSmall, "--key", "kommunenummer", "--closed", closed, "--format", "json"});
+  ASSERT_EQ(j.code, 0) << j.err;
+  size_t closed_days = json::parse(j.out)["calendar"]["closed_days"].size();
+  ASSERT_GT(closed_days, 20u);
+  auto r = RunCli({"plan", kSmall, "--key", "kommunenummer", "--closed", closed});
+  ASSERT_EQ(r.code, 0) << r.err;
+  size_t at = r.out.find("Calendar:");
+  ASSERT_NE(at, std::string::npos);
+  std::string line = r.out.substr(at, r.out.find('\n', at) - at);
+  size_t listed = 0;
+  for (size_t p = line.find(" dag "); p != std::string::npos; p = line.find(" dag ", p + 1))
+    ++listed;
+  EXPECT_EQ(listed, 20u) << line;
+  EXPECT_NE(line.find(" and " + std::to_string(closed_days - 20) + " more)."), std::string::npos)
+      << line;
 }
 
 TEST(CliPlan, BadUsageExitsTwo) {

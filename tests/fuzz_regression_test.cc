@@ -74,6 +74,14 @@ TEST(FuzzRegression, ArchiCsvFindings) {
   Replay("tests/fuzz/regressions/archi_csv", fuzz::FuzzArchiCsv);
 }
 
+TEST(FuzzRegression, ClosuresSeedCorpus) {
+  EXPECT_GT(Replay("tests/fuzz/corpus/closures", fuzz::FuzzClosures), 0u);
+}
+
+TEST(FuzzRegression, ClosuresFindings) {
+  Replay("tests/fuzz/regressions/closures", fuzz::FuzzClosures);
+}
+
 TEST(FuzzRegression, LoadFindings) { Replay("tests/fuzz/regressions/load", fuzz::FuzzLoad); }
 
 TEST(FuzzRegression, ChangesFindings) {

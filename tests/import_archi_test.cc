@@ -3,11 +3,15 @@
 // were worked out by hand (see the comments in kommune-exchange3.xml), and on the reference
 // models in ../shared/reference/archimate/ with the counts their SOURCE.md states.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <set>
 
 #include "engine/file/load.h"
@@ -487,6 +491,270 @@ TEST(ImportArchi, ReferenceSmallExchangeFiles) {
     EXPECT_FALSE(in.ok);
     EXPECT_EQ(in.landscape.systems.size(), 0u);
   }
+}
+
+// ---- issue 17: hostile and odd inputs ---------------------------------------------------
+
+// An Archi model (native .archimate) of `n` components joined by flows into and out of one
+// application interface "ESB", as an ESB is usually drawn.
+std::string HubModel(int n) {
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<archimate:model "
+      "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+      "xmlns:archimate=\"http://www.archimatetool.com/archimate\" name=\"Hub\" id=\"m\">\n"
+      "<folder name=\"Application\" id=\"fa\" type=\"application\">\n"
+      "<element xsi:type=\"archimate:ApplicationInterface\" name=\"ESB\" id=\"esb\"/>\n";
+  for (int i = 0; i < n; ++i)
+    xml += "<element xsi:type=\"archimate:ApplicationComponent\" name=\"C" + std::to_string(i) +
+           "\" id=\"c" + std::to_string(i) + "\"/>\n";
+  xml += "</folder>\n<folder name=\"Relations\" id=\"fr\" type=\"relations\">\n";
+  for (int i = 0; i < n; ++i) {
+    std::string c = std::to_string(i);
+    xml += "<element xsi:type=\"archimate:FlowRelationship\" id=\"in" + c + "\" source=\"c" + c +
+           "\" target=\"esb\"/>\n<element xsi:type=\"archimate:FlowRelationship\" id=\"out" + c +
+           "\" source=\"esb\" target=\"c" + c + "\"/>\n";
+  }
+  return xml + "</folder>\n</archimate:model>\n";
+}
+
+Imported MapXml(const std::string& xml, ImportOptions options = {}) {
+  Imported in;
+  ArchiModel model;
+  std::string format;
+  EXPECT_TRUE(ParseArchiXml(xml, "hub.archimate", &model, &format, &in.diagnostics));
+  in.ok =
+      MapArchiModel(model, "hub.archimate", options, &in.landscape, &in.report, &in.diagnostics);
+  return in;
+}
+
+// Issue 17, finding 3: 1 000 components around one interface gave 999 000 integrations (one
+// per ordered pair), 2 000 exhausted the memory. An interface (with the interfaces, services
+// and data objects joined to it) that more than 16 systems lead into and that has more than 16
+// relationships leading out is a hub: one system, one integration from and to each component.
+TEST(ImportArchi, AHubBecomesOneSystem) {
+  Imported in = MapXml(HubModel(300));
+  ASSERT_TRUE(in.ok);
+  EXPECT_EQ(in.landscape.systems.size(), 301u);
+  EXPECT_EQ(in.landscape.integrations.size(), 600u);
+  std::set<std::string> edges = Edges(in.landscape);
+  EXPECT_TRUE(edges.count("c0>esb") && edges.count("esb>c0") && edges.count("esb>c299"));
+  const System& esb = in.landscape.systems[*in.landscape.FindSystem("esb")];
+  EXPECT_EQ(esb.name, "ESB");
+  EXPECT_EQ(esb.source, "hub.archimate: ApplicationInterface esb");
+  bool noted = std::any_of(in.report.notes.begin(), in.report.notes.end(), [](const auto& n) {
+    return n.find(
+               "ApplicationInterface 'ESB' (esb) leads from 300 systems to 300 systems: "
+               "taken as a hub") != std::string::npos;
+  });
+  EXPECT_TRUE(noted);
+  // No relationship is left over as "became no integration".
+  for (const std::string& n : in.report.notes)
+    EXPECT_EQ(n.find("became no integration"), std::string::npos) << n;
+}
+
+TEST(ImportArchi, SixteenComponentsAroundAnInterfaceAreStillChains) {
+  // 16 in and 16 out: every ordered pair, 16 × 15 = 240 integrations, as before.
+  Imported sixteen = MapXml(HubModel(16));
+  EXPECT_EQ(sixteen.landscape.systems.size(), 16u);
+  EXPECT_EQ(sixteen.landscape.integrations.size(), 240u);
+  // 17: a hub (18 systems, 34 integrations).
+  Imported seventeen = MapXml(HubModel(17));
+  EXPECT_EQ(seventeen.landscape.systems.size(), 18u);
+  EXPECT_EQ(seventeen.landscape.integrations.size(), 34u);
+}
+
+// Issue 17, finding 21 (a): ArchiMate 2's InfrastructureService is ArchiMate 3's technology
+// service, so with --nodes a node realising it and one it serves are joined, in either form.
+TEST(ImportArchi, ArchiMate2InfrastructureServicesAreTechnologyServices) {
+  auto model = [](const std::string& service, const std::string& serving) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<archimate:model "
+           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+           "xmlns:archimate=\"http://www.archimatetool.com/archimate\" name=\"N\" id=\"m\">"
+           "<folder name=\"Technology\" id=\"ft\" type=\"technology\">"
+           "<element xsi:type=\"archimate:Node\" name=\"Database server\" id=\"n1\"/>"
+           "<element xsi:type=\"archimate:Node\" name=\"App server\" id=\"n2\"/>"
+           "<element xsi:type=\"archimate:" +
+           service +
+           "\" name=\"Database service\" id=\"svc\"/></folder>"
+           "<folder name=\"Relations\" id=\"fr\" type=\"relations\">"
+           "<element xsi:type=\"archimate:RealizationRelationship\" id=\"r1\" source=\"n1\" "
+           "target=\"svc\"/><element xsi:type=\"archimate:" +
+           serving + "\" id=\"r2\" source=\"svc\" target=\"n2\"/></folder></archimate:model>";
+  };
+  ImportOptions nodes;
+  nodes.include_nodes = true;
+  for (auto [service, serving] : {std::pair{"TechnologyService", "ServingRelationship"},
+                                  std::pair{"InfrastructureService", "UsedByRelationship"}}) {
+    Imported in = MapXml(model(service, serving), nodes);
+    EXPECT_EQ(Edges(in.landscape), (std::set<std::string>{"database-server>app-server"}))
+        << service;
+  }
+  EXPECT_EQ(NormaliseArchiType("archimate:InfrastructureInterface"), "TechnologyInterface");
+  EXPECT_EQ(NormaliseArchiType("InfrastructureFunction"), "TechnologyFunction");
+}
+
+// Issue 17, finding 21 (b): properties.csv named alone was read as an inventory CSV (systems
+// whose ids were relationship ids). It is Archi's CSV, read with the files beside it.
+TEST(ImportArchi, PropertiesCsvAloneIsArchiCsv) {
+  std::string dir = testing::TempDir();
+  for (const char* f : {"elements.csv", "relations.csv", "properties.csv"})
+    fs::copy_file(Data("csv/") + f, dir + "/" + f);
+  auto r = testing::RunCli({"import", dir + "/properties.csv", "-o", dir + "/out.json"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("as Archi CSV"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("Result: 4 systems, 4 integrations"), std::string::npos) << r.err;
+}
+
+// Issue 17, finding 21 (c): a folder holding two prefixed exports read the first silently.
+TEST(ImportArchi, AFolderOfSeveralCsvExportsIsRefusedNamingThem) {
+  std::string dir = testing::TempDir();
+  for (const char* prefix : {"A-", "B-"})
+    for (const char* f : {"elements.csv", "relations.csv", "properties.csv"})
+      fs::copy_file(Data("csv/") + f, dir + "/" + prefix + f);
+  auto r = testing::RunCli({"import", dir, "-o", dir + "/out.json"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find(dir +
+                       ": error: this folder holds 2 Archi CSV exports (A-elements.csv, "
+                       "B-elements.csv); name the elements.csv of the one to read, e.g. " +
+                       dir + "/A-elements.csv"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(dir + "/out.json"));
+  // Named, one export is read.
+  r = testing::RunCli({"import", dir + "/B-elements.csv", "-o", dir + "/out.json"});
+  EXPECT_EQ(r.code, 0) << r.err;
+}
+
+// Issue 17, finding 21 (d): docs/import.md named an option --include-nodes that does not exist.
+// Every option the import guide names is in the help of some command.
+TEST(ImportArchi, TheImportGuideNamesOnlyOptionsThatExist) {
+  std::string help = testing::RunCli({"--help"}).out;
+  std::string all;
+  for (size_t at = help.find("\n  "); at != std::string::npos; at = help.find("\n  ", at + 1)) {
+    std::string command = help.substr(at + 3, help.find(' ', at + 3) - at - 3);
+    testing::CliResult r = testing::RunCli({command, "--help"});
+    all += r.out + r.err;
+  }
+  ASSERT_NE(all.find("--nodes"), std::string::npos);
+  std::string guide = testing::ReadFile(testing::SourcePath("docs/import.md"));
+  // Options of other programs the guide mentions.
+  const std::set<std::string> others = {"--schema"};  // xmllint --schema
+  for (size_t at = guide.find("--"); at != std::string::npos; at = guide.find("--", at + 2)) {
+    size_t end = at + 2;
+    if (end >= guide.size() || !std::islower(static_cast<unsigned char>(guide[end]))) continue;
+    while (end < guide.size() &&
+           (std::islower(static_cast<unsigned char>(guide[end])) || guide[end] == '-'))
+      ++end;
+    std::string option = guide.substr(at, end - at);
+    if (option.size() <= 2 || others.count(option)) continue;
+    EXPECT_NE(all.find(option), std::string::npos) << option << " is in docs/import.md";
+  }
+}
+
+// Runs `body` in a child process as the user nobody when the test runs as root (who can read
+// any file), and returns what it wrote to its pipe, with its exit code first.
+std::string AsOrdinaryUser(const std::function<std::string()>& body) {
+  int fds[2];
+  if (pipe(fds) != 0) return "pipe failed";
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(fds[0]);
+    if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(99);
+    std::string out = body();
+    ssize_t written = write(fds[1], out.data(), out.size());
+    _exit(written == static_cast<ssize_t>(out.size()) ? 0 : 98);
+  }
+  close(fds[1]);
+  std::string out;
+  char buffer[4096];
+  ssize_t n;
+  while ((n = read(fds[0], buffer, sizeof buffer)) > 0) out.append(buffer, n);
+  close(fds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + "\n" + out;
+}
+
+std::string ReadCoArchiAsText(const std::string& folder) {
+  ArchiModel model;
+  ImportReport report;
+  Diagnostics diagnostics("model");
+  bool ok = ParseCoArchiFolder(folder, &model, &report, &diagnostics);
+  std::string out = ok ? "ok\n" : "failed\n";
+  for (const Diagnostic& d : diagnostics.Items()) out += FormatDiagnostic(d) + "\n";
+  return out + SkipList(report);
+}
+
+// Issue 17, finding 19: a sub-folder of a coArchi model that could not be read was skipped and
+// the import said it validates; every unreadable file was "not UTF-8".
+TEST(ImportArchi, AnUnreadableCoArchiFolderOrFileIsAnError) {
+  std::string dir = testing::TempDir();
+  fs::copy(Data("coarchi"), dir + "/coarchi", fs::copy_options::recursive);
+  std::string model = dir + "/coarchi/model";
+  fs::permissions(model + "/application/kommunale", fs::perms::none);
+  std::string out = AsOrdinaryUser([&] { return ReadCoArchiAsText(model); });
+  fs::permissions(model + "/application/kommunale",
+                  fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                      fs::perms::others_read | fs::perms::others_exec);
+  EXPECT_EQ(out.substr(0, 2), "0\n") << out;
+  EXPECT_NE(out.find("failed\nmodel:model/application/kommunale: error: this folder cannot be "
+                     "read (Permission denied); the model would be incomplete"),
+            std::string::npos)
+      << out;
+  fs::permissions(model + "/application/id-fr.xml", fs::perms::none);
+  out = AsOrdinaryUser([&] { return ReadCoArchiAsText(model); });
+  fs::permissions(model + "/application/id-fr.xml", fs::perms::owner_read);
+  EXPECT_NE(out.find("failed\nmodel:model/application/id-fr.xml: error: cannot open it: "
+                     "Permission denied; the model would be incomplete without this file"),
+            std::string::npos)
+      << out;
+}
+
+TEST(ImportArchi, OddCoArchiFilesAreSkippedEachWithItsReason) {
+  std::string dir = testing::TempDir();
+  fs::copy(Data("coarchi"), dir + "/coarchi", fs::copy_options::recursive);
+  std::string app = dir + "/coarchi/model/application/";
+  std::ofstream(app + "id-nul.xml", std::ios::binary)
+      << std::string("<archimate:ApplicationComponent\0 name=\"x\"/>", 43);
+  std::ofstream(app + "id-latin1.xml", std::ios::binary)
+      << "<archimate:ApplicationComponent name=\"\xF8konomi\" id=\"l\"/>";
+  std::ofstream(app + "id-utf16.xml", std::ios::binary) << std::string("\xFF\xFE<\0a\0", 6);
+  std::ofstream(app + "id-big.xml", std::ios::binary) << "<";
+  fs::resize_file(app + "id-big.xml", size_t{65} << 20);  // sparse: no 65 MB written
+  std::string out = ReadCoArchiAsText(dir + "/coarchi/model");
+  EXPECT_EQ(out.substr(0, 3), "ok\n") << out;
+  EXPECT_NE(out.find("model/application/id-nul.xml:1:32 | file | it holds a NUL byte here"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("model/application/id-latin1.xml:1:39 | file | it is not UTF-8 text here"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("model/application/id-utf16.xml | file | it is saved as UTF-16"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("model/application/id-big.xml | file | it is 65 MB, more than the 64 MB"),
+            std::string::npos)
+      << out;
+}
+
+// Issue 17, finding 23: an exchange file saved as UTF-16 was "cannot tell what kind of source
+// this is" (the namespace was searched as UTF-8 bytes).
+TEST(ImportArchi, AUtf16ExchangeFileIsNamedAsSuch) {
+  std::string xml = testing::ReadFile(Data("kommune-exchange3.xml"));
+  std::string utf16 = "\xFF\xFE";
+  for (char c : xml) {  // the file is ASCII but for a few letters; those become '?'
+    utf16 += static_cast<unsigned char>(c) < 0x80 ? c : '?';
+    utf16 += '\0';
+  }
+  std::string dir = testing::TempDir();
+  std::ofstream(dir + "/model.xml", std::ios::binary) << utf16;
+  EXPECT_EQ(SniffArchimate({dir + "/model.xml"}), 2);
+  auto r = testing::RunCli({"import", dir + "/model.xml", "-o", dir + "/out.json"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("model.xml: error: this model is saved as UTF-16; landskap reads "
+                       "ArchiMate models in UTF-8"),
+            std::string::npos)
+      << r.err;
 }
 
 }  // namespace

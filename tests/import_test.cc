@@ -17,6 +17,7 @@
 #include "engine/formats/inventory_csv.h"
 #include "engine/formats/table_mapper.h"
 #include "engine/formats/xlsx_reader.h"
+#include "engine/model/budget.h"
 #include "tests/test_support.h"
 
 namespace landskap {
@@ -369,7 +370,231 @@ TEST(ImportCli, UnknownSourcesAndKindsAreNamed) {
   EXPECT_FALSE(std::filesystem::exists(dir + "/out.json"));
 }
 
+// Issue 17, finding 20: "sep=ø" took the byte 0xC3 as the separator and split every ø. A
+// separator that is not one ASCII character is refused at line 1, column 5.
+TEST(ImportCsv, ASepLineNamingANonAsciiCharacterIsRefused) {
+  auto r = Csv({{"systemer.csv", "sep=ø\nSystem;Eier\nSak og arkiv;4626\nLønnssystem;4626\n"}});
+  EXPECT_FALSE(r.ok);
+  EXPECT_TRUE(Has(r.messages,
+                  "systemer.csv:1:5: error: 'sep=ø' names a separator landskap "
+                  "cannot use: a separator is one plain character such as ; or , or "
+                  "a tab. Write sep=; on the first line"))
+      << r.messages;
+  auto quote = Csv({{"systemer.csv", "sep=\"\nSystem\nA\n"}});
+  EXPECT_TRUE(Has(quote.messages, "systemer.csv:1:5: error: 'sep=\"' names a separator"))
+      << quote.messages;
+  // The separators Excel writes still work, a tab too.
+  for (const char* sep : {";", ",", "\t", "|"}) {
+    std::string text = std::string("sep=") + sep + "\nSystem" + sep + "Eier\nSak" + sep + "4626\n";
+    auto ok = Csv({{"systemer.csv", text}});
+    ASSERT_TRUE(ok.ok) << sep << ": " << ok.messages;
+    EXPECT_EQ(SystemById(ok.landscape, "sak").owner, "4626") << sep;
+  }
+}
+
+// Issue 17, finding 4: a CSV of blank lines or of separators kept a row per line and a 64-byte
+// cell per field (100 bytes per byte of input). Rows with nothing in them are only counted, and
+// a row keeps at most 256 fields; the places of empty fields are still exact.
+TEST(ImportCsv, EmptyRowsAndFieldsAreNotKept) {
+  std::string text = "System;Eier\nA;4626\n" + std::string(100000, '\n') + std::string(50000, ';') +
+                     "\n" + "B;;" + std::string(1000, ';') + "\n" + std::string(3, '\n');
+  Table table;
+  CsvInfo info;
+  MemoryBudget budget(text.size());
+  Diagnostics d("systemer.csv");
+  ASSERT_TRUE(ParseCsv(text, "systemer.csv", CsvOptions{}, &table, &info, &budget, &d));
+  // Three rows kept (header, A, B), each with only its non-empty cells.
+  ASSERT_EQ(table.rows.size(), 3u);
+  EXPECT_EQ(table.rows[2].cells.size(), 1u);
+  EXPECT_EQ(table.rows[2].line, 100000u + 4);  // 2 lines, 100 000 blank, the ';' line, then B
+  EXPECT_EQ(table.rows[2].empty_before, 100001u);
+  EXPECT_EQ(table.empty_rows_at_end, 3u);
+  // Two rows had more than 256 fields; the first is the line of 50 000 separators.
+  EXPECT_EQ(info.cut_rows, 2u);
+  EXPECT_EQ(info.first_cut_line, 100003u);
+  // The empty 'Eier' of B is at column 3: "B;" is two characters.
+  EXPECT_EQ(table.Place(2, 1), "100004:3");
+  // What the mapper reports: the empty rows after the header, and the cut rows.
+  auto r = Csv({{"systemer.csv", text}});
+  ASSERT_TRUE(r.ok) << r.messages;
+  EXPECT_EQ(r.landscape.systems.size(), 2u);
+  bool empty_noted = false;
+  for (const std::string& n : r.report.notes) empty_noted |= Has(n, "100004 empty rows");
+  EXPECT_TRUE(empty_noted);
+  ASSERT_EQ(r.report.skipped.size(), 1u);
+  EXPECT_EQ(r.report.skipped[0].place, "systemer.csv:100003");
+  EXPECT_EQ(r.report.skipped[0].what, "fields past the 256th");
+}
+
+// The budget (engine/model/budget.h) stops a table that would keep more than seven times the
+// file's size and 32 MB, with the line where it is spent: here a budget of 0 input bytes (32 MB)
+// against rows of 100 000-character cells (about 100 kB each, so it is spent before row 400).
+TEST(ImportCsv, AFileThatWouldTakeTooMuchMemoryStopsWithItsLine) {
+  std::string row = std::string(100000, 'x') + "\n";
+  std::string text;
+  for (int i = 0; i < 400; ++i) text += row;
+  Table table;
+  CsvInfo info;
+  MemoryBudget budget(0);
+  Diagnostics d("systemer.csv");
+  EXPECT_FALSE(ParseCsv(text, "systemer.csv", CsvOptions{}, &table, &info, &budget, &d));
+  ASSERT_EQ(d.Items().size(), 1u);
+  EXPECT_TRUE(Has(Messages(d), "the rows up to here take more than 32 MB in memory"))
+      << Messages(d);
+  EXPECT_LT(table.rows.size(), 400u);
+}
+
+// Issue 17, finding 23: a CSV header of 100 000 unknown columns printed 100 000 "Skipped" lines
+// (7 MB). Fields past the 256th are not read, and the report shows 100 lines of a kind.
+TEST(ImportCli, ReportsAreCapped) {
+  std::string dir = TempDir();
+  std::string header = "System";
+  for (int i = 0; i < 100000; ++i) header += ";Kolonne " + std::to_string(i);
+  WriteBytes(dir + "/systemer.csv", header + "\nSak;x\n");
+  auto r = RunCli({"import", dir + "/systemer.csv", "-o", dir + "/out.json"});
+  EXPECT_EQ(r.code, 0) << r.err.substr(0, 2000);
+  EXPECT_LT(r.err.size(), 20000u);
+  EXPECT_TRUE(Has(r.err, "… and 156 more skipped (the first 100 are shown)")) << r.err;
+  EXPECT_TRUE(Has(r.err, "systemer.csv:1: fields past the 256th")) << r.err;
+  // 1 000 rows with no name: 100 errors shown, then the count of the rest.
+  std::string rows = "System;Eier\n";
+  for (int i = 0; i < 1000; ++i) rows += ";4626\n";
+  WriteBytes(dir + "/tom.csv", rows);
+  r = RunCli({"import", dir + "/tom.csv", "-o", dir + "/out2.json"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(Has(r.err, "… and 900 more errors (the first 100 are shown)")) << r.err;
+  EXPECT_TRUE(Has(r.err, "1000 errors in the sources")) << r.err;
+}
+
 // ---- xlsx --------------------------------------------------------------------------------
+
+// A sheet of hand-written rows (<row> elements) as the only sheet "Systemer".
+std::string OneSheet(const std::string& rows, const std::string& shared = "") {
+  std::string sheet = "<worksheet><sheetData>" + rows + "</sheetData></worksheet>";
+  if (shared.empty()) return HandWorkbook("", {{"Systemer", sheet}});
+  std::string wb =
+      "<workbook xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+      "<sheets><sheet name=\"Systemer\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+  std::string rels =
+      "<Relationships><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/"
+      "officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+      "</Relationships>";
+  return ZipOf({{"xl/workbook.xml", wb},
+                {"xl/_rels/workbook.xml.rels", rels},
+                {"xl/worksheets/sheet1.xml", sheet},
+                {"xl/sharedStrings.xml", "<sst>" + shared + "</sst>"}});
+}
+
+std::string Inline(const std::string& ref, const std::string& text) {
+  return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+}
+
+// Issue 17, finding 1: a row with one cell in column IV kept 256 cells (16 kB a row). A row
+// keeps the cells that hold something.
+TEST(ImportXlsx, RowsKeepOnlyTheirCells) {
+  std::string rows = "<row r=\"1\">" + Inline("A1", "System") + "</row>";
+  for (int r = 2; r < 1002; ++r)
+    rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) + "\"/>" +
+            Inline("IV" + std::to_string(r), "x") + "</row>";
+  std::vector<Table> sheets;
+  Diagnostics d("wide.xlsx");
+  ASSERT_TRUE(ReadWorkbook(OneSheet(rows), "wide.xlsx", &sheets, &d)) << Messages(d);
+  ASSERT_EQ(sheets[0].rows.size(), 1001u);
+  for (const TableRow& row : sheets[0].rows) ASSERT_EQ(row.cells.size(), 1u);
+  EXPECT_EQ(sheets[0].rows[1].cells[0].index, 255u);  // IV
+  EXPECT_EQ(sheets[0].rows[1].Text(255), "x");
+  EXPECT_EQ(sheets[0].rows[1].Find(0), nullptr);
+}
+
+// Issue 17, finding 18: columns past IV were dropped without the note the code meant to give.
+TEST(ImportXlsx, ColumnsPastIVAreToldInTheReport) {
+  std::string rows = "<row r=\"1\">" + Inline("A1", "System") + Inline("IW1", "Eier") +
+                     "</row><row r=\"2\">" + Inline("A2", "Sak") + Inline("IW2", "4626") + "</row>";
+  auto r = Xlsx(OneSheet(rows));
+  ASSERT_TRUE(r.ok) << r.messages;
+  ASSERT_EQ(r.report.skipped.size(), 1u);
+  EXPECT_EQ(r.report.skipped[0].place, "Systemer!IW1");
+  EXPECT_EQ(r.report.skipped[0].what, "cells beyond column IV");
+  EXPECT_TRUE(Has(r.report.skipped[0].reason, "only the first 256 are read"));
+}
+
+// Issue 17, finding 2: a 200 MB shared string was copied into each of 64 cells. A string longer
+// than Excel's 32 767 characters is refused with its place; copies of a long string count
+// against the reader's memory budget.
+TEST(ImportXlsx, StringsLongerThanExcelAllowsAreRefused) {
+  std::string rows = "<row r=\"1\">" + Inline("A1", "System") + "</row>" +
+                     "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>1</v></c></row>";
+  auto shared =
+      Xlsx(OneSheet(rows, "<si><t>System</t></si><si><t>" + std::string(40000, 'a') + "</t></si>"));
+  EXPECT_FALSE(shared.ok);
+  EXPECT_TRUE(Has(shared.messages,
+                  "inventar.xlsx:xl/sharedStrings.xml: error: string item 2 holds 40000 "
+                  "characters; an Excel cell holds at most 32 767"))
+      << shared.messages;
+  // 32 767 characters of 'ø' (two bytes each) are still one cell's worth.
+  auto fits = Xlsx(OneSheet(
+      rows, "<si><t>System</t></si><si><t>" + [] {
+        std::string t;
+        for (int i = 0; i < 32767; ++i) t += "ø";
+        return t;
+      }() + "</t></si>"));
+  EXPECT_TRUE(fits.ok) << fits.messages.substr(0, 500);
+  auto inline_text =
+      Xlsx(OneSheet("<row r=\"1\">" + Inline("A1", "System") + "</row><row r=\"2\">" +
+                    Inline("A2", std::string(32768, 'b')) + "</row>"));
+  EXPECT_FALSE(inline_text.ok);
+  EXPECT_TRUE(Has(inline_text.messages,
+                  "inventar.xlsx:Systemer!A2: error: this cell holds 32768 characters"))
+      << inline_text.messages.substr(0, 500);
+}
+
+TEST(ImportXlsx, CopiesOfALongSharedStringStopAtTheBudget) {
+  // 3 000 cells use one 30 000-character string: 90 MB of copies, more than the budget of a
+  // workbook this small (32 MB and seven times its ~150 kB of parts).
+  std::string rows = "<row r=\"1\">" + Inline("A1", "System") + "</row>";
+  for (int r = 2; r < 3002; ++r)
+    rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) +
+            "\" t=\"s\"><v>0</v></c></row>";
+  auto r = Xlsx(OneSheet(rows, "<si><t>" + std::string(30000, 'c') + "</t></si>"));
+  EXPECT_FALSE(r.ok);
+  EXPECT_TRUE(Has(r.messages, "error: the cells up to here take more than")) << r.messages;
+  // The budget is about 34 MB here (32 MB and seven times the ~0.2 MB of file and parts), so it
+  // is spent near row 34 MB / 30 kB ≈ 1 160.
+  size_t at = r.messages.find("inventar.xlsx:Systemer!A");
+  ASSERT_NE(at, std::string::npos) << r.messages;
+  int row = std::atoi(r.messages.c_str() + at + 24);
+  EXPECT_GT(row, 1000) << r.messages;
+  EXPECT_LT(row, 1300) << r.messages;
+}
+
+// Issue 17, finding 23: a Word document renamed .xlsx was "a workbook with no sheets", an
+// OpenDocument spreadsheet "a Word or PowerPoint file".
+TEST(ImportXlsx, OtherOfficeFilesAreNamed) {
+  std::string docx =
+      ZipOf({{"_rels/.rels",
+              "<Relationships><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/"
+              "officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+              "</Relationships>"},
+             {"word/document.xml", "<w:document xmlns:w=\"x\"><w:body/></w:document>"}});
+  auto word = Xlsx(docx);
+  EXPECT_TRUE(Has(word.messages,
+                  "inventar.xlsx: error: this is a Word document (.docx) named "
+                  "like a workbook"))
+      << word.messages;
+  std::string ods = ZipOf({{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"},
+                           {"content.xml", "<office:document-content/>"}});
+  auto calc = Xlsx(ods);
+  EXPECT_TRUE(Has(calc.messages,
+                  "error: this is an OpenDocument spreadsheet (LibreOffice Calc, "
+                  ".ods), not an Excel workbook"))
+      << calc.messages;
+  // `import inventar.ods` (no --from) reaches the workbook reader, which says how to save it.
+  std::string dir = TempDir();
+  WriteBytes(dir + "/inventar.ods", ods);
+  auto r = RunCli({"import", dir + "/inventar.ods", "-o", dir + "/out.json"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(Has(r.err, "inventar.ods: error: this is an OpenDocument spreadsheet")) << r.err;
+}
 
 TEST(ImportXlsx, SharedStringsNumbersDatesAndMergedHeaderCells) {
   std::string bytes = Workbook([](lxw_workbook* wb) {
@@ -472,7 +697,12 @@ TEST(ImportXlsx, WhatIsNotAWorkbookIsToldSo) {
   r = Xlsx(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(100, '\0'));
   EXPECT_TRUE(Has(r.messages, "old Excel 97-2003 workbook (.xls)")) << r.messages;
   r = Xlsx(ZipOf({{"word/document.xml", "<w/>"}}));
-  EXPECT_TRUE(Has(r.messages, "is not an Excel workbook (it has no xl/workbook.xml)"))
+  EXPECT_TRUE(Has(r.messages, "this is a Word document (.docx) named like a workbook"))
+      << r.messages;
+  r = Xlsx(ZipOf({{"notes.txt", "hei"}}));
+  EXPECT_TRUE(Has(r.messages,
+                  "this zip archive is not an Excel workbook: it has no "
+                  "xl/workbook.xml"))
       << r.messages;
   r = Xlsx(HandWorkbook("", {{"Systemer", "<worksheet><sheetData><row>"}}));
   EXPECT_TRUE(Has(r.messages,
@@ -494,13 +724,13 @@ TEST(ImportCli, TheUntouchedTemplateImportsAndValidates) {
   ASSERT_EQ(sheets.size(), 4u);
   EXPECT_EQ(sheets[0].name, "Slik fyller du ut");
   EXPECT_EQ(sheets[1].name, "Systemer");
-  EXPECT_EQ(sheets[1].rows[0].cells[4].text, "Leverandør");
-  EXPECT_EQ(sheets[2].rows[0].cells[3].text, "Bærer");
+  EXPECT_EQ(sheets[1].rows[0].Text(4), "Leverandør");
+  EXPECT_EQ(sheets[2].rows[0].Text(3), "Bærer");
   EXPECT_EQ(sheets[3].name, "Nasjonale systemer");
   // The national catalogue: datasets/catalogue.json has 68 systems (counted with Python), each
   // with the public source of its facts in the last column.
   EXPECT_EQ(sheets[3].rows.size(), 69u);
-  EXPECT_EQ(sheets[3].rows[0].cells[7].text, "Kilde");
+  EXPECT_EQ(sheets[3].rows[0].Text(7), "Kilde");
   std::string xml;
   {
     int error = 0;
@@ -555,13 +785,14 @@ TEST(FormatXlsx, PlanWorkbookHasHeadersAFrozenPaneAndExcelDates) {
   ASSERT_TRUE(ReadWorkbook(bytes, "plan.xlsx", &sheets, &d)) << Messages(d);
   ASSERT_EQ(sheets.size(), 3u);
   EXPECT_EQ(sheets[0].name, "Plan");
-  EXPECT_EQ(sheets[0].rows[0].cells[0].text, "ID");
-  EXPECT_EQ(sheets[0].rows[0].cells[14].text, "Startdato");
+  EXPECT_EQ(sheets[0].rows[0].Text(0), "ID");
+  EXPECT_EQ(sheets[0].rows[0].Text(14), "Startdato");
   // The first task starts on the start day: 2019-08-01 is Excel serial 43678
   // (2019-01-01 is 43466, plus 212 days).
-  const TableCell& start = sheets[0].rows[1].cells[14];
-  EXPECT_TRUE(start.number);
-  EXPECT_EQ(start.value, 43678);
+  const TableCell* start = sheets[0].rows[1].Find(14);
+  ASSERT_NE(start, nullptr);
+  EXPECT_TRUE(start->number);
+  EXPECT_EQ(start->value, 43678);
   int error = 0;
   zip_t* z = zip_open((dir + "/plan.xlsx").c_str(), ZIP_RDONLY, &error);
   ASSERT_NE(z, nullptr);
@@ -598,7 +829,7 @@ TEST(FormatXlsx, ImpactAndStatsWriteWorkbooksAndOtherFormatsStay) {
   sheets.clear();
   ASSERT_TRUE(ReadWorkbook(ReadFile(dir + "/stats.xlsx"), "stats.xlsx", &sheets, &d));
   EXPECT_EQ(sheets[0].name, "Oversikt");
-  EXPECT_EQ(sheets[0].rows[1].cells[0].text, "Systemer");
+  EXPECT_EQ(sheets[0].rows[1].Text(0), "Systemer");
 }
 
 }  // namespace

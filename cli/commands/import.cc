@@ -102,6 +102,15 @@ bool GroupSources(const std::vector<std::string>& paths, const Importer* forced,
   return ok;
 }
 
+// A report or an error list shows at most this many lines of a kind, then how many more: a file
+// of a million odd columns must not pour a million lines onto the terminal.
+constexpr size_t kShown = 100;
+
+std::string More(size_t more, const char* what) {
+  return "… and " + std::to_string(more) + " more " + what + " (the first " +
+         std::to_string(kShown) + " are shown)";
+}
+
 void PrintReport(const ImportReport& report, std::ostream& err) {
   err << "Read " << JoinPaths(report.sources) << " as " << report.kind << ".\n";
   // Systems, integrations and keys first (what coordinators count), then the rest by name.
@@ -120,13 +129,31 @@ void PrintReport(const ImportReport& report, std::ostream& err) {
     taken += (taken.empty() ? "" : ", ") + std::to_string(n) + " " + what;
   }
   err << "  Taken: " << (taken.empty() ? "nothing" : taken) << ".\n";
-  for (const std::string& note : report.notes) err << "  " << VisibleText(note) << "\n";
+  for (size_t i = 0; i < report.notes.size() && i < kShown; ++i)
+    err << "  " << VisibleText(report.notes[i]) << "\n";
+  if (report.notes.size() > kShown)
+    err << "  " << More(report.notes.size() - kShown, "notes") << "\n";
   if (!report.skipped.empty()) {
     err << "  Skipped " << report.skipped.size() << ":\n";
-    for (const ImportSkip& s : report.skipped)
+    for (size_t i = 0; i < report.skipped.size() && i < kShown; ++i) {
+      const ImportSkip& s = report.skipped[i];
       err << "    " << VisibleText(s.place) << ": " << VisibleText(s.what) << ": "
           << VisibleText(s.reason) << "\n";
+    }
+    if (report.skipped.size() > kShown)
+      err << "    " << More(report.skipped.size() - kShown, "skipped") << "\n";
   }
+}
+
+// In their order, at most kShown errors and kShown warnings, then how many more of each.
+void PrintDiagnostics(const Diagnostics& diagnostics, std::ostream& err) {
+  size_t errors = 0, warnings = 0;
+  for (const Diagnostic& d : diagnostics.Items()) {
+    size_t& seen = d.severity == Severity::kError ? errors : warnings;
+    if (++seen <= kShown) err << FormatDiagnostic(d) << "\n";
+  }
+  if (errors > kShown) err << More(errors - kShown, "errors") << "\n";
+  if (warnings > kShown) err << More(warnings - kShown, "warnings") << "\n";
 }
 
 class Import : public CommandBody {
@@ -204,7 +231,7 @@ class Import : public CommandBody {
     if (all.HasErrors()) {
       // What was read and skipped first: it often says why nothing could be taken.
       for (const ImportReport& r : reports) PrintReport(r, c.io.err);
-      for (const Diagnostic& d : all.Items()) c.io.err << FormatDiagnostic(d) << "\n";
+      PrintDiagnostics(all, c.io.err);
       c.io.err << "landskap import: " << Count(all.ErrorCount(), "error", "errors")
                << " in the sources (listed above); nothing was written.\n";
       return kExitInvalid;
@@ -212,13 +239,14 @@ class Import : public CommandBody {
 
     // The result is checked by the very loader `validate` uses, on the very text written.
     std::string text = WriteLandscape(landscape);
+    landscape = Landscape();  // the text is what is checked and written: no second model at once
     const std::string label = c.output.path == "-" ? "the imported landscape" : c.output.path;
     Landscape check;
     Diagnostics validation(label);
     bool valid = LoadLandscapeText(text, label, &check, &validation);
     for (const ImportReport& r : reports) PrintReport(r, c.io.err);
-    for (const Diagnostic& d : all.Items()) c.io.err << FormatDiagnostic(d) << "\n";
-    for (const Diagnostic& d : validation.Items()) c.io.err << FormatDiagnostic(d) << "\n";
+    PrintDiagnostics(all, c.io.err);
+    PrintDiagnostics(validation, c.io.err);
     if (!valid) {
       c.io.err << "landskap import: the imported landscape has "
                << Count(validation.ErrorCount(), "error", "errors")

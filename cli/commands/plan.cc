@@ -71,6 +71,8 @@ class PlanBody : public CommandBody {
                   "fields named above\n";
       return kExitInvalid;
     }
+    // Warnings (a fixed date or the first day moved by --closed) are said even when it plans.
+    for (const Diagnostic& d : diagnostics.Items()) c.io.err << FormatDiagnostic(d) << "\n";
     const Format format = c.output.format;
     if (format == Format::kMsProject || format == Format::kIcs || format == Format::kMermaid) {
       if (std::string why = ExportNeedsDates(plan); !why.empty()) {

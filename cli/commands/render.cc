@@ -141,6 +141,7 @@ class Render : public CommandBody {
                     "'landskap plan' for the details\n";
         return kExitInvalid;
       }
+      for (const Diagnostic& d : diagnostics.Items()) c.io.err << FormatDiagnostic(d) << "\n";
       options_.plan = &plan;
     } else if (c.selected()) {
       options_.impact = &impact;

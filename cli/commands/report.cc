@@ -37,6 +37,7 @@ class Report : public CommandBody {
     Diagnostics plan_diagnostics(c.file());
     if (ComputePlan(c.graph(), plan_options, c.query.key ? &impact : nullptr, &plan,
                     &plan_diagnostics)) {
+      for (const Diagnostic& d : plan_diagnostics.Items()) c.io.err << FormatDiagnostic(d) << "\n";
       options.plan = &plan;
       options.plan_tasks = DescribePlan(c.landscape, plan, c.language.language).tasks;
     } else {

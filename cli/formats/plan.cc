@@ -13,6 +13,7 @@
 #include <set>
 
 #include "cli/formats/json_stream.h"
+#include "cli/formats/table.h"
 #include "engine/model/municipality.h"
 #include "engine/model/text.h"
 #include "engine/results/result_json.h"
@@ -148,9 +149,14 @@ std::vector<std::string> Summary(const Landscape&, const Plan& plan, const PlanH
     if (closed.empty()) {
       calendar += wd ? Tr(lang, ", no public holiday on a weekday") : "";
     } else {
+      // The first closed days by name, then how many more: the line stays a line however
+      // long the plan or the closures are (all of them are in the JSON answer).
+      constexpr size_t kListed = 20;
       std::string list;
-      for (size_t i = 0; i < closed.size(); ++i)
-        list += (i ? ", " : "") + FormatDate(closed[i].day) + " " + closed[i].name;
+      for (size_t i = 0; i < closed.size() && i < kListed; ++i)
+        list += (i ? ", " : "") + FormatDate(closed[i].day) + " " + Shorten(closed[i].name, 60);
+      if (closed.size() > kListed)
+        list += Fill(Tr(lang, " and {n} more"), {{"n", N(closed.size() - kListed)}});
       calendar +=
           Fill(Tr(lang, ", {n} closed ({list})"), {{"n", N(closed.size())}, {"list", list}});
     }

@@ -52,23 +52,6 @@ std::string Position(std::string_view text, size_t offset) {
   return std::to_string(line) + ":" + std::to_string(column);
 }
 
-bool LooksLikeUtf16(std::string_view head) {
-  if (head.size() >= 2 && ((static_cast<unsigned char>(head[0]) == 0xFF &&
-                            static_cast<unsigned char>(head[1]) == 0xFE) ||
-                           (static_cast<unsigned char>(head[0]) == 0xFE &&
-                            static_cast<unsigned char>(head[1]) == 0xFF)))
-    return true;
-  // Without a byte order mark: ASCII text in UTF-16 has a NUL in every other byte.
-  size_t n = std::min<size_t>(head.size(), 64) & ~size_t{1};
-  if (n < 4) return false;
-  size_t even = 0, odd = 0;
-  for (size_t i = 0; i < n; i += 2) {
-    even += head[i] == '\0';
-    odd += head[i + 1] == '\0';
-  }
-  return (odd == n / 2 && even == 0) || (even == n / 2 && odd == 0);
-}
-
 // Bytes that Windows-1252 leaves undefined, and C0 controls that no text file holds: their
 // presence means the file is something else (binary, or another code page).
 bool PlausibleWindows1252(std::string_view text) {
@@ -111,6 +94,23 @@ std::string_view EncodingName(Encoding encoding) {
       break;
   }
   return "an unknown encoding";
+}
+
+bool LooksLikeUtf16(std::string_view head) {
+  if (head.size() >= 2 && ((static_cast<unsigned char>(head[0]) == 0xFF &&
+                            static_cast<unsigned char>(head[1]) == 0xFE) ||
+                           (static_cast<unsigned char>(head[0]) == 0xFE &&
+                            static_cast<unsigned char>(head[1]) == 0xFF)))
+    return true;
+  // Without a byte order mark: ASCII text in UTF-16 has a NUL in every other byte.
+  size_t n = std::min<size_t>(head.size(), 64) & ~size_t{1};
+  if (n < 4) return false;
+  size_t even = 0, odd = 0;
+  for (size_t i = 0; i < n; i += 2) {
+    even += head[i] == '\0';
+    odd += head[i + 1] == '\0';
+  }
+  return (odd == n / 2 && even == 0) || (even == n / 2 && odd == 0);
 }
 
 size_t FirstInvalidUtf8(std::string_view text) {

@@ -64,6 +64,10 @@ bool DecodeInput(std::string bytes, const std::string& label, const InputRules& 
 // Windows-1252 bytes as UTF-8.
 std::string Windows1252ToUtf8(std::string_view bytes);
 
+// True when text begins as UTF-16 does: a byte order mark, or ASCII with a NUL in every other
+// byte.
+bool LooksLikeUtf16(std::string_view head);
+
 // The byte offset of the first byte that is not part of valid UTF-8, or npos.
 size_t FirstInvalidUtf8(std::string_view text);
 

@@ -8,6 +8,7 @@
 
 #include "engine/file/input.h"
 #include "engine/formats/archi_exchange.h"
+#include "engine/model/budget.h"
 #include "pugixml.hpp"
 
 namespace landskap {
@@ -46,30 +47,83 @@ bool ParseCoArchiFolder(const std::string& folder, ArchiModel* model, ImportRepo
                         Diagnostics* diagnostics) {
   std::vector<fs::path> files;
   std::error_code ec;
-  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
-  if (ec) {
-    diagnostics->Error("", "this folder cannot be read: " + ec.message());
-    return false;
-  }
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) break;
-    if (it->is_symlink(ec)) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();  // no loops through links
+  fs::path base = fs::path(folder).parent_path();
+  auto place_of = [&](const fs::path& path) {
+    std::string place = fs::relative(path, base, ec).generic_string();
+    return ec || place.empty() ? path.generic_string() : place;
+  };
+  // Folder by folder: a sub-folder that cannot be read is an error (the model would be
+  // incomplete), never passed over in silence.
+  bool complete = true;
+  std::vector<fs::path> folders = {fs::path(folder)};
+  while (!folders.empty()) {
+    fs::path dir = std::move(folders.back());
+    folders.pop_back();
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+      diagnostics->Error(place_of(dir), "this folder cannot be read (" + ec.message() +
+                                            "); the model would be incomplete without it. Give "
+                                            "yourself read access to it, then import again");
+      complete = false;
       continue;
     }
-    if (it->is_regular_file(ec) && it->path().extension() == ".xml") files.push_back(it->path());
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      if (it->is_symlink(ec)) continue;  // no loops through links
+      if (it->is_directory(ec))
+        folders.push_back(it->path());
+      else if (it->is_regular_file(ec) && it->path().extension() == ".xml")
+        files.push_back(it->path());
+    }
+    if (ec) {
+      diagnostics->Error(place_of(dir), "this folder cannot be read to the end (" + ec.message() +
+                                            "); the model would be incomplete");
+      complete = false;
+    }
   }
   std::sort(files.begin(), files.end());  // the same model in the same order on every machine
-  fs::path base = fs::path(folder).parent_path();
   for (const fs::path& file : files) {
-    std::string place = fs::relative(file, base, ec).generic_string();
-    if (ec || place.empty()) place = file.generic_string();
+    std::string place = place_of(file);
+    // An element file is a few kB; a larger one is not coArchi's.
+    constexpr size_t kMaxFileBytes = size_t{64} << 20;
+    if (uintmax_t size = fs::file_size(file, ec); !ec && size > kMaxFileBytes) {
+      report->skipped.push_back({place, "file",
+                                 "it is " + MemoryBudget::Megabytes(size) + ", more than the " +
+                                     MemoryBudget::Megabytes(kMaxFileBytes) +
+                                     " a coArchi model file may hold (coArchi writes a few kB "
+                                     "per element)"});
+      continue;
+    }
     InputRules rules;
     rules.what = "a coArchi model file";
+    rules.binary = true;  // the checks for text follow, each with its own reason
+    rules.max_bytes = kMaxFileBytes;
     InputText input;
     Diagnostics local(place);
-    if (!ReadInput(file.string(), rules, &input, &local) || input.encoding == Encoding::kUnknown) {
-      report->skipped.push_back({place, "file", "it is not UTF-8 text, as coArchi writes"});
+    if (!ReadInput(file.string(), rules, &input, &local)) {
+      std::string why = local.Items().empty() ? "it cannot be read" : local.Items()[0].message;
+      diagnostics->Error(place, why +
+                                    "; the model would be incomplete without this file. Give "
+                                    "yourself read access to it, then import again");
+      complete = false;
+      continue;
+    }
+    if (LooksLikeUtf16(input.text)) {
+      report->skipped.push_back({place, "file",
+                                 "it is saved as UTF-16; coArchi writes UTF-8 (was it saved "
+                                 "again by another program?)"});
+      continue;
+    }
+    if (input.text.compare(0, 3, "\xEF\xBB\xBF") == 0) input.text.erase(0, 3);
+    LineIndex lines(input.text);
+    if (size_t nul = input.text.find('\0'); nul != std::string::npos) {
+      report->skipped.push_back({place + ":" + lines.At(nul), "file",
+                                 "it holds a NUL byte here, so it is not text as coArchi writes "
+                                 "(a damaged or binary file)"});
+      continue;
+    }
+    if (size_t bad = FirstInvalidUtf8(input.text); bad != std::string::npos) {
+      report->skipped.push_back(
+          {place + ":" + lines.At(bad), "file", "it is not UTF-8 text here, as coArchi writes"});
       continue;
     }
     pugi::xml_document doc;
@@ -77,8 +131,7 @@ bool ParseCoArchiFolder(const std::string& folder, ArchiModel* model, ImportRepo
                                                     pugi::parse_default, pugi::encoding_utf8);
     if (!parsed) {
       report->skipped.push_back(
-          {place + ":" +
-               LineIndex(input.text).At(static_cast<size_t>(std::max<ptrdiff_t>(parsed.offset, 0))),
+          {place + ":" + lines.At(static_cast<size_t>(std::max<ptrdiff_t>(parsed.offset, 0))),
            "file", std::string("not well-formed XML: ") + parsed.description()});
       continue;
     }
@@ -96,7 +149,7 @@ bool ParseCoArchiFolder(const std::string& folder, ArchiModel* model, ImportRepo
       continue;
     AddNativeConcept(root, type, place, model);
   }
-  return true;
+  return complete;
 }
 
 int SniffCoArchi(const std::vector<std::string>& paths) {

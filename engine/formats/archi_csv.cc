@@ -10,6 +10,7 @@
 
 #include "engine/file/csv.h"
 #include "engine/file/input.h"
+#include "engine/model/budget.h"
 #include "engine/model/text.h"
 
 namespace landskap {
@@ -37,6 +38,9 @@ int WhichFile(const std::string& path, std::string* prefix = nullptr) {
   return -1;
 }
 
+// What an entry of the id index (a map node with its key) takes besides the key's text.
+constexpr size_t kIndexBytes = 80;
+
 // The column of each wanted header (case-insensitive), or npos.
 std::map<std::string, size_t> Columns(const CsvRecord& header) {
   std::map<std::string, size_t> columns;
@@ -56,9 +60,49 @@ std::string Field(const CsvRecord& record, const std::map<std::string, size_t>& 
   return record.fields[it->second];
 }
 
+// The records of one file; what they take is charged to `budget` (an error at the line where it
+// is spent).
+bool ParseRecords(std::string_view text, std::vector<CsvRecord>* records, char* separator,
+                  MemoryBudget* budget, Diagnostics* diagnostics) {
+  CsvOptions options;
+  options.on_tie = ',';  // Archi writes commas
+  options.sep_line = false;
+  options.text_after_quote_is_error = true;  // Archi quotes every field whole
+  CsvInfo info;
+  bool spent = false;
+  bool read = ReadCsvRows(
+      text, options,
+      [&](CsvRow& row) {
+        CsvRecord record;
+        record.line = row.line;
+        record.fields.reserve(row.cells.size());
+        size_t bytes = sizeof(CsvRecord) + row.cells.size() * sizeof(std::string);
+        for (CsvCell& cell : row.cells) {
+          bytes += MemoryBudget::HeapBytes(cell.text);
+          record.fields.push_back(std::move(cell.text));
+        }
+        if (!budget->Charge(bytes)) {
+          diagnostics->Error(std::to_string(row.line) + ":1",
+                             "the rows up to here take more than " +
+                                 MemoryBudget::Megabytes(budget->limit()) +
+                                 " in memory, the most landskap gives a file of " +
+                                 MemoryBudget::Megabytes(text.size()) +
+                                 "; Archi writes far less per row. Is this the right file?");
+          spent = true;
+          return false;
+        }
+        records->push_back(std::move(record));
+        return true;
+      },
+      &info, diagnostics);
+  *separator = info.separator;
+  return read && !spent;
+}
+
 bool ParseFile(std::string_view text, const std::string& label,
                const std::vector<std::string>& required, std::vector<CsvRecord>* records,
-               std::map<std::string, size_t>* columns, Diagnostics* diagnostics) {
+               std::map<std::string, size_t>* columns, MemoryBudget* budget,
+               Diagnostics* diagnostics) {
   Diagnostics local(label);
   // Names and keys read here end up in a landscape file, which must be UTF-8; the reader converts
   // Windows-1252 first, and the parser refuses anything else whoever calls it.
@@ -69,7 +113,7 @@ bool ParseFile(std::string_view text, const std::string& label,
     return false;
   }
   char separator = ',';
-  if (!ParseCsv(text, records, &separator, &local)) {
+  if (!ParseRecords(text, records, &separator, budget, &local)) {
     diagnostics->Append(local);
     return false;
   }
@@ -105,21 +149,8 @@ ArchiAccess AccessFromText(std::string_view text) {
 
 bool ParseCsv(std::string_view text, std::vector<CsvRecord>* records, char* separator,
               Diagnostics* diagnostics) {
-  CsvOptions options;
-  options.on_tie = ',';  // Archi writes commas
-  options.sep_line = false;
-  options.text_after_quote_is_error = true;  // Archi quotes every field whole
-  options.skip_blank_rows = true;
-  CsvTable table;
-  if (!ReadCsv(text, options, &table, diagnostics)) return false;
-  *separator = table.separator;
-  for (CsvRow& row : table.rows) {
-    CsvRecord record;
-    record.line = row.line;
-    for (CsvCell& cell : row.cells) record.fields.push_back(std::move(cell.text));
-    records->push_back(std::move(record));
-  }
-  return true;
+  MemoryBudget budget(text.size());
+  return ParseRecords(text, records, separator, &budget, diagnostics);
 }
 
 bool FindArchiCsvFiles(const std::vector<std::string>& paths, ArchiCsvFiles* files,
@@ -130,7 +161,8 @@ bool FindArchiCsvFiles(const std::vector<std::string>& paths, ArchiCsvFiles* fil
   fs::path folder;
   for (const std::string& path : paths) {
     if (fs::is_directory(path, ec)) {
-      // A folder: the first elements.csv in it (by name), and its siblings.
+      // A folder: its elements.csv and the siblings. Several exports (prefixes) in one folder
+      // are several models: the user names the one meant, landskap does not pick one.
       std::vector<std::string> names;
       for (const auto& entry : fs::directory_iterator(path, ec))
         if (WhichFile(entry.path().string()) == 0) names.push_back(entry.path().string());
@@ -140,6 +172,18 @@ bool FindArchiCsvFiles(const std::vector<std::string>& paths, ArchiCsvFiles* fil
         local.Error("",
                     "this folder holds no elements.csv; export the model from Archi with "
                     "File › Export › Model to CSV");
+        diagnostics->Append(local);
+        return false;
+      }
+      if (names.size() > 1) {
+        std::string list;
+        for (const std::string& name : names)
+          list += (list.empty() ? "" : ", ") + fs::path(name).filename().string();
+        Diagnostics local(path);
+        local.Error("", "this folder holds " + std::to_string(names.size()) +
+                            " Archi CSV exports (" + list +
+                            "); name the elements.csv of the one to read, e.g. " +
+                            (fs::path(path) / fs::path(names.front()).filename()).string());
         diagnostics->Append(local);
         return false;
       }
@@ -185,8 +229,30 @@ bool ParseArchiCsv(std::string_view elements, const std::string& elements_label,
                    ArchiModel* model, Diagnostics* diagnostics) {
   std::vector<CsvRecord> rows;
   std::map<std::string, size_t> columns;
-  if (!ParseFile(elements, elements_label, {"id", "type", "name"}, &rows, &columns, diagnostics))
+  // One budget for the three files and the model made of them.
+  MemoryBudget budget(elements.size() + relations.size() + properties.size());
+  bool spent = false;
+  auto charge = [&](size_t bytes, const std::string& label, size_t line) {
+    if (budget.Charge(bytes) || spent) return !spent;
+    spent = true;
+    Diagnostics local(label);
+    local.Error(std::to_string(line) + ":1",
+                "the model up to here takes more than " + MemoryBudget::Megabytes(budget.limit()) +
+                    " in memory, the most landskap gives files of this size; Archi "
+                    "writes far less per row. Are these the right files?");
+    diagnostics->Append(local);
     return false;
+  };
+  auto text_bytes = [](std::initializer_list<const std::string*> texts) {
+    size_t bytes = 0;
+    for (const std::string* t : texts) bytes += MemoryBudget::HeapBytes(*t);
+    return bytes;
+  };
+  size_t before = budget.used();
+  if (!ParseFile(elements, elements_label, {"id", "type", "name"}, &rows, &columns, &budget,
+                 diagnostics))
+    return false;
+  size_t records = budget.used() - before;  // given back when the records are cleared
   std::string model_id;
   std::map<std::string, std::pair<bool, size_t>> by_id;  // id → (relationship?, index)
   for (size_t r = 1; r < rows.size(); ++r) {
@@ -202,13 +268,21 @@ bool ParseArchiCsv(std::string_view elements, const std::string& elements_label,
                                Field(rows[r], columns, "name"),
                                elements_label + ":" + std::to_string(rows[r].line),
                                {}});
+    const ArchiElement& e = model->elements.back();
+    if (!charge(sizeof(ArchiElement) + kIndexBytes + 2 * MemoryBudget::HeapBytes(e.id) +
+                    text_bytes({&e.type, &e.name, &e.place}),
+                elements_label, rows[r].line))
+      return false;
     by_id.emplace(id, std::make_pair(false, model->elements.size() - 1));
   }
   bool ok = true;
   if (!relations.empty()) {
     rows.clear();
+    budget.Release(records);
+    before = budget.used();
     if (ParseFile(relations, relations_label, {"id", "type", "source", "target"}, &rows, &columns,
-                  diagnostics)) {
+                  &budget, diagnostics)) {
+      records = budget.used() - before;
       for (size_t r = 1; r < rows.size(); ++r) {
         ArchiRelationship rel;
         rel.id = Field(rows[r], columns, "id");
@@ -219,6 +293,11 @@ bool ParseArchiCsv(std::string_view elements, const std::string& elements_label,
         rel.access = ArchiAccess::kWrite;
         rel.place = relations_label + ":" + std::to_string(rows[r].line);
         model->relationships.push_back(std::move(rel));
+        const ArchiRelationship& x = model->relationships.back();
+        if (!charge(sizeof(ArchiRelationship) + kIndexBytes + 2 * MemoryBudget::HeapBytes(x.id) +
+                        text_bytes({&x.type, &x.name, &x.source, &x.target, &x.place}),
+                    relations_label, rows[r].line))
+          return false;
         by_id.emplace(model->relationships.back().id,
                       std::make_pair(true, model->relationships.size() - 1));
       }
@@ -228,7 +307,8 @@ bool ParseArchiCsv(std::string_view elements, const std::string& elements_label,
   }
   if (!properties.empty()) {
     rows.clear();
-    if (ParseFile(properties, properties_label, {"id", "key", "value"}, &rows, &columns,
+    budget.Release(records);
+    if (ParseFile(properties, properties_label, {"id", "key", "value"}, &rows, &columns, &budget,
                   diagnostics)) {
       for (size_t r = 1; r < rows.size(); ++r) {
         std::string id = Field(rows[r], columns, "id");
@@ -236,6 +316,9 @@ bool ParseArchiCsv(std::string_view elements, const std::string& elements_label,
         std::string value = Field(rows[r], columns, "value");
         auto it = by_id.find(id);
         if (it == by_id.end()) continue;  // the model's own properties, or a deleted concept
+        if (!charge(sizeof(ArchiProperty) + text_bytes({&key, &value}), properties_label,
+                    rows[r].line))
+          return false;
         if (it->second.first) {
           ArchiRelationship& rel = model->relationships[it->second.second];
           // Archi writes an access relationship's kind as the property "Access_Type".

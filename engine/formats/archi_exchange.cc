@@ -319,6 +319,16 @@ int SniffArchimate(const std::vector<std::string>& paths) {
   if (head.find("http://www.opengroup.org/xsd/archimate") != std::string_view::npos ||
       head.find("http://www.archimatetool.com/archimate") != std::string_view::npos)
     return 2;
+  // UTF-16 (some tools write the exchange format so): its ASCII with the NULs left out names
+  // the namespace, and the reader says how to save it as UTF-8.
+  if (LooksLikeUtf16(head)) {
+    std::string ascii;
+    for (char c : head)
+      if (c != '\0') ascii += c;
+    if (ascii.find("http://www.opengroup.org/xsd/archimate") != std::string::npos ||
+        ascii.find("http://www.archimatetool.com/archimate") != std::string::npos)
+      return 2;
+  }
   return ext == ".archimate" ? 1 : 0;
 }
 
@@ -337,6 +347,14 @@ bool ReadArchimate(const std::vector<std::string>& paths, const ImportOptions& o
     }
     std::string xml;
     if (!UnpackArchimate(std::move(input.text), input.label, &xml, &local)) {
+      diagnostics->Append(local);
+      continue;
+    }
+    if (LooksLikeUtf16(xml)) {
+      local.Error("",
+                  "this model is saved as UTF-16; landskap reads ArchiMate models in UTF-8, "
+                  "as Archi writes them. Export it again from Archi (File › Export › Model "
+                  "to Open Exchange File), or save it as UTF-8 in a text editor");
       diagnostics->Append(local);
       continue;
     }

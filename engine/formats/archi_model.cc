@@ -25,6 +25,13 @@ namespace {
 // thing, not data passing through.
 constexpr int kMaxIntermediates = 3;
 
+// A group of interfaces, services and data objects joined to each other is a hub (an ESB, an
+// integration platform) when more than this many systems lead into it and more than this many
+// relationships lead out of it: as chains it would make an integration between every pair of
+// systems around it (quadratic), so it becomes one system instead (docs/import.md, "Hubs").
+// Below the threshold a group makes at most 16 integrations per relationship around it.
+constexpr size_t kHubSide = 16;
+
 enum class Field {
   kNone,
   kKeys,
@@ -206,6 +213,8 @@ class Mapper {
     size_t systems_before = landscape_->systems.size();
     TakeSystems();
     BuildDataEdges();
+    used_.assign(model_.relationships.size(), false);
+    TakeHubs();
     size_t integrations = CollapseChains();
     size_t systems = landscape_->systems.size() - systems_before;
     report_->taken["systems"] += systems;
@@ -356,9 +365,12 @@ class Mapper {
 
   std::string FreeSystemId(const std::string& base) {
     std::string id = base;
-    for (int n = 2; landscape_->FindSystem(id) || !IsWellFormedId(id); ++n) {
+    // The next number to try per base, so that many names cut to one base stay linear.
+    int& n = next_number_[base];
+    n = std::max(n, 2);
+    for (; landscape_->FindSystem(id) || !IsWellFormedId(id); ++n) {
       id = base.substr(0, 190) + "-" + std::to_string(n);
-      if (n > 1000000) break;  // cannot happen: ids are unique long before
+      if (n > 100000000) break;  // cannot happen: ids are unique long before
     }
     return id;
   }
@@ -494,11 +506,104 @@ class Mapper {
     }
   }
 
+  // Groups of intermediates (joined by data edges either way) that are hubs become one system
+  // each, named after the element of the group with the most relationships; every element of
+  // the group then stands for that system, so the chains end there: one integration from each
+  // system that leads into the hub and one to each it leads to.
+  void TakeHubs() {
+    const size_t n = model_.elements.size();
+    auto intermediate = [&](size_t e) {
+      return IsIntermediateType(model_.elements[e].type) &&
+             !system_of_element_.count(model_.elements[e].id);
+    };
+    std::vector<size_t> parent(n);
+    for (size_t i = 0; i < n; ++i) parent[i] = i;
+    auto root = [&](size_t x) {
+      while (parent[x] != x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
+    std::vector<size_t> degree(n, 0);
+    for (size_t u = 0; u < n; ++u)
+      for (const Edge& edge : out_[u]) {
+        ++degree[u];
+        ++degree[edge.to];
+        if (intermediate(u) && intermediate(edge.to)) parent[root(u)] = root(edge.to);
+      }
+    struct Group {
+      std::set<SystemIndex> in, out;  // systems leading into it, and it leads to
+      size_t out_edges = 0;           // relationships leading out of its elements
+    };
+    std::map<size_t, Group> groups;  // by root element, so hubs are taken in model order
+    for (size_t u = 0; u < n; ++u) {
+      if (intermediate(u)) {
+        Group& g = groups[root(u)];
+        g.out_edges += out_[u].size();
+        for (const Edge& edge : out_[u])
+          if (auto t = system_of_element_.find(model_.elements[edge.to].id);
+              t != system_of_element_.end())
+            g.out.insert(t->second);
+        continue;
+      }
+      auto s = system_of_element_.find(model_.elements[u].id);
+      if (s == system_of_element_.end()) continue;
+      for (const Edge& edge : out_[u])
+        if (intermediate(edge.to)) groups[root(edge.to)].in.insert(s->second);
+    }
+    std::map<size_t, std::vector<size_t>> members;
+    for (const auto& [group_root, g] : groups)
+      if (g.in.size() > kHubSide && g.out_edges > kHubSide) members[group_root];
+    if (members.empty()) return;
+    for (size_t u = 0; u < n; ++u)
+      if (intermediate(u))
+        if (auto m = members.find(root(u)); m != members.end()) m->second.push_back(u);
+    for (const auto& [group_root, elements] : members) {
+      const Group& g = groups.at(group_root);
+      size_t hub = elements.front();
+      for (size_t e : elements)
+        if (degree[e] > degree[hub]) hub = e;
+      const ArchiElement& e = model_.elements[hub];
+      Facts facts = ReadFacts(e.properties, e.place, Describe(e));
+      System system;
+      std::string name = Trim(e.name);
+      if (name.empty()) name = e.type + " " + e.id;
+      std::string base = IdWordsFromName(name);
+      if (base.empty()) base = "archi-hub";
+      system.id = FreeSystemId(base.substr(0, 200));
+      system.name = name;
+      system.owner = facts.owner;
+      system.vendor = facts.vendor;
+      system.product = facts.product;
+      system.domain = facts.domain;
+      if (facts.kind) system.kind = *facts.kind;
+      if (facts.criticality) system.criticality = *facts.criticality;
+      std::vector<std::string> keys = facts.keys;
+      keys.insert(keys.end(), facts.carries.begin(), facts.carries.end());
+      system.keys = Intern(keys);
+      system.source = file_ + ": " + e.type + " " + e.id;
+      SystemIndex index = *landscape_->AddSystem(std::move(system));
+      for (size_t member : elements) {
+        system_of_element_[model_.elements[member].id] = index;
+        // Relationships inside the hub are part of it.
+        for (const Edge& edge : out_[member])
+          if (root(edge.to) == group_root) used_[edge.relationship] = true;
+      }
+      report_->notes.push_back(
+          label_ + ": " + Describe(e) +
+          (elements.size() > 1
+               ? " and " + Counted(elements.size() - 1, "element", "elements") + " joined to it"
+               : std::string()) +
+          (elements.size() > 1 ? " lead" : " leads") + " from " +
+          Counted(g.in.size(), "system", "systems") + " to " +
+          Counted(g.out.size(), "system", "systems") +
+          ": taken as a hub, a system of its own with one integration from and to each of "
+          "them, not one between every pair (docs/import.md, \"Hubs\")");
+    }
+  }
+
   // One integration per ordered pair of systems: the direct relationships between them when
   // there are any, else the shortest chain through interfaces, services and data objects.
   size_t CollapseChains() {
     size_t taken = 0;
-    used_.assign(model_.relationships.size(), false);
     // Elements merged by name are one system: search from all of them at once.
     std::map<SystemIndex, std::vector<size_t>> starts;
     for (size_t s = 0; s < model_.elements.size(); ++s) {
@@ -666,6 +771,7 @@ class Mapper {
   std::vector<std::vector<Edge>> out_;
   std::vector<bool> used_;
   std::vector<std::pair<size_t, Integration>> pending_;  // first relationship, integration
+  std::unordered_map<std::string, int> next_number_;     // FreeSystemId's next suffix per base
 };
 
 }  // namespace
@@ -685,6 +791,10 @@ std::string NormaliseArchiType(std::string_view type) {
   if (t == "UsedBy") return "Serving";           // ArchiMate 2 "used by" is ArchiMate 3 serving
   if (t == "Realisation") return "Realization";  // exchange format 2.1 spells it so
   if (t == "Specialisation") return "Specialization";
+  // ArchiMate 2's infrastructure layer is ArchiMate 3's technology layer (--nodes reads both).
+  if (t == "InfrastructureService") return "TechnologyService";
+  if (t == "InfrastructureInterface") return "TechnologyInterface";
+  if (t == "InfrastructureFunction") return "TechnologyFunction";
   return t;
 }
 

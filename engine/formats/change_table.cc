@@ -50,7 +50,6 @@ bool ReadChangeRows(std::string_view text, const std::string& file_label, std::s
   Diagnostics diags(file_label);
   CsvOptions options;
   options.sep_line = false;
-  options.skip_blank_rows = true;
   options.on_tie = ',';
   CsvTable table;
   if (!ReadCsv(text, options, &table, &diags)) {
@@ -99,11 +98,12 @@ bool ReadChangeRows(std::string_view text, const std::string& file_label, std::s
     *effective = ParseDate(std::to_string(year) + "-01-01");
   for (size_t r = 1; r < table.rows.size(); ++r) {
     const CsvRow& row = table.rows[r];
-    if (row.cells.size() <= to_column) {
-      diags.Error(Where(row.line, 1), "this row has " + std::to_string(row.cells.size()) +
+    if (row.fields <= to_column) {
+      diags.Error(Where(row.line, 1), "this row has " + std::to_string(row.fields) +
                                           " columns; the header has " + std::to_string(columns));
       continue;
     }
+    if (row.cells.size() <= to_column) continue;  // the new number's cell is empty
     auto from = LeadingKommunenummer(row.cells[from_column].text);
     auto to = LeadingKommunenummer(row.cells[to_column].text);
     if (!from || !to || *from == *to) continue;

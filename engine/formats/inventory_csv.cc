@@ -16,17 +16,26 @@ std::string FileName(const std::string& label) {
   return name.empty() ? label : name;
 }
 
+// The header rows of Archi's CSV export: elements.csv and relations.csv ("ID","Type","Name",
+// "Documentation"…) and properties.csv ("ID","Key","Value").
 bool IsArchiCsv(const Table& table) {
   if (table.rows.empty()) return false;
-  bool id = false, type = false, documentation = false;
+  bool id = false, type = false, documentation = false, key = false, value = false;
   for (const TableCell& c : table.rows.front().cells) {
     std::string f = FoldForMatch(c.text);
     id |= f == "id";
     type |= f == "type";
     documentation |= f == "documentation";
+    key |= f == "key";
+    value |= f == "value";
   }
-  return id && type && documentation;
+  return (id && type && documentation) ||
+         (id && key && value && table.rows.front().cells.size() == 3);
 }
+
+// The first rows of a table are enough to tell what it holds (the header is among the first
+// ten rows): sniffing does not build the whole table.
+constexpr size_t kSniffRows = 10;
 
 bool EndsWithCsv(const std::string& path) {
   std::string ext = FileEnding(path);
@@ -43,29 +52,48 @@ bool ReadCsvFile(const std::string& path, InputText* input, Diagnostics* diagnos
 
 }  // namespace
 
-bool ParseCsv(std::string_view text, const std::string& label, char separator, Table* table,
-              char* used_separator, Diagnostics* diagnostics) {
+bool ParseCsv(std::string_view text, const std::string& label, const CsvOptions& options,
+              Table* table, CsvInfo* info, MemoryBudget* budget, Diagnostics* diagnostics) {
   table->kind = Table::Kind::kCsv;
   table->file = label;
   table->name = FileName(label);
-  CsvOptions options;
-  options.separator = separator;
-  CsvTable csv;
-  if (!ReadCsv(text, options, &csv, diagnostics)) return false;
-  *used_separator = csv.separator;
-  for (CsvRow& record : csv.rows) {
+  bool spent = false;
+  auto take = [&](CsvRow& record) {
     TableRow row;
     row.line = record.line;
-    for (CsvCell& field : record.cells) {
+    row.fields = record.fields;
+    row.empty_before = record.empty_before;
+    size_t bytes = sizeof(TableRow);
+    for (size_t k = 0; k < record.cells.size(); ++k) {
+      CsvCell& field = record.cells[k];
+      if (field.text.empty()) continue;  // an empty field's place follows from its neighbours
       TableCell cell;
       cell.text = std::move(field.text);
-      cell.line = field.line;
-      cell.column = field.column;
+      cell.index = static_cast<uint32_t>(k);
+      cell.line = static_cast<uint32_t>(field.line);
+      cell.column = static_cast<uint32_t>(field.column);
+      cell.end_line = static_cast<uint32_t>(field.end_line);
+      cell.end_column = static_cast<uint32_t>(field.end_column);
+      bytes += sizeof(TableCell) + MemoryBudget::HeapBytes(cell.text);
       row.cells.push_back(std::move(cell));
     }
+    row.cells.shrink_to_fit();
+    if (!budget->Charge(bytes)) {
+      diagnostics->Error(std::to_string(record.line) + ":1",
+                         "the rows up to here take more than " +
+                             MemoryBudget::Megabytes(budget->limit()) +
+                             " in memory, the most landskap gives a file of " +
+                             MemoryBudget::Megabytes(text.size()) +
+                             "; an inventory is far smaller. Is this the right file?");
+      spent = true;
+      return false;
+    }
     table->rows.push_back(std::move(row));
-  }
-  return true;
+    return true;
+  };
+  if (!ReadCsvRows(text, options, take, info, diagnostics)) return false;
+  table->empty_rows_at_end = info->empty_rows_at_end;
+  return !spent;
 }
 
 bool ImportCsvBytes(const std::vector<std::pair<std::string, std::string>>& files,
@@ -93,12 +121,22 @@ bool ImportCsvBytes(const std::vector<std::pair<std::string, std::string>>& file
       ok = false;
       continue;
     }
-    char separator = 0;
-    if (!ParseCsv(text, label, 0, &tables[f], &separator, &d)) {
+    CsvInfo info;
+    MemoryBudget budget(text.size());
+    if (!ParseCsv(text, label, CsvOptions{}, &tables[f], &info, &budget, &d)) {
       diagnostics->Append(d);
       ok = false;
       continue;
     }
+    const char separator = info.separator;
+    if (info.cut_rows > 0)
+      report->skipped.push_back(
+          {tables[f].name + ":" + std::to_string(info.first_cut_line),
+           "fields past the " + std::to_string(CsvOptions{}.max_fields) + "th",
+           "an inventory has far fewer columns; only the first " +
+               std::to_string(CsvOptions{}.max_fields) + " fields of a row are read (" +
+               std::to_string(info.cut_rows) + (info.cut_rows == 1 ? " row has" : " rows have") +
+               " more)"});
     roles[f] = GuessRole(tables[f]);
     if (roles[f] == TableRole::kNone) {
       std::string seen;
@@ -135,12 +173,15 @@ int SniffCsv(const std::vector<std::string>& paths) {
     InputText input;
     Diagnostics ignored(path);
     Table table;
-    char separator = 0;
     int file_score = EndsWithCsv(path) ? 1 : 0;
+    CsvInfo info;
+    CsvOptions options;
+    options.max_rows = kSniffRows;           // the header is among the first rows
+    MemoryBudget budget(size_t{256} << 20);  // ten rows: the file limit is the bound
     if (path != "-" && ReadCsvFile(path, &input, &ignored) &&
         FirstInvalidUtf8(input.text) == std::string::npos &&
-        ParseCsv(input.text, path, 0, &table, &separator, &ignored)) {
-      if (IsArchiCsv(table)) return 0;  // Archi's elements.csv / relations.csv
+        ParseCsv(input.text, path, options, &table, &info, &budget, &ignored)) {
+      if (IsArchiCsv(table)) return 0;  // Archi's elements, relations or properties.csv
       if (GuessRole(table) != TableRole::kNone) file_score = 2;
     }
     score = std::min(score, file_score);

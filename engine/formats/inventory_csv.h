@@ -9,17 +9,20 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/file/csv.h"
 #include "engine/formats/importer.h"
 #include "engine/formats/table_mapper.h"
+#include "engine/model/budget.h"
 #include "engine/model/diagnostics.h"
 
 namespace landskap {
 
 // Splits CSV text (already UTF-8) into a Table; each cell keeps the line and the character
-// column it starts at. `separator` is 0 to sniff it. False, with the place, for a quote that is
-// never closed (engine/file/csv.h reads the records).
-bool ParseCsv(std::string_view text, const std::string& label, char separator, Table* table,
-              char* used_separator, Diagnostics* diagnostics);
+// column it starts at, and only cells that hold something are kept. `options.separator` is 0 to
+// sniff it. The cells kept are charged to `budget`; when it is spent, an error names the line.
+// False, with the place, for a quote that is never closed (engine/file/csv.h reads the records).
+bool ParseCsv(std::string_view text, const std::string& label, const CsvOptions& options,
+              Table* table, CsvInfo* info, MemoryBudget* budget, Diagnostics* diagnostics);
 
 // The rows of engine/formats/importers.cc for CSV inventories.
 int SniffCsv(const std::vector<std::string>& paths);

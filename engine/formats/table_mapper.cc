@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
+#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -194,11 +195,10 @@ Header FindHeader(const Table& table, TableRole role) {
   for (size_t r = 0; r < table.rows.size() && r < kHeaderSearchRows; ++r) {
     Header h;
     h.row = r;
-    const std::vector<TableCell>& cells = table.rows[r].cells;
-    for (size_t c = 0; c < cells.size(); ++c) {
-      std::optional<Field> f = MatchHeader(cells[c].text, role);
+    for (const TableCell& cell : table.rows[r].cells) {
+      std::optional<Field> f = MatchHeader(cell.text, role);
       if (!f || h.column[*f]) continue;
-      h.column[*f] = c;
+      h.column[*f] = cell.index;
       ++h.matched;
     }
     if (h.matched > best.matched) best = h;
@@ -290,8 +290,8 @@ class Mapper {
     ok_ = false;
   }
   std::string Cell(const Table& table, size_t row, std::optional<size_t> column) const {
-    if (!column || *column >= table.rows[row].cells.size()) return "";
-    return Trim(table.rows[row].cells[*column].text);
+    const TableCell* cell = column ? table.rows[row].Find(*column) : nullptr;
+    return cell ? Trim(cell->text) : "";
   }
   std::string Place(const Table& table, size_t row, std::optional<size_t> column) const {
     return table.Place(row, column.value_or(0));
@@ -311,7 +311,8 @@ class Mapper {
   void IndexSystem(SystemIndex i);
   std::optional<SystemIndex> Resolve(const std::string& text, const Table& table,
                                      const std::string& place);
-  SystemIndex Add(Pending pending);
+  // Moves the pending system into the landscape (its `after` and place stay for ResolveAfter).
+  SystemIndex Add(Pending& pending);
 
   Landscape* landscape_;
   ImportReport* report_;
@@ -363,10 +364,10 @@ std::optional<Header> Mapper::HeaderOf(const Table& table, TableRole role) {
     return std::nullopt;
   }
   // Columns landskap does not read are told, so a misspelt header does not go unnoticed.
-  const std::vector<TableCell>& cells = table.rows[h.row].cells;
   std::array<bool, kFieldCount> seen{};
-  for (size_t c = 0; c < cells.size(); ++c) {
-    std::string text = Trim(cells[c].text);
+  for (const TableCell& cell : table.rows[h.row].cells) {
+    size_t c = cell.index;
+    std::string text = Trim(cell.text);
     if (text.empty()) continue;
     std::optional<Field> f = MatchHeader(text, role);
     if (f && !seen[*f]) {
@@ -425,8 +426,9 @@ void Mapper::ReadSystems(const Table& table, bool offered) {
   std::optional<Header> header = HeaderOf(table, TableRole::kSystems);
   if (!header) return;
   const auto& col = header->column;
-  size_t empty = 0;
+  size_t empty = table.empty_rows_at_end;
   for (size_t r = header->row + 1; r < table.rows.size(); ++r) {
+    empty += table.rows[r].empty_before;
     if (RowEmpty(table.rows[r])) {
       ++empty;
       continue;
@@ -463,8 +465,8 @@ void Mapper::ReadSystems(const Table& table, bool offered) {
     }
     s.owner = Cell(table, r, col[kOwner]);
     // Excel drops the leading zero of a kommunenummer typed as a number (0301 → 301).
-    if (col[kOwner] && *col[kOwner] < table.rows[r].cells.size()) {
-      const TableCell& c = table.rows[r].cells[*col[kOwner]];
+    if (const TableCell* owner = col[kOwner] ? table.rows[r].Find(*col[kOwner]) : nullptr) {
+      const TableCell& c = *owner;
       if (c.number && c.value >= 1 && c.value < 1000 && c.value == std::floor(c.value)) {
         s.owner = std::string(4 - s.owner.size(), '0') + s.owner;
       }
@@ -475,8 +477,8 @@ void Mapper::ReadSystems(const Table& table, bool offered) {
     s.source = Cell(table, r, col[kSource]);
     p.keys = ReadKeys(table, r, col[kKeys]);
     ReadCriticality(table, r, col[kCriticality], &s.criticality);
-    if (col[kEffort] && *col[kEffort] < table.rows[r].cells.size()) {
-      const TableCell& c = table.rows[r].cells[*col[kEffort]];
+    if (const TableCell* effort = col[kEffort] ? table.rows[r].Find(*col[kEffort]) : nullptr) {
+      const TableCell& c = *effort;
       std::string text = Trim(c.text);
       if (!text.empty()) {
         double days = c.value;
@@ -495,8 +497,8 @@ void Mapper::ReadSystems(const Table& table, bool offered) {
           s.cutover.effort_days = days;
       }
     }
-    if (col[kFixed] && *col[kFixed] < table.rows[r].cells.size()) {
-      const TableCell& c = table.rows[r].cells[*col[kFixed]];
+    if (const TableCell* fixed = col[kFixed] ? table.rows[r].Find(*col[kFixed]) : nullptr) {
+      const TableCell& c = *fixed;
       if (!Trim(c.text).empty()) {
         if (auto day = CellDate(c, table.date1904))
           s.cutover.fixed_date = day;
@@ -549,9 +551,12 @@ void Mapper::ReadSystems(const Table& table, bool offered) {
   }
 }
 
-SystemIndex Mapper::Add(Pending pending) {
+SystemIndex Mapper::Add(Pending& pending) {
   Intern(pending.keys, &pending.system.keys);
+  std::string id = pending.system.id;  // later tables' id rules look at the ids taken
   SystemIndex index = *landscape_->AddSystem(std::move(pending.system));
+  pending.system = System{};
+  pending.system.id = std::move(id);
   IndexSystem(index);
   return index;
 }
@@ -606,7 +611,7 @@ std::optional<SystemIndex> Mapper::Resolve(const std::string& text, const Table&
     if (auto existing = landscape_->FindSystem(p.system.id)) return existing;
     offered_taken_[*pick] = true;
     picked_.push_back(p.system.id);
-    return Add(std::move(p));
+    return Add(p);
   }
   // A national system the tables name without defining it: the built-in catalogue's.
   if (std::optional<std::string> id = CatalogueId(text, folded)) {
@@ -645,8 +650,9 @@ void Mapper::ReadIntegrations(const Table& table) {
   std::optional<Header> header = HeaderOf(table, TableRole::kIntegrations);
   if (!header) return;
   const auto& col = header->column;
-  size_t empty = 0;
+  size_t empty = table.empty_rows_at_end;
   for (size_t r = header->row + 1; r < table.rows.size(); ++r) {
+    empty += table.rows[r].empty_before;
     if (RowEmpty(table.rows[r])) {
       ++empty;
       continue;
@@ -735,21 +741,48 @@ void Mapper::Finish() {
 }  // namespace
 
 std::string Table::Place(size_t row, size_t column) const {
-  if (kind == Kind::kSheet) {
-    bool plain = !name.empty();
-    for (unsigned char c : name)
-      if (!(std::isalnum(c) || c == '_' || c >= 0x80)) plain = false;
-    std::string quoted = plain ? name : "'" + name + "'";
-    size_t line = row < rows.size() ? rows[row].line : row + 1;
-    return quoted + "!" + ColumnLetters(column) + std::to_string(line);
-  }
+  if (kind == Kind::kSheet)
+    return SheetPlace(name, row < rows.size() ? rows[row].line : row + 1, column);
   if (row >= rows.size()) return std::to_string(row + 1) + ":1";
   const TableRow& r = rows[row];
-  if (column < r.cells.size() && r.cells[column].line > 0)
-    return std::to_string(r.cells[column].line) + ":" + std::to_string(r.cells[column].column);
-  size_t col = r.cells.empty() ? 1 : r.cells.back().column + 1;
-  size_t line = r.cells.empty() ? r.line : r.cells.back().line;
-  return std::to_string(line) + ":" + std::to_string(col);
+  if (const TableCell* cell = r.Find(column); cell && cell->line > 0)
+    return std::to_string(cell->line) + ":" + std::to_string(cell->column);
+  // An empty field is not kept, but it has no characters: field k begins k - j columns after
+  // the end of the last kept field j before it (one separator each), or at column k + 1 of the
+  // row's line. A column past the row's last field is placed where that field ends.
+  bool past_end = r.fields > 0 && column >= r.fields;
+  size_t k = past_end ? r.fields - 1 : column;
+  auto before = std::lower_bound(r.cells.begin(), r.cells.end(), k,
+                                 [](const TableCell& c, size_t i) { return c.index < i; });
+  if (before != r.cells.end() && before->index == k && before->line > 0)
+    return std::to_string(before->end_line) + ":" + std::to_string(before->end_column);
+  if (before == r.cells.begin()) return std::to_string(r.line) + ":" + std::to_string(k + 1);
+  const TableCell& j = *std::prev(before);
+  return std::to_string(j.end_line) + ":" + std::to_string(j.end_column + (k - j.index));
+}
+
+const TableCell* TableRow::Find(size_t column) const {
+  auto it = std::lower_bound(cells.begin(), cells.end(), column,
+                             [](const TableCell& c, size_t i) { return c.index < i; });
+  return it != cells.end() && it->index == column ? &*it : nullptr;
+}
+
+TableCell* TableRow::Find(size_t column) {
+  return const_cast<TableCell*>(static_cast<const TableRow*>(this)->Find(column));
+}
+
+const std::string& TableRow::Text(size_t column) const {
+  static const std::string kEmpty;
+  const TableCell* cell = Find(column);
+  return cell ? cell->text : kEmpty;
+}
+
+std::string SheetPlace(const std::string& sheet, size_t line, size_t column) {
+  bool plain = !sheet.empty();
+  for (unsigned char c : sheet)
+    if (!(std::isalnum(c) || c == '_' || c >= 0x80)) plain = false;
+  std::string quoted = plain ? sheet : "'" + sheet + "'";
+  return quoted + "!" + ColumnLetters(column) + std::to_string(line);
 }
 
 std::string ColumnLetters(size_t column) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,15 +20,29 @@ namespace landskap {
 
 struct TableCell {
   std::string text;     // as shown: a number in its shortest form, a boolean TRUE/FALSE
-  bool number = false;  // stored as a number (a workbook keeps dates as serial numbers)
   double value = 0;     // the number, when `number`
-  size_t line = 0;      // CSV: the line the field starts on (1-based)
-  size_t column = 0;    // CSV: the character column the field starts at (1-based)
+  uint32_t index = 0;   // the column (0-based: A is 0)
+  uint32_t line = 0;    // CSV: the line the field starts on (1-based)
+  uint32_t column = 0;  // CSV: the character column the field starts at (1-based)
+  uint32_t end_line = 0, end_column = 0;  // CSV: where the field ends (its separator)
+  bool number = false;  // stored as a number (a workbook keeps dates as serial numbers)
 };
 
+// A row keeps only the cells that hold something (sorted by column), so a row with one cell in
+// column IV costs one cell, not 256.
 struct TableRow {
   size_t line = 0;  // the row number in the sheet, or the line in the CSV file (1-based)
   std::vector<TableCell> cells;
+  // CSV: the fields the record has (empty ones too); 0 for sheets.
+  size_t fields = 0;
+  // Rows with nothing in them passed over just before this one (they are not kept).
+  size_t empty_before = 0;
+
+  // The cell in `column`, or null when it is empty.
+  const TableCell* Find(size_t column) const;
+  TableCell* Find(size_t column);
+  // Its text, "" when empty.
+  const std::string& Text(size_t column) const;
 };
 
 struct Table {
@@ -37,6 +52,7 @@ struct Table {
   std::string name;       // the sheet's name, or the CSV file's name
   bool date1904 = false;  // the workbook counts dates from 1904 (old Mac Excel)
   std::vector<TableRow> rows;
+  size_t empty_rows_at_end = 0;  // rows with nothing in them after the last kept row
 
   // Where cell (row index, column index) is, for messages: "Systemer!B12" or "12:3".
   std::string Place(size_t row, size_t column) const;
@@ -48,6 +64,9 @@ struct Table {
 
 // "A", "B" ... "Z", "AA" ... for a 0-based column index.
 std::string ColumnLetters(size_t column);
+// "Systemer!B12" ('Mine systemer'!B12 when the name needs quotes) for a sheet's row number and
+// 0-based column.
+std::string SheetPlace(const std::string& sheet, size_t line, size_t column);
 
 // What a table holds, judged by its header row.
 enum class TableRole { kNone, kSystems, kIntegrations };

@@ -1,7 +1,10 @@
 // The xlsx reader: zip parts through libzip from memory (the file was read by ReadInput), XML
 // through pugixml. Limits keep a hostile or broken file from taking the machine: each part is
-// read up to 256 MB and the whole workbook up to 1 GB uncompressed, columns beyond kMaxColumns
-// are left out (with a note), and merged ranges fill only header-sized areas.
+// read up to 256 MB and the whole workbook up to 1 GB uncompressed, a cell holds at most Excel's
+// 32 767 characters, columns beyond kMaxColumns are left out (with a note), rows keep only the
+// cells that hold something, merged ranges fill only header-sized areas, and what the sheets
+// keep is charged to a MemoryBudget that grows with the parts read (an error names the cell where
+// it is spent).
 #include "engine/formats/xlsx_reader.h"
 
 #include <zip.h>
@@ -18,6 +21,7 @@
 #include <pugixml.hpp>
 
 #include "engine/file/input.h"
+#include "engine/model/budget.h"
 #include "engine/model/text.h"
 
 namespace landskap {
@@ -25,10 +29,11 @@ namespace {
 
 constexpr size_t kMaxPartBytes = size_t{256} << 20;
 constexpr size_t kMaxWorkbookBytes = size_t{1} << 30;
-constexpr size_t kMaxColumns = 256;        // an inventory has about 15
-constexpr size_t kMaxRowNumber = 1048576;  // Excel's own limit
-constexpr size_t kMergeRows = 20;          // merged ranges fill only the header area
-constexpr size_t kMaxMerges = 1000;        // merged ranges looked at (a header has a few)
+constexpr size_t kMaxColumns = 256;           // an inventory has about 15
+constexpr size_t kMaxRowNumber = 1048576;     // Excel's own limit
+constexpr size_t kMergeRows = 20;             // merged ranges fill only the header area
+constexpr size_t kMaxMerges = 1000;           // merged ranges looked at (a header has a few)
+constexpr size_t kMaxCellCharacters = 32767;  // Excel's own limit for the text of a cell
 
 // The name without a namespace prefix: "x:row" and "row" are the same element.
 std::string_view Local(const char* name) {
@@ -72,6 +77,12 @@ class Zip {
   Zip(const Zip&) = delete;
   Zip& operator=(const Zip&) = delete;
   bool Open() const { return archive_ != nullptr; }
+  // Whether the archive has a part of that name.
+  bool Has(const std::string& name) const {
+    return zip_name_locate(archive_, name.c_str(), ZIP_FL_NOCASE) >= 0;
+  }
+  // The bytes of all parts read so far, unpacked.
+  size_t total() const { return total_; }
 
   // The part's bytes, or nullopt when it is not there; an error when it cannot be read.
   std::optional<std::string> Part(const std::string& name) {
@@ -118,10 +129,12 @@ class Zip {
   size_t total_ = 0;
 };
 
-bool ParseXml(const std::string& bytes, const std::string& part, pugi::xml_document* doc,
+// Parses in place: the DOM points into `bytes`, which must outlive it (no second copy of a
+// 256 MB part).
+bool ParseXml(std::string& bytes, const std::string& part, pugi::xml_document* doc,
               Diagnostics* out) {
-  pugi::xml_parse_result r =
-      doc->load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_utf8);
+  pugi::xml_parse_result r = doc->load_buffer_inplace(bytes.data(), bytes.size(),
+                                                      pugi::parse_default, pugi::encoding_utf8);
   if (!r) {
     out->Error(part, std::string("this part of the workbook is not well-formed XML (") +
                          r.description() + " at byte " + std::to_string(r.offset) + ")");
@@ -180,16 +193,32 @@ bool EndsWith(std::string_view text, std::string_view end) {
   return text.size() >= end.size() && text.substr(text.size() - end.size()) == end;
 }
 
+// Characters (not bytes) of UTF-8 text: what Excel's limit counts (near enough: Excel counts
+// UTF-16 units, which differ only for characters outside the BMP).
+size_t Characters(std::string_view text) {
+  size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 // The text of a shared string item or an inline string: its <t>, or its runs' <t>s (without
-// phonetic runs).
-std::string ItemText(pugi::xml_node item) {
+// phonetic runs). Stops growing past Excel's limit; *characters says how many it holds.
+std::string ItemText(pugi::xml_node item, size_t* characters) {
   std::string out;
+  *characters = 0;
   for (pugi::xml_node c : item.children()) {
     std::string_view n = Local(c.name());
-    if (n == "t") out += c.text().get();
-    if (n == "r") out += Child(c, "t").text().get();
+    const char* t = n == "t" ? c.text().get() : n == "r" ? Child(c, "t").text().get() : nullptr;
+    if (!t) continue;
+    *characters += Characters(t);
+    if (*characters <= kMaxCellCharacters) out += t;
   }
   return out;
+}
+
+std::string TooLong(size_t characters) {
+  return "holds " + std::to_string(characters) +
+         " characters; an Excel cell holds at most 32 767. Is this the right file?";
 }
 
 std::string NumberText(double v) {
@@ -220,12 +249,20 @@ bool ParseRef(std::string_view ref, size_t* column, size_t* row) {
   return true;
 }
 
-void ReadSheet(const pugi::xml_document& doc, const std::vector<std::string>& shared, Table* table,
-               std::vector<ImportSkip>* skipped) {
+struct SheetContext {
+  const std::vector<std::string>* shared;
+  MemoryBudget* budget;
+  Diagnostics* out;
+  std::vector<ImportSkip>* skipped;
+};
+
+// One sheet's rows, sparse: a row keeps the cells that hold text, in column order. False when a
+// cell is too long or the budget is spent (the error names the cell).
+bool ReadSheet(const pugi::xml_document& doc, const SheetContext& context, Table* table) {
   pugi::xml_node sheet = Child(doc, "worksheet");
   pugi::xml_node data = Child(sheet, "sheetData");
   size_t row_number = 0;
-  bool wide = false;
+  std::optional<std::string> wide;  // the first cell past kMaxColumns
   for (pugi::xml_node row : data.children()) {
     if (Local(row.name()) != "row") continue;
     size_t r = std::strtoul(Attr(row, "r"), nullptr, 10);
@@ -234,26 +271,30 @@ void ReadSheet(const pugi::xml_document& doc, const std::vector<std::string>& sh
     TableRow out;
     out.line = row_number;
     size_t column = 0;
-    bool any = false;
+    size_t bytes = sizeof(TableRow);
     for (pugi::xml_node c : row.children()) {
       if (Local(c.name()) != "c") continue;
       size_t ref_column = 0, ref_row = 0;
       if (ParseRef(Attr(c, "r"), &ref_column, &ref_row) && ref_column >= column)
         column = ref_column;
       if (column >= kMaxColumns) {
-        wide = true;
+        if (!wide) wide = SheetPlace(table->name, row_number, column);
         break;
       }
       TableCell cell;
+      cell.index = static_cast<uint32_t>(column);
       std::string_view type = Attr(c, "t");
       std::string v = Child(c, "v").text().get();
+      size_t characters = 0;
       if (type == "s") {
         size_t index = std::strtoul(v.c_str(), nullptr, 10);
-        if (!v.empty() && index < shared.size()) cell.text = shared[index];
+        // Each use is a copy, charged below; the string itself is at most 32 767 characters.
+        if (!v.empty() && index < context.shared->size()) cell.text = (*context.shared)[index];
       } else if (type == "inlineStr") {
-        cell.text = ItemText(Child(c, "is"));
+        cell.text = ItemText(Child(c, "is"), &characters);
       } else if (type == "str" || type == "e") {
         cell.text = v;
+        characters = Characters(v);
       } else if (type == "b") {
         cell.text = v == "1" ? "TRUE" : v.empty() ? "" : "FALSE";
       } else if (type == "d") {
@@ -267,22 +308,38 @@ void ReadSheet(const pugi::xml_document& doc, const std::vector<std::string>& sh
           cell.text = NumberText(value);
         } else {
           cell.text = v;
+          characters = Characters(v);
         }
       }
-      if (!cell.text.empty()) any = true;
-      if (out.cells.size() <= column) out.cells.resize(column + 1);
-      out.cells[column] = std::move(cell);
       ++column;
+      if (characters > kMaxCellCharacters) {
+        context.out->Error(SheetPlace(table->name, row_number, cell.index),
+                           "this cell " + TooLong(characters));
+        return false;
+      }
+      if (cell.text.empty()) continue;
+      bytes += sizeof(TableCell) + MemoryBudget::HeapBytes(cell.text);
+      out.cells.push_back(std::move(cell));
     }
-    if (any) table->rows.push_back(std::move(out));
+    if (out.cells.empty()) continue;
+    out.cells.shrink_to_fit();
+    if (!context.budget->Charge(bytes)) {
+      context.out->Error(
+          SheetPlace(table->name, row_number, out.cells.back().index),
+          "the cells up to here take more than " +
+              MemoryBudget::Megabytes(context.budget->limit()) +
+              " in memory, the most landskap gives a workbook of this size unpacked "
+              "(docs/limits.md); an inventory is far smaller. Is this the right file?");
+      return false;
+    }
+    table->rows.push_back(std::move(out));
   }
   if (wide)
-    skipped->push_back({table->Place(0, kMaxColumns),
-                        "cells beyond column " + ColumnLetters(kMaxColumns - 1),
-                        "an inventory has far fewer columns; only the first " +
-                            std::to_string(kMaxColumns) + " are read"});
-  // Merged cells: the value of the top-left cell, copied into the rest of the range in the
-  // header area, so that a header merged over two columns names both.
+    context.skipped->push_back({*wide, "cells beyond column " + ColumnLetters(kMaxColumns - 1),
+                                "an inventory has far fewer columns; only the first " +
+                                    std::to_string(kMaxColumns) + " are read"});
+  // Merged cells: the value of the top-left cell, copied into the empty cells of the range in
+  // the header area, so that a header merged over two columns names both.
   pugi::xml_node merges = Child(sheet, "mergeCells");
   size_t header_rows = std::min(kMergeRows, table->rows.size());
   size_t last_header_line = header_rows == 0 ? 0 : table->rows[header_rows - 1].line;
@@ -300,18 +357,37 @@ void ReadSheet(const pugi::xml_document& doc, const std::vector<std::string>& sh
     c2 = std::min(c2, kMaxColumns - 1);
     const TableCell* top_left = nullptr;
     for (size_t i = 0; i < header_rows; ++i)
-      if (table->rows[i].line == r1 && c1 < table->rows[i].cells.size())
-        top_left = &table->rows[i].cells[c1];
-    if (!top_left || top_left->text.empty()) continue;
+      if (table->rows[i].line == r1) top_left = table->rows[i].Find(c1);
+    if (!top_left) continue;
     TableCell value = *top_left;
     for (size_t i = 0; i < header_rows; ++i) {
       TableRow& row = table->rows[i];
       if (row.line < r1 || row.line > r2) continue;
-      if (row.cells.size() <= c2) row.cells.resize(c2 + 1);
-      for (size_t c = c1; c <= c2; ++c)
-        if (row.cells[c].text.empty()) row.cells[c] = value;
+      // The row's cells and the range's, merged in column order (the row's own win).
+      std::vector<TableCell> cells;
+      cells.reserve(row.cells.size() + (c2 - c1 + 1));
+      size_t k = 0;
+      for (size_t c = c1; c <= c2; ++c) {
+        while (k < row.cells.size() && row.cells[k].index < c) cells.push_back(row.cells[k++]);
+        if (k < row.cells.size() && row.cells[k].index == c) {
+          cells.push_back(row.cells[k++]);
+        } else {
+          cells.push_back(value);
+          cells.back().index = static_cast<uint32_t>(c);
+          if (!context.budget->Charge(sizeof(TableCell) + MemoryBudget::HeapBytes(value.text))) {
+            context.out->Error(SheetPlace(table->name, row.line, c),
+                               "the merged cells up to here take more than " +
+                                   MemoryBudget::Megabytes(context.budget->limit()) +
+                                   " in memory; is this the right file?");
+            return false;
+          }
+        }
+      }
+      while (k < row.cells.size()) cells.push_back(row.cells[k++]);
+      row.cells = std::move(cells);
     }
   }
+  return true;
 }
 
 bool IsSheetNamed(const std::string& name, std::initializer_list<std::string_view> names) {
@@ -324,7 +400,9 @@ bool IsSheetNamed(const std::string& name, std::initializer_list<std::string_vie
 }  // namespace
 
 bool ReadWorkbook(std::string_view bytes, const std::string& label, std::vector<Table>* sheets,
-                  Diagnostics* diagnostics) {
+                  Diagnostics* diagnostics, std::vector<ImportSkip>* skipped) {
+  std::vector<ImportSkip> unused;
+  if (!skipped) skipped = &unused;
   Diagnostics out(label);
   auto fail = [&](std::string message) {
     out.Error("", std::move(message));
@@ -343,14 +421,33 @@ bool ReadWorkbook(std::string_view bytes, const std::string& label, std::vector<
   Zip zip(bytes, label, &out);
   if (!zip.Open())
     return fail("this Excel workbook (.xlsx) is damaged: it cannot be opened as a zip archive");
+  // Other zips people rename or pick by mistake: OpenDocument names its kind in a "mimetype"
+  // part, Word and PowerPoint keep their document under word/ and ppt/.
+  if (std::optional<std::string> mimetype =
+          zip.Has("mimetype") ? zip.Part("mimetype") : std::nullopt;
+      mimetype && mimetype->find("opendocument") != std::string::npos) {
+    bool spreadsheet = mimetype->find("spreadsheet") != std::string::npos;
+    return fail(std::string("this is an OpenDocument ") +
+                (spreadsheet ? "spreadsheet (LibreOffice Calc, .ods)"
+                             : "file (LibreOffice, not a workbook)") +
+                ", not an Excel workbook; open it in LibreOffice and save it with File › Save As "
+                "as 'Excel 2007-365 (.xlsx)'");
+  }
   std::string workbook_part = "xl/workbook.xml";
   for (const auto& [id, rel] : Relationships(zip, "", &out))
     if (EndsWith(rel.first, "/officeDocument")) workbook_part = rel.second;
+  const bool word = workbook_part.rfind("word/", 0) == 0 || zip.Has("word/document.xml");
+  const bool powerpoint = workbook_part.rfind("ppt/", 0) == 0 || zip.Has("ppt/presentation.xml");
+  if (word || powerpoint)
+    return fail(std::string("this is a ") +
+                (word ? "Word document (.docx)" : "PowerPoint presentation (.pptx)") +
+                " named like a workbook, not an Excel workbook; open the inventory workbook "
+                "itself (made with 'landskap template' or saved from Excel as .xlsx)");
   std::optional<std::string> workbook_bytes = zip.Part(workbook_part);
   if (!workbook_bytes) {
     if (!out.HasErrors())
-      out.Error("", "this zip archive is not an Excel workbook (it has no " + workbook_part +
-                        "); is it a Word or PowerPoint file?");
+      out.Error("", "this zip archive is not an Excel workbook: it has no " + workbook_part +
+                        ". Save the inventory from Excel as 'Excel-arbeidsbok (*.xlsx)'");
     diagnostics->Append(out);
     return false;
   }
@@ -360,6 +457,13 @@ bool ReadWorkbook(std::string_view bytes, const std::string& label, std::vector<
     return false;
   }
   pugi::xml_node root = Child(workbook, "workbook");
+  if (!root) {
+    out.Error(workbook_part,
+              "this part has no <workbook>, so this is not an Excel workbook; "
+              "save the inventory from Excel as 'Excel-arbeidsbok (*.xlsx)'");
+    diagnostics->Append(out);
+    return false;
+  }
   std::string_view d1904 = Attr(Child(root, "workbookPr"), "date1904");
   bool date1904 = d1904 == "1" || d1904 == "true";
   auto rels = Relationships(zip, workbook_part, &out);
@@ -370,10 +474,22 @@ bool ReadWorkbook(std::string_view bytes, const std::string& label, std::vector<
   if (std::optional<std::string> s = zip.Part(shared_part)) {
     pugi::xml_document doc;
     if (ParseXml(*s, shared_part, &doc, &out))
-      for (pugi::xml_node si : Child(doc, "sst").children())
-        if (Local(si.name()) == "si") shared.push_back(ItemText(si));
+      for (pugi::xml_node si : Child(doc, "sst").children()) {
+        if (Local(si.name()) != "si") continue;
+        size_t characters = 0;
+        shared.push_back(ItemText(si, &characters));
+        if (characters > kMaxCellCharacters) {
+          out.Error(shared_part,
+                    "string item " + std::to_string(shared.size()) + " " + TooLong(characters));
+          diagnostics->Append(out);
+          return false;
+        }
+      }
   }
-  std::vector<ImportSkip> ignored;
+  // What the sheets keep: the budget of what is unpacked (the workbook, the strings, each sheet
+  // as it is read).
+  MemoryBudget budget(bytes.size());
+  size_t counted = 0;
   for (pugi::xml_node s : Child(root, "sheets").children()) {
     if (Local(s.name()) != "sheet") continue;
     Table table;
@@ -384,9 +500,14 @@ bool ReadWorkbook(std::string_view bytes, const std::string& label, std::vector<
     auto rel = rels.find(Attr(s, "id", true));
     if (rel != rels.end()) {
       if (std::optional<std::string> sheet_bytes = zip.Part(rel->second.second)) {
+        budget.AddInput(zip.total() - counted);
+        counted = zip.total();
         pugi::xml_document doc;
-        if (ParseXml(*sheet_bytes, rel->second.second, &doc, &out))
-          ReadSheet(doc, shared, &table, &ignored);
+        if (ParseXml(*sheet_bytes, rel->second.second, &doc, &out) &&
+            !ReadSheet(doc, {&shared, &budget, &out, skipped}, &table)) {
+          diagnostics->Append(out);
+          return false;
+        }
       }
     }
     sheets->push_back(std::move(table));
@@ -399,7 +520,7 @@ bool ReadWorkbook(std::string_view bytes, const std::string& label, std::vector<
 bool ImportXlsxBytes(std::string_view bytes, const std::string& label, Landscape* landscape,
                      ImportReport* report, Diagnostics* diagnostics) {
   std::vector<Table> sheets;
-  if (!ReadWorkbook(bytes, label, &sheets, diagnostics)) return false;
+  if (!ReadWorkbook(bytes, label, &sheets, diagnostics, &report->skipped)) return false;
   InventoryTables tables;
   const Table* systems = nullptr;
   const Table* integrations = nullptr;
@@ -469,7 +590,9 @@ int SniffXlsx(const std::vector<std::string>& paths) {
   if (paths.size() != 1) return 0;
   const std::string& path = paths.front();
   std::string ext = FileEnding(path);
-  bool named = ext == ".xlsx" || ext == ".xlsm";
+  // An OpenDocument spreadsheet is not read, but the workbook reader is the one that says how
+  // to save it as .xlsx.
+  bool named = ext == ".xlsx" || ext == ".xlsm" || ext == ".ods";
   // Only regular files are looked into: sniffing a pipe would eat what the reader needs.
   std::error_code ec;
   if (path == "-" || !std::filesystem::is_regular_file(path, ec)) return named ? 1 : 0;

@@ -17,9 +17,12 @@ namespace landskap {
 // numbers (in their shortest form), booleans (TRUE/FALSE), formulas' cached values, merged
 // cells (the top-left value fills the first rows of a merged range, so merged header cells
 // match every column they span). Empty rows are left out; each row keeps its sheet row number.
-// `label` names the file in diagnostics. False, with the reason, when it is not a workbook.
+// `label` names the file in diagnostics. False, with the reason, when it is not a workbook (a
+// Word document, an OpenDocument spreadsheet … are named as such), when a cell holds more than
+// Excel's 32 767 characters, or when what the sheets keep passes the reader's MemoryBudget.
+// What is left out (cells past column IV) goes to `skipped` when given.
 bool ReadWorkbook(std::string_view bytes, const std::string& label, std::vector<Table>* sheets,
-                  Diagnostics* diagnostics);
+                  Diagnostics* diagnostics, std::vector<ImportSkip>* skipped = nullptr);
 
 // The rows of engine/formats/importers.cc for workbooks.
 int SniffXlsx(const std::vector<std::string>& paths);

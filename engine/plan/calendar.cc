@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <string_view>
+#include <unordered_set>
 
 namespace landskap {
 namespace {
@@ -50,18 +52,45 @@ std::vector<ClosedDay> NorwegianHolidays(int year) {
 }
 
 Calendar::Calendar(Kind kind, std::vector<Closure> closures) : kind_(kind) {
-  std::sort(closures.begin(), closures.end(),
-            [](const Closure& a, const Closure& b) { return a.from < b.from; });
+  std::stable_sort(closures.begin(), closures.end(),
+                   [](const Closure& a, const Closure& b) { return a.from < b.from; });
+  // Labels of a merged closure: each once (a set, not a search of the joined text), the first
+  // kShownLabels of them, then how many more, so that a thousand adjacent closures do not make
+  // every closed day's name a thousand labels long.
+  constexpr size_t kShownLabels = 5;
+  std::unordered_set<std::string> labels;
+  size_t more = 0;
+  auto finish = [&] {
+    if (more > 0 && !closures_.empty())
+      closures_.back().label += "; … and " + std::to_string(more) + " more";
+    labels.clear();
+    more = 0;
+  };
   for (Closure& c : closures) {
     if (!closures_.empty() && c.from <= closures_.back().to + 1) {
       Closure& last = closures_.back();
       last.to = std::max(last.to, c.to);
-      if (!c.label.empty() && last.label.find(c.label) == std::string::npos)
-        last.label += (last.label.empty() ? "" : "; ") + c.label;
+      if (!c.label.empty() && labels.insert(c.label).second) {
+        if (labels.size() > kShownLabels)
+          ++more;
+        else
+          last.label += (last.label.empty() ? "" : "; ") + c.label;
+      }
     } else {
+      finish();
+      if (!c.label.empty()) labels.insert(c.label);
       closures_.push_back(std::move(c));
     }
   }
+  finish();
+}
+
+const Closure* Calendar::ClosureOn(DayNumber day) const {
+  auto after = std::upper_bound(closures_.begin(), closures_.end(), day,
+                                [](DayNumber d, const Closure& c) { return d < c.from; });
+  if (after == closures_.begin()) return nullptr;
+  const Closure& c = *std::prev(after);
+  return day <= c.to ? &c : nullptr;
 }
 
 bool Calendar::WeekOpen(DayNumber day) const { return kind_ == Kind::kAllDays || Weekday(day) < 5; }
@@ -83,10 +112,12 @@ DayNumber Calendar::BaseDay(int base) const {
 void Calendar::Cover(DayNumber day) const {
   int year = YearOf(day);
   if (year >= first_year_ && year <= last_year_) return;
-  // Grow by a few years at a time, so a long plan rebuilds the list rarely.
-  int first = last_year_ < first_year_ ? year - 1 : std::min(first_year_, year - 4);
-  int last = last_year_ < first_year_ ? year + 2 : std::max(last_year_, year + 4);
-  first = std::max(first, 1);
+  // Grow at least by the years already covered, so that a plan running far ahead rebuilds the
+  // list a logarithmic number of times (growing by a fixed step made it quadratic in the years).
+  int span = last_year_ < first_year_ ? 4 : std::max(4, last_year_ - first_year_ + 1);
+  int first = last_year_ < first_year_ ? year - 1 : std::min(first_year_, year - span);
+  int last = last_year_ < first_year_ ? year + 2 : std::max(last_year_, year + span);
+  first = std::max(first, 0);  // year 0000 is the first ParseDate reads
   last = std::min(last, 32000);
   first_year_ = first;
   last_year_ = last;
@@ -155,8 +186,7 @@ std::vector<ClosedDay> Calendar::ClosedBetween(DayNumber from, DayNumber to) con
       for (const ClosedDay& h : NorwegianHolidays(YearOf(*it)))
         if (h.day == *it) item.name = h.name;
     if (item.name.empty())
-      for (const Closure& c : closures_)
-        if (c.from <= *it && *it <= c.to) item.name = c.label.empty() ? "closed" : c.label;
+      if (const Closure* c = ClosureOn(*it)) item.name = c->label.empty() ? "closed" : c->label;
     out.push_back(std::move(item));
   }
   return out;
@@ -204,7 +234,8 @@ void CheckRange(const Closure& c, const std::string& where, Diagnostics* d, bool
   }
 }
 
-bool ParseCsvClosures(std::string_view text, std::vector<Closure>* out, Diagnostics* d) {
+bool ParseCsvClosures(std::string_view text, const std::string& label, std::vector<Closure>* out,
+                      Diagnostics* d) {
   bool ok = true, seen_line = false;
   size_t line_number = 0;
   for (size_t pos = 0; pos <= text.size();) {
@@ -248,7 +279,8 @@ bool ParseCsvClosures(std::string_view text, std::vector<Closure>* out, Diagnost
       }
     }
     if (from && to) {
-      Closure c{*from, *to, fields.size() > 2 ? std::string(Trim(fields[2].first)) : ""};
+      Closure c{*from, *to, fields.size() > 2 ? std::string(Trim(fields[2].first)) : "",
+                label + ":" + std::to_string(line_number)};
       CheckRange(c, Where(line_number, fields[0].second), d, &ok);
       out->push_back(std::move(c));
     }
@@ -296,7 +328,8 @@ std::optional<int> IcsDurationDays(std::string_view value) {
   return days;
 }
 
-bool ParseIcsClosures(std::string_view text, std::vector<Closure>* out, Diagnostics* d) {
+bool ParseIcsClosures(std::string_view text, const std::string& label, std::vector<Closure>* out,
+                      Diagnostics* d) {
   // Unfold: a line that begins with a space or tab continues the one before (RFC 5545 3.1).
   struct Line {
     std::string text;
@@ -377,7 +410,7 @@ bool ParseIcsClosures(std::string_view text, std::vector<Closure>* out, Diagnost
         ok = false;
         continue;
       }
-      Closure c{start.day, start.day, summary};
+      Closure c{start.day, start.day, summary, label + ":" + std::to_string(event_line)};
       if (finish.given) {
         // DTEND is the first day after the event, unless it ends during that day.
         c.to = finish.timed ? finish.day : finish.day - 1;
@@ -402,9 +435,54 @@ bool ParseIcsClosures(std::string_view text, std::vector<Closure>* out, Diagnost
 bool ParseClosures(const InputText& input, std::vector<Closure>* out, Diagnostics* diagnostics) {
   std::string_view text = input.text;
   size_t first = text.find_first_not_of(" \t\r\n");
-  if (first != std::string_view::npos && text.substr(first).starts_with("BEGIN:VCALENDAR"))
-    return ParseIcsClosures(text, out, diagnostics);
-  return ParseCsvClosures(text, out, diagnostics);
+  size_t before = out->size();
+  bool ok = first != std::string_view::npos && text.substr(first).starts_with("BEGIN:VCALENDAR")
+                ? ParseIcsClosures(text, input.label, out, diagnostics)
+                : ParseCsvClosures(text, input.label, out, diagnostics);
+  if (out->size() == before) return ok;
+  // All closures together (those of earlier files too): the days they close, each day once.
+  std::vector<std::pair<DayNumber, DayNumber>> ranges;
+  ranges.reserve(out->size());
+  for (const Closure& c : *out)
+    if (c.from <= c.to) ranges.emplace_back(c.from, c.to);
+  std::sort(ranges.begin(), ranges.end());
+  DayNumber closed = 0, end = 0;
+  bool open = false;
+  for (const auto& [from, to] : ranges) {
+    if (!open || from > end + 1) {
+      closed += to - from + 1;
+      end = to;
+      open = true;
+    } else if (to > end) {
+      closed += to - end;
+      end = to;
+    }
+    if (closed > kMaxClosedDays) break;
+  }
+  if (closed <= kMaxClosedDays) return ok;
+  // Name the longest closures of this file: the likely typing errors.
+  std::vector<const Closure*> longest;
+  for (size_t i = before; i < out->size(); ++i) longest.push_back(&(*out)[i]);
+  size_t shown = std::min<size_t>(3, longest.size());
+  std::partial_sort(longest.begin(), longest.begin() + shown, longest.end(),
+                    [](const Closure* a, const Closure* b) {
+                      return a->to - a->from > b->to - b->from ||
+                             (a->to - a->from == b->to - b->from && a->from < b->from);
+                    });
+  std::string list;
+  for (size_t i = 0; i < shown; ++i) {
+    const Closure& c = *longest[i];
+    std::string line = c.place.substr(c.place.rfind(':') + 1);
+    list += (i ? ", " : "") + std::string("line ") + line + " (" + FormatDate(c.from) + " to " +
+            FormatDate(c.to) + ")";
+  }
+  const Closure& worst = *longest.front();
+  diagnostics->Error(worst.place.substr(worst.place.rfind(':') + 1) + ":1",
+                     "the closures close more than " + std::to_string(kMaxClosedDays) +
+                         " days together (ten years), more than any plan needs; check the "
+                         "dates. The longest are on " +
+                         list);
+  return false;
 }
 
 }  // namespace landskap

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/file/input.h"
@@ -23,9 +24,18 @@ struct ClosedDay {
 
 // A local closure, first and last day included (e.g. the Christmas week).
 struct Closure {
+  Closure() = default;
+  Closure(DayNumber first, DayNumber last, std::string text = "", std::string where = "")
+      : from(first), to(last), label(std::move(text)), place(std::move(where)) {}
+
   DayNumber from = 0, to = 0;
   std::string label;  // from the file; may be empty
+  std::string place;  // where it was read ("closed.csv:3"), for messages; may be empty
 };
+
+// All closures together may close at most this many days (ten years): more is a typing error,
+// and it bounds how far closures can push a plan.
+constexpr DayNumber kMaxClosedDays = 3660;
 
 // Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, Meeus/Jones/Butcher).
 DayNumber EasterSunday(int year);
@@ -47,8 +57,11 @@ class Calendar {
 
   Kind kind() const { return kind_; }
   bool working_days() const { return kind_ == Kind::kWorkingDays; }
-  // Sorted by first day, overlapping and adjacent ranges merged (labels joined).
+  // Sorted by first day, overlapping and adjacent ranges merged (labels joined, the first few
+  // of them; the place is the first closure's).
   const std::vector<Closure>& closures() const { return closures_; }
+  // The (merged) closure that closes `day`, or null.
+  const Closure* ClosureOn(DayNumber day) const;
 
   bool IsWorkingDay(DayNumber day) const;
   // The first working day on or after `day`.
@@ -68,7 +81,7 @@ class Calendar {
   int Base(DayNumber day) const;       // WeekOpen days before `day`, from a fixed Monday
   DayNumber BaseDay(int base) const;   // the WeekOpen day with Base() == base
   int Index(DayNumber day) const;      // working days before `day`, from the same Monday
-  void Cover(DayNumber day) const;     // extends closed_ to the year of `day`
+  void Cover(DayNumber day) const;     // extends closed_ to the year of `day`, at least doubling
 
   Kind kind_ = Kind::kWorkingDays;
   std::vector<Closure> closures_;
@@ -82,7 +95,9 @@ class Calendar {
 // DTSTART up to DTEND, which is exclusive, or DURATION in days or weeks) or a CSV list with
 // one date (YYYY-MM-DD) or range ("2019-12-23,2019-12-31", ';' also separates) a line and an
 // optional label in the third column; a header line and lines starting with '#' are skipped.
-// Returns false with every problem (FILE:LINE:COL) in `diagnostics`.
+// Each closure keeps its place (FILE:LINE). Returns false with every problem (FILE:LINE:COL) in
+// `diagnostics`, among them closures (of this and earlier files in `out`) that together close
+// more than kMaxClosedDays days.
 bool ParseClosures(const InputText& input, std::vector<Closure>* out, Diagnostics* diagnostics);
 
 }  // namespace landskap

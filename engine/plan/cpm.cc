@@ -29,6 +29,21 @@ bool Planner::Dates() {
     diags_->Error("", "a deadline needs a calendar: give the plan's first day with --start DATE");
     return false;
   }
+  // A day closed by --closed moves what starts on it to the next working day: said, so that a
+  // closure typed wrong cannot push a date by years unnoticed (all closures together close at
+  // most kMaxClosedDays, which bounds the move).
+  auto closed_by = [&](DayNumber day) {
+    const Closure* c = Cal().ClosureOn(day);
+    if (!c) return std::string();
+    return " (" + (c->place.empty() ? std::string("--closed") : c->place) +
+           (c->label.empty() ? std::string() : " '" + c->label + "'") + ", " + FormatDate(c->from) +
+           " to " + FormatDate(c->to) + ")";
+  };
+  if (options_.start && Cal().ClosureOn(*options_.start))
+    diags_->Warning("", "the plan's first day " + FormatDate(*options_.start) +
+                            " (--start) is closed by --closed" + closed_by(*options_.start) +
+                            "; the work starts on the next working day, " +
+                            FormatDate(Cal().NextWorkingDay(*options_.start)));
   fixed_.assign(members_.size(), std::nullopt);
   fixed_member_.assign(members_.size(), kNone);
   for (Node n = 0; n < members_.size(); ++n) {
@@ -36,6 +51,12 @@ bool Planner::Dates() {
       const auto& fixed = landscape_.systems[sys_[t]].cutover.fixed_date;
       if (!fixed) continue;
       int offset = Cal().Offset(*day0_, *fixed);
+      if (Cal().ClosureOn(*fixed))
+        diags_->Warning(CutoverPath(t, "fixed_date"),
+                        Id(t) + " is fixed to start on " + FormatDate(*fixed) +
+                            ", a day closed by --closed" + closed_by(*fixed) +
+                            "; it starts on the next working day, " +
+                            FormatDate(Cal().NextWorkingDay(*fixed)));
       if (offset < 0) {
         diags_->Error(CutoverPath(t, "fixed_date"),
                       Id(t) + " is fixed to start on " + FormatDate(*fixed) +

@@ -4,6 +4,7 @@
 // given input always takes the same path (a crash file replays exactly).
 #include "tests/fuzz/fuzz_bodies.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -26,6 +27,7 @@
 #include "engine/merge/merge.h"
 #include "engine/model/diagnostics.h"
 #include "engine/model/landscape.h"
+#include "engine/plan/calendar.h"
 #include "engine/plan/plan.h"
 #include "tests/plan_check.h"
 
@@ -419,6 +421,20 @@ bool SameDecisions(const MergeDecisions& a, const MergeDecisions& b) {
   return true;
 }
 
+// The closures as an iCalendar file: one all-day event each (DTSTART, DURATION in days, the label
+// as SUMMARY), lines ended by CRLF so that a label ending in CR keeps it.
+std::string ClosuresAsIcs(const std::vector<Closure>& closures) {
+  std::string out = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n";
+  for (const Closure& c : closures) {
+    std::string date = FormatDate(c.from);
+    date.erase(7, 1);
+    date.erase(4, 1);
+    out += "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:" + date + "\r\nDURATION:P" +
+           std::to_string(c.to - c.from + 1) + "D\r\nSUMMARY:" + c.label + "\r\nEND:VEVENT\r\n";
+  }
+  return out + "END:VCALENDAR\r\n";
+}
+
 }  // namespace
 
 void FuzzMerge(const uint8_t* data, size_t size) {
@@ -590,6 +606,48 @@ void FuzzDecisions(const uint8_t* data, size_t size) {
   Check(ParseDecisionsText(WriteDecisions(decisions), "again.json", &again, &d),
         "decisions: what was read writes and reads again");
   Check(SameDecisions(decisions, again), "decisions: the same decisions after writing");
+}
+
+void FuzzClosures(const uint8_t* data, size_t size) {
+  InputRules rules;  // as `plan --closed` reads the file
+  rules.what = "a list of closed days";
+  rules.convert_windows_1252 = true;
+  InputText input;
+  Diagnostics read("closed.txt");
+  if (!DecodeInput(std::string(reinterpret_cast<const char*>(data), size), "closed.txt", rules,
+                   &input, &read))
+    return;
+  std::vector<Closure> closures;
+  Diagnostics diagnostics("closed.txt");
+  bool ok = ParseClosures(input, &closures, &diagnostics);
+  FormatAll(diagnostics);
+  Check(ok == !diagnostics.HasErrors(), "closures: returns true exactly when there are no errors");
+  if (!ok) return;
+  for (const Closure& c : closures) Check(c.from <= c.to, "closures: from <= to");
+  InputText again{"again.ics", ClosuresAsIcs(closures), Encoding::kUtf8};
+  std::vector<Closure> reread;
+  Diagnostics second("again.ics");
+  bool reread_ok = ParseClosures(again, &reread, &second);
+  if (!reread_ok)
+    for (const Diagnostic& d : second.Items())
+      std::fprintf(stderr, "%s\n", FormatDiagnostic(d).c_str());
+  Check(reread_ok, "closures: written as iCalendar, they read again");
+  Check(reread.size() == closures.size(), "closures: the same number read again");
+  for (size_t i = 0; i < closures.size() && i < reread.size(); ++i)
+    Check(reread[i].from == closures[i].from && reread[i].to == closures[i].to &&
+              reread[i].label == closures[i].label,
+          "closures: the same closures read again");
+  if (closures.empty()) return;
+  const uint32_t h = Hash(data, size);
+  Calendar calendar((h & 1) ? Calendar::Kind::kAllDays : Calendar::Kind::kWorkingDays, closures);
+  // Around the first closure (not before 1900: the calendar's years start at 0000).
+  DayNumber start = std::max<DayNumber>(closures.front().from - 3, *ParseDate("1900-01-01"));
+  for (DayNumber d = start; d < start + 40; ++d) {
+    DayNumber next = calendar.NextWorkingDay(d);
+    Check(next >= d && calendar.IsWorkingDay(next), "calendar: the next working day works");
+    Check(calendar.Date(start, calendar.Offset(start, d)) == next,
+          "calendar: Date(start, Offset(start, d)) is the next working day");
+  }
 }
 
 }  // namespace landskap::fuzz

@@ -52,4 +52,11 @@ void FuzzDiff(const uint8_t* data, size_t size);
 // written and read again to the same decisions.
 void FuzzDecisions(const uint8_t* data, size_t size);
 
+// Reads the bytes as a list of closed days (`plan --closed`: CSV, or iCalendar when it starts with
+// BEGIN:VCALENDAR). Aborts unless: the parser returns true exactly when it reports no error;
+// every closure runs from its first day to its last (from <= to); the closures written again
+// as iCalendar read back as the same closures; and a calendar with them agrees with itself
+// (the next working day is a working day, Date inverts Offset) on the days around them.
+void FuzzClosures(const uint8_t* data, size_t size);
+
 }  // namespace landskap::fuzz

@@ -16,7 +16,7 @@ cmake --build --preset fuzz -j "$(nproc)"
 
 build=build/fuzz
 status=0
-for target in load changes xlsx csv archi_xml archi_csv merge diff decisions plan_exports; do
+for target in load changes xlsx csv archi_xml archi_csv merge diff decisions plan_exports closures; do
   case "$target" in
     load) dict=landskap.dict ;;
     changes) dict=changes.dict ;;
@@ -27,6 +27,7 @@ for target in load changes xlsx csv archi_xml archi_csv merge diff decisions pla
     merge | diff) dict=landskap+decisions.dict ;;
     decisions) dict=decisions.dict ;;
     plan_exports) dict=landskap.dict ;;
+    closures) dict=closures.dict ;;
   esac
   # merge and diff read several files: the format's names and the form feed between files.
   dict_path="tests/fuzz/$dict"
