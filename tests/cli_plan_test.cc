@@ -576,7 +576,9 @@ std::string RandomLandscape(unsigned seed, int n) {
 
 TEST(CliPlan, AgreesWithNetworkx) {
   if (std::system("/usr/bin/python3 -c 'import networkx' >/dev/null 2>&1") != 0)
-    GTEST_SKIP() << "/usr/bin/python3 with networkx is not installed";
+    LANDSKAP_SKIP_UNLESS_CI(
+        "/usr/bin/python3 with networkx is not installed (Debian: apt-get install "
+        "python3-networkx)");
   std::string dir = testing::TempDir();
   std::string script = WriteTemp(dir, "check_plan.py", kNetworkxCheck);
   for (unsigned seed : {1u, 2u, 3u}) {
@@ -601,7 +603,7 @@ TEST(CliPlan, AgreesWithNetworkx) {
 // and owners; `render --plan` with the same options draws the same dates.
 TEST(CliPlan, MergerWithTheDefaultCalendar) {
   std::string file = testing::SourcePath("datasets/oygarden-2020.json");
-  if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " is not there yet";
+  if (!std::filesystem::exists(file)) LANDSKAP_SKIP_UNLESS_CI(file + " is not there");
   std::vector<std::string> args = {"plan",    file,         "--key",      "kommunenummer",
                                    "--start", "2019-08-01", "--deadline", "2020-01-01"};
   auto r = RunCli(args);
@@ -642,7 +644,7 @@ TEST(CliPlan, MergerWithTheDefaultCalendar) {
 
 TEST(CliPlan, MergerDataset) {
   std::string file = testing::SourcePath("datasets/oygarden-2020.json");
-  if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " is not there yet";
+  if (!std::filesystem::exists(file)) LANDSKAP_SKIP_UNLESS_CI(file + " is not there");
   for (const char* scope : {"--all", "--key"}) {
     std::vector<std::string> args = {"plan",       file,         "--start",
                                      "2019-08-01", "--deadline", "2020-01-01",

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -64,11 +65,46 @@ std::string SourcePath(const std::string& relative) {
   return std::string(LANDSKAP_SOURCE_DIR) + "/" + relative;
 }
 
+std::string ReferencePath(const std::string& relative) {
+  if (const char* folder = std::getenv("LANDSKAP_REFERENCE")) return folder + ("/" + relative);
+  for (const char* base : {"../shared/reference/", "../../shared/reference/"}) {
+    std::string path = SourcePath(base + relative);
+    if (std::filesystem::exists(path)) return path;
+  }
+  return SourcePath("../shared/reference/" + relative);
+}
+
+bool InCi() {
+  const char* ci = std::getenv("LANDSKAP_CI");
+  return ci && std::string(ci) == "1";
+}
+
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+bool UpdateGolden(const std::string& name, const std::string& actual) {
+  const char* value = std::getenv("LANDSKAP_UPDATE_GOLDEN");
+  if (!value) return false;
+  if (std::string(value) != "1") {
+    ADD_FAILURE() << "LANDSKAP_UPDATE_GOLDEN='" << value
+                  << "': only LANDSKAP_UPDATE_GOLDEN=1 rewrites tests/golden/" << name
+                  << "; unset the variable to compare";
+    return false;
+  }
+  if (InCi()) {
+    ADD_FAILURE()
+        << "LANDSKAP_UPDATE_GOLDEN=1 in CI (LANDSKAP_CI=1): CI never rewrites tests/golden/" << name
+        << "; unset the variable";
+    return false;
+  }
+  std::ofstream(SourcePath("tests/golden/" + name), std::ios::binary) << actual;
+  ADD_FAILURE() << "updated tests/golden/" << name
+                << "; review the diff and run again without LANDSKAP_UPDATE_GOLDEN";
+  return true;
 }
 
 std::string TempDir() {

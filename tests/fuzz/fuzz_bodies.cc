@@ -278,13 +278,27 @@ void FuzzChanges(const uint8_t* data, size_t size) {
 
 namespace {
 
-// What `landskap import` does after a source was read: write the landscape, load it again.
-void WriteAndLoad(const Landscape& landscape, const Diagnostics& diagnostics) {
-  for (const Diagnostic& d : diagnostics.Items()) FormatDiagnostic(d);
-  std::string text = WriteLandscape(landscape);
+// What `landskap import` promises after a source was read (engine/formats/importer.h): the
+// landscape is a valid landskap/1 file, so written out it loads again through the precise loader
+// without errors and with the same systems and integrations, and every skip has a reason.
+void CheckWrittenAndLoaded(const char* reader, const Landscape& landscape,
+                           const ImportReport& report) {
+  CheckLandscape(landscape);
   Landscape again;
-  Diagnostics check("import");
-  LoadLandscapeText(text, "import", &again, &check);
+  Diagnostics load("written");
+  bool ok = LoadLandscapeTextPrecise(WriteLandscape(landscape), "written", &again, &load);
+  if (!ok)
+    for (const Diagnostic& d : load.Items())
+      std::fprintf(stderr, "%s: %s\n", reader, FormatDiagnostic(d).c_str());
+  Check(ok && !load.HasErrors(), "import: the imported landscape loads again");
+  Check(again.systems.size() == landscape.systems.size(), "import: same systems after writing");
+  Check(again.integrations.size() == landscape.integrations.size(),
+        "import: same integrations after writing");
+  for (SystemIndex s = 0; s < landscape.systems.size(); ++s)
+    Check(again.systems[s].id == landscape.systems[s].id, "import: same system ids, in order");
+  size_t skipped_with_reason = 0;
+  for (const ImportSkip& skip : report.skipped) skipped_with_reason += !skip.reason.empty();
+  Check(skipped_with_reason == report.skipped.size(), "import: every skip has a reason");
 }
 
 // An imported landscape is always a valid landskap/1 file: what `landskap import` writes must
@@ -297,17 +311,7 @@ void CheckImported(const ArchiModel& model, ImportOptions options) {
     Diagnostics diagnostics("model");
     MapArchiModel(model, "model", options, &landscape, &report, &diagnostics);
     FormatAll(diagnostics);
-    CheckLandscape(landscape);
-    Landscape again;
-    Diagnostics load("written");
-    bool ok = LoadLandscapeText(WriteLandscape(landscape), "written", &again, &load);
-    Check(ok, "archi: the imported landscape loads again");
-    Check(again.systems.size() == landscape.systems.size(), "archi: same systems after writing");
-    Check(again.integrations.size() == landscape.integrations.size(),
-          "archi: same integrations after writing");
-    size_t skipped_with_reason = 0;
-    for (const ImportSkip& s : report.skipped) skipped_with_reason += !s.reason.empty();
-    Check(skipped_with_reason == report.skipped.size(), "archi: every skip has a reason");
+    CheckWrittenAndLoaded("archi", landscape, report);
   }
 }
 
@@ -318,8 +322,10 @@ void FuzzXlsx(const uint8_t* data, size_t size) {
   Landscape landscape;
   ImportReport report;
   Diagnostics diagnostics("fuzz.xlsx");
-  if (ImportXlsxBytes(bytes, "fuzz.xlsx", &landscape, &report, &diagnostics))
-    WriteAndLoad(landscape, diagnostics);
+  bool ok = ImportXlsxBytes(bytes, "fuzz.xlsx", &landscape, &report, &diagnostics);
+  FormatAll(diagnostics);
+  Check(ok == !diagnostics.HasErrors(), "xlsx: returns true exactly when there are no errors");
+  if (ok) CheckWrittenAndLoaded("xlsx", landscape, report);
 }
 
 void FuzzCsv(const uint8_t* data, size_t size) {
@@ -341,8 +347,10 @@ void FuzzCsv(const uint8_t* data, size_t size) {
   Landscape landscape;
   ImportReport report;
   Diagnostics diagnostics("fuzz.csv");
-  if (ImportCsvBytes(files, &landscape, &report, &diagnostics))
-    WriteAndLoad(landscape, diagnostics);
+  bool ok = ImportCsvBytes(files, &landscape, &report, &diagnostics);
+  FormatAll(diagnostics);
+  Check(ok == !diagnostics.HasErrors(), "csv: returns true exactly when there are no errors");
+  if (ok) CheckWrittenAndLoaded("csv", landscape, report);
 }
 
 void FuzzArchiXml(const uint8_t* data, size_t size) {

@@ -16,6 +16,8 @@ cmake --build --preset fuzz -j "$(nproc)"
 
 build=build/fuzz
 status=0
+ran=0
+found=()
 for target in load changes xlsx csv archi_xml archi_csv merge diff decisions plan_exports closures; do
   case "$target" in
     load) dict=landskap.dict ;;
@@ -55,8 +57,10 @@ for target in load changes xlsx csv archi_xml archi_csv merge diff decisions pla
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 || true)
   echo "   ${runs:-?} executions, ${speed:-?} exec/s, ${cov:-cov: ?}, corpus $(ls "$corpus" | wc -l) files"
+  ran=$((ran + 1))
   if [ "$rc" -ne 0 ]; then
     status=1
+    found+=("$target")
     grep -E '^==[0-9]+==ERROR|SUMMARY|invariant violated|runtime error|ALARM' "$log" | head -5 || true
     found=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
     echo "   FOUND a problem (exit $rc); input: ${found:-see $log}"
@@ -65,4 +69,5 @@ for target in load changes xlsx csv archi_xml archi_csv merge diff decisions pla
     echo "   no crash found"
   fi
 done
+echo "== $ran fuzzers ran $seconds s each; ${#found[@]} found a problem${found:+ (${found[*]})}"
 exit "$status"
