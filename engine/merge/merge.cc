@@ -11,6 +11,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "engine/merge/ids.h"
 #include "engine/model/municipality.h"
 #include "engine/model/suggest.h"
 
@@ -77,16 +78,6 @@ class Conflicts {
   std::vector<MergeConflict>* out_;
   std::map<std::tuple<std::string, std::string, std::string>, size_t> index_;
 };
-
-// "FROM:TO" or "FROM:TO+N": an id that only repeats its ends, which re-pointing makes wrong.
-bool IdSpellsEnds(const std::string& id, const std::string& from, const std::string& to) {
-  std::string pair = from + ":" + to;
-  if (id == pair) return true;
-  if (id.size() <= pair.size() + 1 || id.compare(0, pair.size(), pair) != 0 ||
-      id[pair.size()] != '+')
-    return false;
-  return id.find_first_not_of("0123456789", pair.size() + 1) == std::string::npos;
-}
 
 }  // namespace
 
