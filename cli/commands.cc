@@ -10,9 +10,9 @@ namespace landskap::cli {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
-      ValidateCommand(), StatsCommand(),  ImpactCommand(),   PlanCommand(),   RenderCommand(),
-      HotspotsCommand(), ReportCommand(), FmtCommand(),      MergeCommand(),  DiffCommand(),
-      SynthCommand(),    ImportCommand(), TemplateCommand(), ExportCommand(),
+      ValidateCommand(), StatsCommand(),  ImpactCommand(), PlanCommand(),     RenderCommand(),
+      HotspotsCommand(), ReportCommand(), FmtCommand(),    MergeCommand(),    SplitCommand(),
+      DiffCommand(),     SynthCommand(),  ImportCommand(), TemplateCommand(), ExportCommand(),
   };
   return commands;
 }
