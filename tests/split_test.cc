@@ -464,6 +464,25 @@ TEST(Split, DecisionsFileSyntaxErrors) {
       << Errors(keep);
 }
 
+// Found by split_decisions_fuzzer: a number too large for a double ended the program.
+TEST(Split, DecisionsFileNumberTooLarge) {
+  SplitDecisions d;
+  Diagnostics diags("d.json");
+  EXPECT_FALSE(ParseSplitDecisionsText(
+      "{\"format\": \"landskap-split-decisions/1\", \"decisions\": [\n"
+      " {\"system\": \"a.sak\", \"decision\": \"shared\", \"effort_days\": -9e999},\n"
+      " {\"system\": \"a.gis\", \"decision\": \"new instance\", \"effort_days\": 1e3088}]}",
+      "d.json", &d, &diags));
+  std::string errors = Errors(diags);
+  for (const char* expected : {
+           "d.json:2:59: error: the number -9e999 is too far below zero",
+           "d.json:3:65: error: the number 1e3088 is too large; effort_days is a number of "
+           "working days, e.g. 10",
+           "d.json: /decisions/1/decision: error: unknown decision 'new instance'",
+       })
+    EXPECT_NE(errors.find(expected), std::string::npos) << expected << "\n" << errors;
+}
+
 TEST(Split, FileAndOptionErrors) {
   Landscape input = Parse(kAlesund);
   // Nothing owned by the old number.

@@ -1,7 +1,9 @@
 // The shared pieces of the decisions files' readers (engine/merge/decision_json.h).
 #include "engine/merge/decision_json.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "engine/file/input.h"
 #include "engine/file/json_type.h"
@@ -26,18 +28,78 @@ std::pair<size_t, size_t> LineColumn(std::string_view text, size_t byte) {
   return {line, column};
 }
 
+// A number in the text too large for a double, outside strings.
+struct TooLarge {
+  size_t begin, end;
+  bool effort;  // the value of "effort_days"
+};
+
+std::vector<TooLarge> FindTooLarge(std::string_view text) {
+  std::vector<TooLarge> found;
+  std::string_view last_string;
+  for (size_t i = 0; i < text.size();) {
+    char c = text[i];
+    if (c == '"') {
+      size_t j = i + 1;
+      while (j < text.size() && text[j] != '"') j += text[j] == '\\' ? 2 : 1;
+      last_string = text.substr(i + 1, std::min(j, text.size()) - i - 1);
+      i = j + 1;
+    } else if (c == '-' || (c >= '0' && c <= '9')) {
+      size_t j = text.find_first_not_of("+-0123456789.eE", i);
+      if (j == std::string_view::npos) j = text.size();
+      // The same conversion as nlohmann's: an integer too long for 64 bits is read as a double.
+      std::string number(text.substr(i, j - i));
+      if (std::isinf(std::strtod(number.c_str(), nullptr)))
+        found.push_back({i, j, last_string == "effort_days"});
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  return found;
+}
+
 }  // namespace
 
 bool ParseRoot(std::string_view text, const FormatInfo& info, json* root, Diagnostics* d) {
-  try {
-    *root = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    size_t byte = e.byte > 0 ? e.byte - 1 : 0;
-    auto [line, column] = LineColumn(text, byte);
-    d->Error(std::to_string(line) + ":" + std::to_string(column),
-             "this is not valid JSON here; " + std::string(info.what) + " is JSON like " +
-                 std::string(info.shape));
-    return false;
+  // nlohmann stops at the first number too large for a double (out_of_range, without its
+  // place): then every such number is reported where it is, and a copy with each blanked to 0
+  // (padded, so places stay) is read for the file's other mistakes.
+  std::string patched;
+  std::string_view source = text;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    try {
+      *root = json::parse(source.begin(), source.end());
+      break;
+    } catch (const json::parse_error& e) {
+      size_t byte = e.byte > 0 ? e.byte - 1 : 0;
+      auto [line, column] = LineColumn(text, byte);
+      d->Error(std::to_string(line) + ":" + std::to_string(column),
+               "this is not valid JSON here; " + std::string(info.what) + " is JSON like " +
+                   std::string(info.shape));
+      return false;
+    } catch (const json::out_of_range&) {
+      std::vector<TooLarge> numbers = attempt == 0 ? FindTooLarge(text) : std::vector<TooLarge>{};
+      if (numbers.empty()) {  // the scan and nlohmann disagree: say so without a place
+        d->Error("", "a number in the file is too large to be read; write a smaller number");
+        return false;
+      }
+      patched = std::string(text);
+      for (const TooLarge& n : numbers) {
+        auto [line, column] = LineColumn(text, n.begin);
+        std::string number(text.substr(n.begin, std::min<size_t>(n.end - n.begin, 24)));
+        if (n.end - n.begin > 24) number += "...";
+        bool negative = text[n.begin] == '-';
+        d->Error(std::to_string(line) + ":" + std::to_string(column),
+                 "the number " + number + (negative ? " is too far below zero" : " is too large") +
+                     (n.effort ? "; effort_days is a number of working days, e.g. 10"
+                               : " to be read; write a smaller number"));
+        patched[n.begin] = '0';
+        std::fill(patched.begin() + static_cast<std::ptrdiff_t>(n.begin) + 1,
+                  patched.begin() + static_cast<std::ptrdiff_t>(n.end), ' ');
+      }
+      source = patched;
+    }
   }
   if (!root->is_object()) {
     d->Error("", std::string(info.what) + " is a JSON object " + std::string(info.shape) +
