@@ -2,6 +2,7 @@
 // sections; JSON has the same and the effort by vendor per successor as lists.
 #include "cli/formats/split.h"
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "cli/formats/sections.h"
@@ -138,14 +139,12 @@ std::vector<SummarySection> Sections(const SplitSummary& s) {
                        TextTable({"successor", "vendor", "tasks", "days"})};
     sec.table.AlignRight(2);
     sec.table.AlignRight(3);
-    for (const SuccessorSummary& n : s.successors) {
-      for (const auto& [vendor, days] : n.effort_by_vendor) {
-        size_t tasks = 0;
-        for (const SplitTask& t : s.tasks) tasks += t.successor == n.number && t.vendor == vendor;
+    std::map<std::pair<std::string, std::string>, size_t> tasks;  // (successor, vendor)
+    for (const SplitTask& t : s.tasks) ++tasks[{t.successor, t.vendor}];
+    for (const SuccessorSummary& n : s.successors)
+      for (const auto& [vendor, days] : n.effort_by_vendor)
         sec.table.AddRow({OwnerLabel(n.number), vendor.empty() ? "(no vendor)" : vendor,
-                          std::to_string(tasks), FormatDays(days)});
-      }
-    }
+                          std::to_string(tasks[{n.number, vendor}]), FormatDays(days)});
     out.push_back(std::move(sec));
   }
   return out;

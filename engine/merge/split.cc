@@ -151,20 +151,18 @@ bool SplitLandscape(const Landscape& input, const SplitOptions& options, Landsca
   }
   if (file_diags.HasErrors()) return finish();
 
-  // The successors' own systems (those they had before the split) by domain, for divide.
-  std::map<std::pair<std::string, std::string>, std::vector<SystemIndex>> own_by_domain;
-  for (SystemIndex s = 0; s < input.systems.size(); ++s) {
-    const System& sys = input.systems[s];
+  // The successors' own systems (those they had before the split) by domain, for divide: their
+  // ids, sorted.
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> own_by_domain;
+  for (const System& sys : input.systems)
     if (!sys.domain.empty() && Contains(into, sys.owner))
-      own_by_domain[{sys.owner, sys.domain}].push_back(s);
-  }
-  auto own_ids = [&](const std::string& number, const std::string& domain) {
-    std::vector<std::string> ids;
+      own_by_domain[{sys.owner, sys.domain}].push_back(sys.id);
+  for (auto& [where, ids] : own_by_domain) std::sort(ids.begin(), ids.end());
+  const std::vector<std::string> no_ids;
+  auto own_ids = [&](const std::string& number,
+                     const std::string& domain) -> const std::vector<std::string>& {
     auto it = own_by_domain.find({number, domain});
-    if (it != own_by_domain.end())
-      for (SystemIndex s : it->second) ids.push_back(input.systems[s].id);
-    std::sort(ids.begin(), ids.end());
-    return ids;
+    return it == own_by_domain.end() ? no_ids : it->second;
   };
 
   // The proposal (docs/split.md, "The proposal"): the keeper keeps everything; a successor with
@@ -231,6 +229,7 @@ bool SplitLandscape(const Landscape& input, const SplitOptions& options, Landsca
     std::vector<std::string_view> old_ids;
     for (SystemIndex s : old) old_ids.push_back(input.systems[s].id);
     std::vector<std::string_view> other_names(others.begin(), others.end());
+    SuggestionBudget budget;  // one for the file: many unknown ids stay linear
     std::vector<std::vector<Entry>> decided(old.size());
     // Per system: where it is kept or shared, and where each successor is decided.
     std::vector<std::string> kept_at(old.size()), shared_at(old.size());
@@ -239,7 +238,8 @@ bool SplitLandscape(const Landscape& input, const SplitOptions& options, Landsca
       auto s = input.FindSystem(d.system);
       if (!s) {
         decision_diags.Error(d.location + "/system",
-                             "unknown system '" + d.system + "'" + DidYouMean(d.system, old_ids) +
+                             "unknown system '" + d.system + "'" +
+                                 DidYouMean(d.system, old_ids, &budget) +
                                  "; the systems to decide on are those owned by " + from);
         continue;
       }
@@ -265,9 +265,9 @@ bool SplitLandscape(const Landscape& input, const SplitOptions& options, Landsca
                                           Joined(others) + ")");
           ok = false;
         } else if (!Contains(others, n)) {
-          decision_diags.Error(where,
-                               n + " is not a successor of " + from + DidYouMean(n, other_names) +
-                                   "; the successors besides the keeper are " + Joined(others));
+          decision_diags.Error(
+              where, n + " is not a successor of " + from + DidYouMean(n, other_names, &budget) +
+                         "; the successors besides the keeper are " + Joined(others));
           ok = false;
         }
       }
@@ -363,9 +363,13 @@ bool SplitLandscape(const Landscape& input, const SplitOptions& options, Landsca
   // smallest id.
   std::vector<std::map<std::string, std::string>> receiver(old.size());
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> instances_by_domain;
-  for (size_t o = 0; o < old.size(); ++o)
-    for (const auto& [n, id] : instance[o])
+  std::map<std::string, std::string> instance_product;  // an instance's product: its original's
+  for (size_t o = 0; o < old.size(); ++o) {
+    for (const auto& [n, id] : instance[o]) {
       instances_by_domain[{n, input.systems[old[o]].domain}].push_back(id);
+      instance_product[id] = input.systems[old[o]].product;
+    }
+  }
   for (size_t o = 0; o < old.size(); ++o) {
     const System& sys = input.systems[old[o]];
     for (const Entry& e : entries[o]) {
@@ -389,12 +393,9 @@ bool SplitLandscape(const Landscape& input, const SplitOptions& options, Landsca
           continue;
         }
         std::sort(candidates.begin(), candidates.end());
-        auto product_of = [&](const std::string& id) -> std::string {
+        auto product_of = [&](const std::string& id) -> const std::string& {
           if (auto s = input.FindSystem(id)) return input.systems[*s].product;
-          for (size_t p = 0; p < old.size(); ++p)
-            for (const auto& [m, made_id] : instance[p])
-              if (made_id == id) return input.systems[old[p]].product;
-          return "";
+          return instance_product.at(id);
         };
         std::string pick = candidates.front();
         for (const std::string& c : candidates) {
