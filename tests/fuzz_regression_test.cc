@@ -53,6 +53,14 @@ TEST(FuzzRegression, CsvSeedCorpus) {
   EXPECT_GT(Replay("tests/fuzz/corpus/csv", fuzz::FuzzCsv), 0u);
 }
 
+TEST(FuzzRegression, SplitDecisionsSeedCorpus) {
+  EXPECT_GT(Replay("tests/fuzz/corpus/split_decisions", fuzz::FuzzSplitDecisions), 0u);
+}
+
+TEST(FuzzRegression, SplitDecisionsFindings) {
+  Replay("tests/fuzz/regressions/split_decisions", fuzz::FuzzSplitDecisions);
+}
+
 TEST(FuzzRegression, XlsxFindings) { Replay("tests/fuzz/regressions/xlsx", fuzz::FuzzXlsx); }
 
 TEST(FuzzRegression, CsvFindings) { Replay("tests/fuzz/regressions/csv", fuzz::FuzzCsv); }

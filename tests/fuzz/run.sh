@@ -16,7 +16,7 @@ cmake --build --preset fuzz -j "$(nproc)"
 
 build=build/fuzz
 status=0
-for target in load changes xlsx csv archi_xml archi_csv; do
+for target in load changes xlsx csv archi_xml archi_csv split_decisions; do
   case "$target" in
     load) dict=landskap.dict ;;
     changes) dict=changes.dict ;;
@@ -24,6 +24,7 @@ for target in load changes xlsx csv archi_xml archi_csv; do
     csv) dict=inventory.dict ;;
     archi_xml) dict=archimate.dict ;;
     archi_csv) dict=archi_csv.dict ;;
+    split_decisions) dict=split_decisions.dict ;;
   esac
   corpus="$build/corpus/$target"
   artifacts="$build/findings/$target/"
