@@ -511,13 +511,15 @@ TEST(Split, FileAndOptionErrors) {
             std::string::npos);
 }
 
-// 240 systems of the old municipality, the even ones in domains every municipality must have
-// (120 new instances), the odd ones not (120 shared, 120 agreements); each fed by the register
-// (240 integrations) and feeding the next (239). By hand: 1 + 240 + 120 + 120 = 481 systems;
-// rebuilt for 1580: the register's 120 feeds of the even ones, and all 239 links of the chain
-// (each has an even end with an instance and an odd one that 1580 shares): 359; 479 + 359 = 838
-// integrations. The result's vectors grow from 241 systems and 479 integrations many times over
-// while the split adds to them (under ASan a held reference would be reported).
+// 240 systems of the old municipality split into three (1508 keeps, 1580 and 1599), the even
+// ones in domains every municipality must have (120 new instances for each of 1580 and 1599),
+// the odd ones not (120 shared by all three, 120 agreements); each fed by the register (240
+// integrations) and feeding the next (239). By hand: 1 + 240 + 2 * 120 + 120 = 601 systems;
+// rebuilt for each of 1580 and 1599: the register's 120 feeds of the even ones, and all 239 links
+// of the chain (each has an even end with an instance and an odd one it shares): 359, 718 in all;
+// 479 + 718 = 1197 integrations. The result's vectors grow from 241 systems and 479 integrations
+// many times over while the split adds to them, two instances per original (under ASan a
+// reference into them held across the growth would be reported).
 TEST(Split, LargeLandscapeGrowsAndKeepsEverythingConsistent) {
   const auto& domains = DomainsEveryMunicipalityMustHave();
   std::string text = R"({"systems": [{"id": "reg", "kind": "national", "owner": "Reg",
@@ -540,44 +542,50 @@ TEST(Split, LargeLandscapeGrowsAndKeepsEverythingConsistent) {
             "\", \"carries\": [\"kommunenummer\"]}";
   text += "]}";
   Landscape input = Parse(text);
-  Split s = SplitRun(input, nullptr);
+  Split s = SplitRun(input, nullptr, {"1508", "1580", "1599"});
   ASSERT_TRUE(s.ok) << Errors(s.diagnostics);
   const Landscape& l = s.landscape;
-  EXPECT_EQ(l.systems.size(), 481u);
-  EXPECT_EQ(l.integrations.size(), 838u);
-  EXPECT_EQ(s.summary.rebuilt.size(), 359u);
+  EXPECT_EQ(l.systems.size(), 601u);
+  EXPECT_EQ(l.integrations.size(), 1197u);
+  EXPECT_EQ(s.summary.rebuilt.size(), 718u);
   EXPECT_TRUE(s.summary.without_counterpart.empty());
   EXPECT_EQ(s.summary.successors[1].new_instances, 120u);
+  EXPECT_EQ(s.summary.successors[2].new_instances, 120u);
   EXPECT_EQ(s.summary.successors[0].agreements, 120u);
   // Establishment days of the even systems: 1 + i % 4 for i = 0, 2, 4 ...: 1, 3, 1, 3 ... = 240.
   EXPECT_EQ(s.summary.successors[1].effort_days, 240);
-  // Checked independently of the summary: every instance copies its original, waits for
-  // haram.s0 (its original waited for a.s0) and has its original's integrations with the
-  // register and the shared neighbours in the chain.
+  EXPECT_EQ(s.summary.successors[2].effort_days, 240);
+  // Checked independently of the summary: every instance copies its original, waits for its
+  // successor's instance of a.s0 (its original waited for a.s0) and has its original's
+  // integrations with the register and the shared neighbours in the chain.
   std::set<std::string> pairs;
   for (const Integration& i : l.integrations)
     pairs.insert(l.systems[i.from].id + ">" + l.systems[i.to].id);
   for (int i = 0; i < n; ++i) {
-    std::string old_id = "a.s" + std::to_string(i), id = "haram.s" + std::to_string(i);
+    std::string old_id = "a.s" + std::to_string(i);
     const System& original = Sys(l, old_id);
     EXPECT_NE(original.owner, "1507");
     if (i % 2 == 1) {
-      EXPECT_EQ(original.owner, "1508+1580");
+      EXPECT_EQ(original.owner, "1508+1580+1599");
       EXPECT_TRUE(l.FindSystem("agreement." + old_id));
       continue;
     }
-    const System& made = Sys(l, id);
-    EXPECT_EQ(made.owner, "1580");
-    EXPECT_EQ(made.vendor, original.vendor);
-    EXPECT_EQ(made.domain, original.domain);
-    EXPECT_EQ(made.cutover.effort_days, 1 + i % 4);
-    EXPECT_TRUE(pairs.count("reg>" + id)) << id;
-    if (i + 1 < n) {
-      EXPECT_TRUE(pairs.count(id + ">a.s" + std::to_string(i + 1))) << id;
-    }
-    if (i > 0) {
-      EXPECT_EQ(After(l, id), (std::vector<std::string>{"haram.s0"}));
-      EXPECT_TRUE(pairs.count("a.s" + std::to_string(i - 1) + ">" + id)) << id;
+    for (const auto& [owner, prefix] : {std::pair<std::string, std::string>{"1580", "haram"},
+                                        std::pair<std::string, std::string>{"1599", "1599"}}) {
+      std::string id = prefix + ".s" + std::to_string(i);
+      const System& made = Sys(l, id);
+      EXPECT_EQ(made.owner, owner);
+      EXPECT_EQ(made.vendor, original.vendor);
+      EXPECT_EQ(made.domain, original.domain);
+      EXPECT_EQ(made.cutover.effort_days, 1 + i % 4);
+      EXPECT_TRUE(pairs.count("reg>" + id)) << id;
+      if (i + 1 < n) {
+        EXPECT_TRUE(pairs.count(id + ">a.s" + std::to_string(i + 1))) << id;
+      }
+      if (i > 0) {
+        EXPECT_EQ(After(l, id), (std::vector<std::string>{prefix + ".s0"}));
+        EXPECT_TRUE(pairs.count("a.s" + std::to_string(i - 1) + ">" + id)) << id;
+      }
     }
   }
   // The plan has no cycle and puts every instance after haram.s0.
