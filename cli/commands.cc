@@ -16,7 +16,7 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
       TemplateCommand(), ImportCommand(), ValidateCommand(), ImpactCommand(), PlanCommand(),
       RenderCommand(),   ReportCommand(), HotspotsCommand(), StatsCommand(),  MergeCommand(),
-      DiffCommand(),     ExportCommand(), FmtCommand(),      SynthCommand(),
+      SplitCommand(),    DiffCommand(),   ExportCommand(),   FmtCommand(),    SynthCommand(),
   };
   return commands;
 }

@@ -19,6 +19,7 @@ Command HotspotsCommand();
 Command ReportCommand();
 Command FmtCommand();
 Command MergeCommand();
+Command SplitCommand();
 Command DiffCommand();
 Command SynthCommand();
 Command ImportCommand();

@@ -53,6 +53,14 @@ TEST(FuzzRegression, XlsxSeedCorpus) { Replay("tests/fuzz/corpus/xlsx", fuzz::Fu
 
 TEST(FuzzRegression, CsvSeedCorpus) { Replay("tests/fuzz/corpus/csv", fuzz::FuzzCsv); }
 
+TEST(FuzzRegression, SplitDecisionsSeedCorpus) {
+  Replay("tests/fuzz/corpus/split_decisions", fuzz::FuzzSplitDecisions);
+}
+
+TEST(FuzzRegression, SplitDecisionsFindings) {
+  Replay("tests/fuzz/regressions/split_decisions", fuzz::FuzzSplitDecisions);
+}
+
 TEST(FuzzRegression, XlsxFindings) { Replay("tests/fuzz/regressions/xlsx", fuzz::FuzzXlsx); }
 
 TEST(FuzzRegression, CsvFindings) { Replay("tests/fuzz/regressions/csv", fuzz::FuzzCsv); }

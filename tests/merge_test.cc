@@ -351,8 +351,24 @@ TEST(Merge, DecisionsFileSyntaxErrors) {
                          "[{\"survivor\": \"a.sak\", \"effort_days\": 1e400}]}",
                          "d.json", &d, &huge));
   EXPECT_EQ(Errors(huge),
-            "d.json:2:53: error: the number 1e400 is too large to be read (numbers go up to about "
-            "1.8e308); effort_days is a number of days, e.g. 10\n");
+            "d.json:2:53: error: the number 1e400 is too large; effort_days is a number of "
+            "working days, e.g. 10\n");
+}
+
+// A number too large for a double made nlohmann throw out_of_range, which nothing caught: the
+// program ended. Now it is an error at the number's line and column, with the file's other
+// mistakes (found by split_decisions_fuzzer; merge's reader shared the code).
+TEST(Merge, DecisionsFileNumberTooLarge) {
+  MergeDecisions d;
+  Diagnostics diags("d.json");
+  EXPECT_FALSE(ParseDecisionsText(R"({"format": "landskap-decisions/1", "decisions": [
+      {"survivor": "x", "effort_days": 1e400, "retrie": []}]})",
+                                  "d.json", &d, &diags));
+  std::string errors = Errors(diags);
+  EXPECT_NE(errors.find("d.json:2:40: error: the number 1e400 is too large"), std::string::npos)
+      << errors;
+  EXPECT_NE(errors.find("/decisions/0/retrie: error: unknown field 'retrie'"), std::string::npos)
+      << errors;
 }
 
 TEST(Merge, OwnSystemsWithTheSameIdAreAnError) {

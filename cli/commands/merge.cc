@@ -10,9 +10,8 @@
 #include "cli/commands.h"
 #include "cli/formats/table.h"
 #include "cli/output.h"
+#include "cli/summary_output.h"
 #include "engine/analysis/scope.h"
-#include "engine/file/load.h"
-#include "engine/file/write_landscape.h"
 #include "engine/merge/merge.h"
 #include "engine/model/text.h"
 
@@ -26,18 +25,14 @@ class MergeBody : public CommandBody {
                         "the new kommunenummer (required)")(
         "name", po::value(&name_)->value_name("TEXT"), "the merged landscape's name")(
         "decisions", po::value(&decisions_path_)->value_name("FILE"),
-        "which system survives in each domain (format: docs/merge.md)")(
-        "propose", po::value(&propose_path_)->value_name("FILE"),
+        "which system survives in each domain (format: docs/merge.md)");
+    outputs_.AddProposeOption(
+        desc,
         "write the decisions given plus a proposal for every undecided domain, to edit and give "
-        "back with --decisions")("effective", po::value(&effective_text_)->value_name("DATE"),
-                                 "the day the new number takes effect, YYYY-MM-DD")(
-        "output,o", po::value(&output_)->value_name("FILE"),
-        "write the merged landscape to FILE ('-' for standard output); the summary then goes "
-        "to standard error, or to --summary")(
-        "format", po::value(&format_text_)->value_name("FORMAT"),
-        "the summary's format: table (default), json or markdown")(
-        "summary", po::value(&summary_path_)->value_name("FILE"),
-        "write the summary to FILE (its format from --format or the ending .json, .md, .txt)");
+        "back with --decisions");
+    desc->add_options()("effective", po::value(&effective_text_)->value_name("DATE"),
+                        "the day the new number takes effect, YYYY-MM-DD");
+    outputs_.AddOutputOptions(desc, "the merged landscape");
   }
 
   bool Check(Context& c) override {
@@ -56,53 +51,6 @@ class MergeBody : public CommandBody {
         ok = false;
       }
     }
-    // GCC 12 warns about a maybe-uninitialized optional<enum> copied from a ternary; an int
-    // with -1 for "none" says the same without the false alarm.
-    int by_path_value = -1;
-    if (!summary_path_.empty())
-      if (auto f = FormatFromPath(summary_path_)) by_path_value = static_cast<int>(*f);
-    std::optional<Format> by_path;
-    if (by_path_value >= 0) by_path = static_cast<Format>(by_path_value);
-    if (!format_text_.empty()) {
-      auto f = ParseFormat(format_text_);
-      if (!f || (*f != Format::kTable && *f != Format::kJson && *f != Format::kMarkdown)) {
-        c.Usage("unknown --format '" + format_text_ + "'; use table, json or markdown");
-        ok = false;
-      } else {
-        format_ = *f;
-        if (by_path && *by_path != *f) {
-          c.Usage("--format " + format_text_ + " does not match the ending of --summary '" +
-                  summary_path_ + "'");
-          ok = false;
-        }
-      }
-    } else if (!summary_path_.empty() && summary_path_ != "-" && !by_path &&
-               !FileEnding(summary_path_).empty()) {
-      c.Usage("cannot tell which format to write to --summary '" + summary_path_ +
-              "': no format ends in " + FileEnding(summary_path_) +
-              "; end it with .txt, .json or .md, or give --format");
-      ok = false;
-    } else if (by_path) {
-      if (*by_path != Format::kTable && *by_path != Format::kJson &&
-          *by_path != Format::kMarkdown) {
-        c.Usage("--summary is written as table (.txt), json (.json) or markdown (.md), not '" +
-                summary_path_ + "'");
-        ok = false;
-      } else {
-        format_ = *by_path;
-      }
-    }
-    std::vector<std::pair<std::string, std::string>> outputs = {
-        {"-o", output_}, {"--summary", summary_path_}, {"--propose", propose_path_}};
-    // By device and inode (SameFile): "./a.json", an absolute path or a link name the same
-    // file as "a.json".
-    for (size_t i = 0; i < outputs.size(); ++i)
-      for (size_t j = i + 1; j < outputs.size(); ++j)
-        if (SameFile(outputs[i].second, outputs[j].second)) {
-          c.Usage(outputs[i].first + " and " + outputs[j].first + " name the same file '" +
-                  outputs[i].second + "'");
-          ok = false;
-        }
     // One file under two names (./a.json, a link) would count its municipality twice; a copy
     // is found after loading, by content (engine/merge/merge.cc).
     std::vector<std::pair<std::pair<dev_t, ino_t>, size_t>> identities;
@@ -119,14 +67,7 @@ class MergeBody : public CommandBody {
                 "' are the same file; give each municipality's file once");
         ok = false;
       }
-    std::vector<std::string> read = c.inputs;
-    if (!decisions_path_.empty()) read.push_back(decisions_path_);
-    for (const std::string& input : read)
-      for (const auto& [option, path] : outputs)
-        if (SameFile(path, input)) {
-          c.Usage(option + " would overwrite the input '" + input + "'; name another file");
-          ok = false;
-        }
+    ok &= outputs_.Check(c, {decisions_path_});
     return ok;
   }
 
@@ -159,37 +100,18 @@ class MergeBody : public CommandBody {
                << "; nothing was written.\n";
       return kExitInvalid;
     }
-    std::string text = WriteLandscape(merged);
-    // The merged file must load as it is written; a failure here is a bug in merge, and no
-    // file is written.
-    Landscape check;
-    Diagnostics check_diags("merged landscape");
-    if (!LoadLandscapeText(text, "merged landscape", &check, &check_diags)) {
-      for (const Diagnostic& d : check_diags.Items()) c.io.err << FormatDiagnostic(d) << "\n";
-      c.io.err << "landskap merge: internal error: the merged landscape does not validate; "
-                  "nothing was written.\n";
-      return kExitInvalid;
-    }
-    std::string report = FormatMergeSummary(summary, name_, format_);
-    if (!output_.empty() && !WriteOutput(output_, text, c.io)) return kExitInvalid;
-    if (!propose_path_.empty() &&
-        !WriteOutput(propose_path_,
-                     WriteDecisions(ProposalAsDecisions(
-                         summary, decisions_path_.empty() ? nullptr : &decisions_)),
-                     c.io))
-      return kExitInvalid;
-    if (!summary_path_.empty())
-      return WriteOutput(summary_path_, report, c.io) ? kExitOk : kExitInvalid;
-    if (output_.empty()) return WriteOutput("-", report, c.io) ? kExitOk : kExitInvalid;
-    c.io.err << report;
-    return kExitOk;
+    std::string proposal = outputs_.proposing()
+                               ? WriteDecisions(ProposalAsDecisions(
+                                     summary, decisions_path_.empty() ? nullptr : &decisions_))
+                               : "";
+    return outputs_.Write(c, merged, "merged landscape", proposal,
+                          FormatMergeSummary(summary, name_, outputs_.format()));
   }
 
  private:
-  std::string into_, name_, decisions_path_, propose_path_, effective_text_, output_, format_text_,
-      summary_path_;
+  std::string into_, name_, decisions_path_, effective_text_;
   std::optional<DayNumber> effective_;
-  Format format_ = Format::kTable;
+  SummaryOutputs outputs_;
   MergeDecisions decisions_;
 };
 

@@ -4,19 +4,12 @@
 #include "cli/formats/merge.h"
 
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "cli/formats/sections.h"
 #include "cli/formats/table.h"
-#include "engine/model/text.h"
 
 namespace landskap::cli {
 namespace {
-
-std::string Days(double days) {
-  std::ostringstream out;
-  out << days;
-  return out.str();
-}
 
 std::string Joined(const std::vector<std::string>& items) {
   std::string out;
@@ -43,11 +36,7 @@ double ConversionDays(const MergeSummary& s, const MergeGroup& g) {
   return days;
 }
 
-struct Section {
-  std::string title;
-  std::string intro;
-  TextTable table;
-};
+using Section = SummarySection;
 
 std::vector<Section> Sections(const MergeSummary& s) {
   std::vector<Section> out;
@@ -63,7 +52,7 @@ std::vector<Section> Sections(const MergeSummary& s) {
     sec.table.AlignRight(3);
     for (const MergeGroup& g : s.decided)
       sec.table.AddRow(
-          {g.domain, g.survivor, Joined(g.retired), Days(ConversionDays(s, g)), g.reason});
+          {g.domain, g.survivor, Joined(g.retired), FormatDays(ConversionDays(s, g)), g.reason});
     out.push_back(std::move(sec));
   }
   {
@@ -114,14 +103,14 @@ std::vector<Section> Sections(const MergeSummary& s) {
     double total = 0;
     for (const auto& [vendor, days] : s.effort_by_vendor) total += days;
     Section sec{"Conversion tasks",
-                Count(s.conversions.size(), "task", "tasks") + ", " + Days(total) +
+                Count(s.conversions.size(), "task", "tasks") + ", " + FormatDays(total) +
                     " days in all; each starts after its survivor's cutover (plan them with "
                     "'landskap plan MERGED --key kommunenummer').",
                 TextTable({"task", "retired", "survivor", "vendor", "days", "effort from"})};
     sec.table.AlignRight(4);
     for (const MergeConversion& c : s.conversions)
       sec.table.AddRow(
-          {c.task, c.retired, c.survivor, c.vendor, Days(c.effort_days), c.effort_from});
+          {c.task, c.retired, c.survivor, c.vendor, FormatDays(c.effort_days), c.effort_from});
     out.push_back(std::move(sec));
   }
   {
@@ -132,7 +121,7 @@ std::vector<Section> Sections(const MergeSummary& s) {
       size_t tasks = 0;
       for (const MergeConversion& c : s.conversions) tasks += c.vendor == vendor;
       sec.table.AddRow(
-          {vendor.empty() ? "(no vendor)" : vendor, std::to_string(tasks), Days(days)});
+          {vendor.empty() ? "(no vendor)" : vendor, std::to_string(tasks), FormatDays(days)});
     }
     out.push_back(std::move(sec));
   }
@@ -232,17 +221,7 @@ std::string FormatMergeSummary(const MergeSummary& summary, const std::string& n
     return Json(summary, name)
                .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
            "\n";
-  std::string out;
-  bool markdown = format == Format::kMarkdown;
-  out += markdown ? "# " + MarkdownText(Headline(summary, name)) + "\n"
-                  : VisibleText(Headline(summary, name)) + "\n";
-  for (const Section& sec : Sections(summary)) {
-    out += markdown ? "\n## " + sec.title + "\n\n" : "\n" + sec.title + "\n";
-    if (!sec.intro.empty())
-      out += markdown ? MarkdownText(sec.intro) + "\n\n" : VisibleText(sec.intro) + "\n";
-    if (sec.table.RowCount() > 0) out += markdown ? sec.table.RenderMarkdown() : sec.table.Render();
-  }
-  return out;
+  return RenderSummary(Headline(summary, name), Sections(summary), format == Format::kMarkdown);
 }
 
 }  // namespace landskap::cli

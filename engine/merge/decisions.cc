@@ -1,101 +1,32 @@
 // Reading and writing the decisions file of `landskap merge` (format landskap-decisions/1,
 // docs/merge.md, datasets/landskap-decisions.schema.json). Small files written by hand: every
 // mistake is an error with its JSON path, all at once, so that a typo never decides silently.
-#include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "engine/file/input.h"
 #include "engine/file/json_type.h"
-#include "engine/file/load.h"
+#include "engine/merge/decision_json.h"
 #include "engine/merge/merge.h"
-#include "engine/model/suggest.h"
 
 namespace landskap {
 namespace {
 
 using json = nlohmann::json;
 using ordered_json = nlohmann::ordered_json;
+using namespace decision_json;
 
-// Reports fields outside `known`, with the closest known name.
-void CheckFields(const json& object, const std::string& path,
-                 const std::vector<std::string_view>& known, Diagnostics* d) {
-  for (const auto& [name, value] : object.items()) {
-    bool found = false;
-    for (std::string_view k : known) found |= (k == name);
-    if (!found)
-      d->Error(
-          path + "/" + name, "unknown field '" + name + "'" + DidYouMean(name, known) +
-                                 "; the fields here are " + [&] {
-                                   std::string list;
-                                   for (std::string_view k : known)
-                                     list += (list.empty() ? "" : ", ") + std::string(k);
-                                   return list;
-                                 }());
-  }
-}
-
-bool ReadText(const json& object, const std::string& path, const char* field, std::string* out,
-              Diagnostics* d) {
-  auto it = object.find(field);
-  if (it == object.end() || it->is_null()) return true;
-  if (!it->is_string()) {
-    d->Error(path + "/" + field,
-             "'" + std::string(field) + "' must be a string, not " + JsonTypeName(*it));
-    return false;
-  }
-  *out = it->get<std::string>();
-  return true;
-}
-
-bool ReadSystemId(const json& value, const std::string& path, std::string* out, Diagnostics* d) {
-  if (!value.is_string()) {
-    d->Error(path, "a system id must be a string, not " + JsonTypeName(value));
-    return false;
-  }
-  *out = value.get<std::string>();
-  if (!IsWellFormedId(*out)) {
-    d->Error(path, "'" + *out +
-                       "' is not a system id: 1 to 200 letters, digits and . _ - : / @ +, "
-                       "without spaces");
-    return false;
-  }
-  return true;
-}
-
-void ReadEffort(const json& object, const std::string& path, std::optional<double>* out,
-                Diagnostics* d) {
-  auto it = object.find("effort_days");
-  if (it == object.end() || it->is_null()) return;
-  if (!it->is_number()) {
-    d->Error(path + "/effort_days", "effort_days is a number of days, not " + JsonTypeName(*it));
-    return;
-  }
-  double days = it->get<double>();
-  if (!std::isfinite(days) || days < 0 || days > 100000) {
-    d->Error(path + "/effort_days", "effort_days must be from 0 to 100000 days");
-    return;
-  }
-  *out = days;
-}
-
-std::pair<size_t, size_t> LineColumn(std::string_view text, size_t byte) {
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return {line, column};
-}
-
-// Whole numbers as integers (10, not 10.0), as in landscape files.
-ordered_json Number(double value) {
-  if (value == std::floor(value) && std::fabs(value) < 1e15)
-    return ordered_json(static_cast<int64_t>(value));
-  return ordered_json(value);
+const FormatInfo& MergeFormat() {
+  static const FormatInfo info{
+      kDecisionsFormat,
+      "a decisions file",
+      "{\"format\": \"landskap-decisions/1\", \"decisions\": [...]}",
+      {{"landskap/1",
+        "this is a landscape file, not a decisions file; give landscapes as FILE arguments and "
+        "decisions with --decisions"},
+       {"landskap-split-decisions/1",
+        "this is a decisions file of landskap split (one decision per system of a municipality "
+        "that is split); landskap merge reads \"landskap-decisions/1\", a survivor per domain "
+        "(docs/merge.md): write one with --propose"}}};
+  return info;
 }
 
 }  // namespace
@@ -106,57 +37,13 @@ bool ParseDecisionsText(std::string_view text, const std::string& label, MergeDe
   *out = MergeDecisions{};
   out->file = label;
   json root;
-  try {
-    root = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    size_t byte = e.byte > 0 ? e.byte - 1 : 0;
-    auto [line, column] = LineColumn(text, byte);
-    d.Error(std::to_string(line) + ":" + std::to_string(column),
-            "this is not valid JSON here; a decisions file is JSON like "
-            "{\"format\": \"landskap-decisions/1\", \"decisions\": [...]}");
-    diagnostics->Append(d);
-    return false;
-  } catch (const json::out_of_range& e) {
-    // "number overflow parsing '1e400'": a number too large for a double, which nlohmann
-    // reports without a position; the first place the number appears is where it is.
-    std::string what = e.what(), number;
-    size_t open = what.find("parsing '");
-    if (open != std::string::npos) {
-      size_t close = what.find('\'', open + 9);
-      number = what.substr(open + 9, close == std::string::npos ? close : close - open - 9);
-    }
-    size_t at = number.empty() ? std::string_view::npos : text.find(number);
-    auto [line, column] = LineColumn(text, at == std::string_view::npos ? 0 : at);
-    d.Error(at == std::string_view::npos ? "" : std::to_string(line) + ":" + std::to_string(column),
-            "the number " + (number.size() > 24 ? number.substr(0, 24) + "..." : number) +
-                " is too large to be read (numbers go up to about 1.8e308); effort_days is a "
-                "number of days, e.g. 10");
-    diagnostics->Append(d);
-    return false;
-  }
-  if (!root.is_object()) {
-    d.Error("",
-            "a decisions file is a JSON object {\"format\": \"landskap-decisions/1\", "
-            "\"decisions\": [...]}, not " +
-                JsonTypeName(root));
+  if (!ParseRoot(text, MergeFormat(), &root, &d)) {
     diagnostics->Append(d);
     return false;
   }
   CheckFields(root, "", {"format", "into", "decisions"}, &d);
-  std::string format;
-  ReadText(root, "", "format", &format, &d);
-  if (!root.contains("format")) {
-    d.Error("/format", "missing \"format\": \"landskap-decisions/1\"");
-  } else if (format == "landskap/1") {
-    d.Error("/format",
-            "this is a landscape file, not a decisions file; give landscapes as "
-            "FILE arguments and decisions with --decisions");
-  } else if (format != kDecisionsFormat && root["format"].is_string()) {
-    d.Error("/format", "unknown format '" + format + "'; a decisions file says \"format\": \"" +
-                           std::string(kDecisionsFormat) + "\"");
-  }
-  if (ReadText(root, "", "into", &out->into, &d) && root.contains("into") &&
-      (out->into.size() != 4 || out->into.find_first_not_of("0123456789") != std::string::npos))
+  CheckFormat(root, MergeFormat(), &d);
+  if (ReadText(root, "", "into", &out->into, &d) && root.contains("into") && !IsNumber(out->into))
     d.Error("/into", "into is the new kommunenummer, 4 digits, not '" + out->into + "'");
   auto list = root.find("decisions");
   if (list == root.end()) {
@@ -222,16 +109,9 @@ bool ParseDecisionsText(std::string_view text, const std::string& label, MergeDe
 }
 
 bool ReadDecisionsFile(const std::string& path, MergeDecisions* out, Diagnostics* diagnostics) {
-  InputRules rules;
-  rules.what = "a decisions file";
-  rules.max_bytes = size_t{64} << 20;
-  InputText input;
-  Diagnostics d(path);
-  if (!ReadInput(path, rules, &input, &d)) {
-    diagnostics->Append(d);
-    return false;
-  }
-  return ParseDecisionsText(input.text, input.label, out, diagnostics);
+  std::string text, label;
+  if (!ReadFileText(path, &text, &label, diagnostics)) return false;
+  return ParseDecisionsText(text, label, out, diagnostics);
 }
 
 std::string WriteDecisions(const MergeDecisions& decisions) {

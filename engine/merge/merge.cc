@@ -14,6 +14,7 @@
 
 #include "engine/file/write_landscape.h"
 #include "engine/merge/after_cycles.h"
+#include "engine/merge/ids.h"
 #include "engine/model/municipality.h"
 #include "engine/model/suggest.h"
 
@@ -101,16 +102,6 @@ class Conflicts {
   std::vector<MergeConflict>* out_;
   std::map<std::tuple<std::string, std::string, std::string>, size_t> index_;
 };
-
-// "FROM:TO" or "FROM:TO+N": an id that only repeats its ends, which re-pointing makes wrong.
-bool IdSpellsEnds(const std::string& id, const std::string& from, const std::string& to) {
-  std::string pair = from + ":" + to;
-  if (id == pair) return true;
-  if (id.size() <= pair.size() + 1 || id.compare(0, pair.size(), pair) != 0 ||
-      id[pair.size()] != '+')
-    return false;
-  return id.find_first_not_of("0123456789", pair.size() + 1) == std::string::npos;
-}
 
 // Where a step of a cycle in the merged cutover order comes from: an `after` or an integration
 // of one file, with the ids that file gives (which re-pointing may have changed).

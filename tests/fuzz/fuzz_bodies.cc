@@ -25,6 +25,7 @@
 #include "engine/formats/xlsx_reader.h"
 #include "engine/merge/diff.h"
 #include "engine/merge/merge.h"
+#include "engine/merge/split.h"
 #include "engine/model/diagnostics.h"
 #include "engine/model/landscape.h"
 #include "engine/plan/calendar.h"
@@ -273,6 +274,94 @@ void FuzzChanges(const uint8_t* data, size_t size) {
   for (const auto& [from, to] : pairs) {
     Check(from.size() == 4 && to.size() == 4, "changes: numbers have four digits");
     Check(from != to, "changes: only rows where the number changes");
+  }
+}
+
+namespace {
+
+// The landscape the split decisions are tried on: old Ålesund in small, with a system of Haram's
+// own (so that divide has a receiver), a national register, a neighbour, and an after.
+const Landscape& SplitLandscapeForFuzz() {
+  static const Landscape landscape = [] {
+    Landscape l;
+    Diagnostics d("split.json");
+    LoadLandscapeText(R"json({"format": "landskap/1",
+      "changes": [{"key": "kommunenummer", "from": "1507", "to": "1508"},
+                  {"key": "kommunenummer", "from": "1507", "to": "1580"}],
+      "systems": [
+        {"id": "reg", "kind": "national", "owner": "Skatteetaten", "keys": ["kommunenummer"]},
+        {"id": "alesund.folkereg", "owner": "1507", "domain": "folkeregister",
+         "keys": ["kommunenummer", "fnr"]},
+        {"id": "alesund.gis", "owner": "1507", "domain": "gis", "vendor": "Norkart",
+         "keys": ["kommunenummer"], "cutover": {"after": ["alesund.folkereg"]}},
+        {"id": "alesund.kultur", "owner": "1507", "domain": "kultur", "keys": ["fnr"]},
+        {"id": "alesund.skatt", "owner": "1507", "domain": "eiendomsskatt",
+         "keys": ["kommunenummer"]},
+        {"id": "alesund.web", "owner": "1507"},
+        {"id": "haram.skatt", "owner": "1580", "domain": "eiendomsskatt", "vendor": "Acos"},
+        {"id": "sula.gis", "owner": "1531", "domain": "gis"}],
+      "integrations": [
+        {"from": "reg", "to": "alesund.folkereg", "carries": ["kommunenummer"]},
+        {"id": "kart", "from": "alesund.gis", "to": "sula.gis"},
+        {"from": "alesund.folkereg", "to": "alesund.gis"},
+        {"from": "alesund.folkereg", "to": "alesund.kultur"},
+        {"from": "alesund.skatt", "to": "alesund.gis"},
+        {"from": "alesund.web", "to": "alesund.folkereg"}]})json",
+                      "split.json", &l, &d);
+    Check(!d.HasErrors(), "split: the fuzz landscape loads");
+    return l;
+  }();
+  return landscape;
+}
+
+}  // namespace
+
+void FuzzSplitDecisions(const uint8_t* data, size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  SplitDecisions decisions;
+  Diagnostics diagnostics("d.json");
+  bool ok = ParseSplitDecisionsText(text, "d.json", &decisions, &diagnostics);
+  FormatAll(diagnostics);
+  Check(ok == !diagnostics.HasErrors(), "split decisions: true exactly when there are no errors");
+  if (!ok) return;
+  // What the writer writes reads back as the same decisions.
+  std::string written = WriteSplitDecisions(decisions);
+  SplitDecisions again;
+  Diagnostics again_diags("d.json");
+  Check(ParseSplitDecisionsText(written, "d.json", &again, &again_diags),
+        "split decisions: the written file reads again");
+  Check(WriteSplitDecisions(again) == written, "split decisions: written twice, the same");
+  // Split with them, into 1508 and 1580 and, with a third successor, into 1599 too.
+  const Landscape& input = SplitLandscapeForFuzz();
+  for (bool three : {false, true}) {
+    SplitOptions options;
+    options.label = "split.json";
+    options.from = "1507";
+    options.into = three ? std::vector<std::string>{"1508", "1580", "1599"}
+                         : std::vector<std::string>{"1508", "1580"};
+    options.keeper = "1508";
+    options.decisions = &decisions;
+    Landscape out;
+    SplitSummary summary;
+    Diagnostics split_diags;
+    bool split = SplitLandscape(input, options, &out, &summary, &split_diags);
+    FormatAll(split_diags);
+    Check(split == !split_diags.HasErrors(), "split: true exactly when there are no errors");
+    if (!split) continue;
+    for (const System& s : out.systems) Check(s.owner != "1507", "split: no system of 1507");
+    Landscape loaded;
+    Diagnostics load_diags("split");
+    Check(LoadLandscapeText(WriteLandscape(out), "split", &loaded, &load_diags),
+          "split: the result loads again");
+    // The decisions of the split, given back, give the same result.
+    SplitDecisions decided = SplitAsDecisions(summary);
+    options.decisions = &decided;
+    Landscape twice;
+    SplitSummary twice_summary;
+    Diagnostics twice_diags;
+    Check(SplitLandscape(input, options, &twice, &twice_summary, &twice_diags) &&
+              WriteLandscape(twice) == WriteLandscape(out),
+          "split: its own decisions give the same landscape");
   }
 }
 

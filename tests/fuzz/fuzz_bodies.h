@@ -17,6 +17,11 @@ void FuzzLoad(const uint8_t* data, size_t size);
 // Reads the bytes as a kommunenummer change table.
 void FuzzChanges(const uint8_t* data, size_t size);
 
+// Reads the bytes as a split decisions file (landskap split --decisions); when it reads, writes it
+// and reads it again (the same file), then splits a small Ålesund-like landscape with it. Aborts
+// when a split that succeeds leaves a system with the old number or does not load again.
+void FuzzSplitDecisions(const uint8_t* data, size_t size);
+
 // Imports the bytes as an Excel workbook (landskap import, engine/formats/xlsx_reader.h); when that
 // succeeds, writes the landscape and loads it again, as the command does.
 void FuzzXlsx(const uint8_t* data, size_t size);

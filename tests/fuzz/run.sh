@@ -18,7 +18,7 @@ build=build/fuzz
 status=0
 ran=0
 found=()
-for target in load changes xlsx csv archi_xml archi_csv merge diff decisions plan_exports closures; do
+for target in load changes xlsx csv archi_xml archi_csv merge diff decisions plan_exports closures split_decisions; do
   case "$target" in
     load) dict=landskap.dict ;;
     changes) dict=changes.dict ;;
@@ -30,6 +30,7 @@ for target in load changes xlsx csv archi_xml archi_csv merge diff decisions pla
     decisions) dict=decisions.dict ;;
     plan_exports) dict=landskap.dict ;;
     closures) dict=closures.dict ;;
+    split_decisions) dict=split_decisions.dict ;;
   esac
   # merge and diff read several files: the format's names and the form feed between files.
   dict_path="tests/fuzz/$dict"

@@ -141,6 +141,13 @@ case("merge_oy_summary.json", "merge", FJELL, SUND, OY19, "--into", "4626", "--d
      DECISIONS, "-o", os.devnull, "--format", "json")
 case("merge_oy_propose.json", "merge", FJELL, SUND, "--into", "4626", "--propose", "{out}",
      "-o", os.devnull)
+ALESUND = os.path.join(DATA, "alesund-2024.json")
+case("split_alesund.json", "split", ALESUND, "-o", "{out}")
+case("split_alesund_decided.json", "split", ALESUND, "--decisions",
+     os.path.join(DATA, "alesund-split-decisions.json"), "-o", "{out}")
+case("split_alesund_summary.md", "split", ALESUND, "--format", "markdown")
+case("split_alesund_summary.json", "split", ALESUND, "--format", "json")
+case("split_alesund_propose.json", "split", ALESUND, "--propose", "{out}", "-o", os.devnull)
 case("diff_oy.txt", "diff", OY19, OY)
 case("diff_oy.json", "diff", OY19, OY, "--format", "json")
 case("diff_oy.csv", "diff", OY19, OY, "--format", "csv")
@@ -168,7 +175,7 @@ case("err_bad_option", "plan", TINY, "--capcity", "3")
 case("err_format_conflict", "impact", TINY, *KEY, "--format", "json", "-o", "x.csv")
 case("help", "--help")
 for command in ["validate", "stats", "impact", "plan", "hotspots", "render", "report", "fmt",
-                "merge", "diff", "synth", "import", "template", "export"]:
+                "merge", "split", "diff", "synth", "import", "template", "export"]:
     case(f"help_{command}", command, "--help")
 
 
