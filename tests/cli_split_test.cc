@@ -150,6 +150,25 @@ TEST(SplitCli, ProposeThenDecisionsRoundTrips) {
       << again.err;
 }
 
+// Impact on the split landscape: 1507 owns nothing any more, so the split's section says so in
+// one line instead of asking each successor for "these 0 systems".
+TEST(SplitCli, ImpactAfterTheSplitSaysTheDivisionIsDone) {
+  std::string dir = testing::TempDir();
+  ASSERT_EQ(RunCli({"split", Alesund(), "-o", dir + "/a.json"}).code, 0);
+  auto impact = RunCli({"impact", dir + "/a.json", "--key", "kommunenummer"});
+  ASSERT_EQ(impact.code, 0) << impact.err;
+  EXPECT_EQ(impact.out.find("0 systems"), std::string::npos) << impact.out;
+  EXPECT_NE(impact.out.find("- 1507 Ålesund owns no systems in this file: they are already "
+                            "divided between the successors (landskap split)\n"),
+            std::string::npos)
+      << impact.out;
+  // Before the split the section lists the 14 systems of 1507 that the change reaches (the 15
+  // less alesund.kultur, which holds fnr only and receives no kommunenummer).
+  auto before = RunCli({"impact", Alesund(), "--key", "kommunenummer"});
+  ASSERT_EQ(before.code, 0) << before.err;
+  EXPECT_NE(before.out.find("Each needs these 14 systems"), std::string::npos) << before.out;
+}
+
 // By hand: kultur kept by 1508 alone (Haram's folkeregister copy then feeds a system it has no
 // share of: of the proposal's 30 rebuilt integrations one is now without a counterpart),
 // eiendomsskatt a new instance for Haram with 9 days (its two integrations, from Haram's GIS and

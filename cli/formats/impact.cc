@@ -69,6 +69,16 @@ std::vector<SplitSection> SplitSections(const Landscape& landscape, const Impact
     section.heading =
         Fill(Tr(lang, "What the split of {from} asks of {successors}"),
              {{"from", OwnerLabel(s.from)}, {"successors", viz::JoinWithAnd(lang, successors)}});
+    if (s.systems.empty() && s.integrations.empty()) {
+      // After `landskap split` the old number owns nothing: the division is already decided.
+      section.lines.push_back(
+          Fill(Tr(lang,
+                  "{from} owns no systems in this file: they are already divided between the "
+                  "successors (landskap split)"),
+               {{"from", OwnerLabel(s.from)}}));
+      out.push_back(std::move(section));
+      continue;
+    }
     std::string systems;
     for (SystemIndex i : s.systems)
       systems += (systems.empty() ? "" : ", ") + landscape.systems[i].id;
