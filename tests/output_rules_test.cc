@@ -215,7 +215,7 @@ TEST(OutputLayer, TemplateKeepsAnExistingFileUnlessForced) {
 // terminal, so the binary runs under `script`, which gives it one.
 TEST(OutputLayer, ReportOntoATerminalIsRefused) {
   if (std::system("command -v script >/dev/null 2>&1") != 0)
-    GTEST_SKIP() << "util-linux's script is not installed";
+    LANDSKAP_SKIP_UNLESS_CI("util-linux's script is not installed");
   std::string dir = TempDir();
   std::string command = "script -qec '" + std::string(LANDSKAP_BINARY) + " report " + kTiny +
                         " 2>" + dir + "/err' " + dir + "/typescript >/dev/null </dev/null";
