@@ -218,11 +218,10 @@ TEST(Reform, ScopeSaysWhatItAssumed) {
 // affected set is exactly what the semantics say: Folkeregisteret and the systems of every
 // municipality whose number changes (read here from the list itself, not from landskap).
 TEST(Reform, SsbList2019To2020OnEveryMunicipality) {
-  std::string codes = testing::SourcePath(
-      "../shared/reference/kommunenummer/gardenberg_kommunekoder/utf8/ssb_kommunekoder_2019.csv");
-  std::string table = testing::SourcePath(
-      "../shared/reference/kommunenummer/gardenberg_kommunekoder/utf8/"
-      "kommuner_med_endringer_fra2019_til2020.csv");
+  std::string codes = testing::ReferencePath(
+      "kommunenummer/gardenberg_kommunekoder/utf8/ssb_kommunekoder_2019.csv");
+  std::string table = testing::ReferencePath(
+      "kommunenummer/gardenberg_kommunekoder/utf8/kommuner_med_endringer_fra2019_til2020.csv");
   if (!std::filesystem::exists(codes) || !std::filesystem::exists(table))
     LANDSKAP_SKIP_UNLESS_CI("reference data not present: " + table);
   std::string systems = R"({"id": "folkeregisteret", "kind": "national", "owner": "Skatteetaten",
