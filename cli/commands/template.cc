@@ -21,11 +21,14 @@ const char* const kSystemHeaders[] = {"ID",           "System",          "Type",
                                       "Kritikalitet", "Innsats (dager)", "Etter",  "Fast dato"};
 const char* const kIntegrationHeaders[] = {"ID",    "Fra",       "Til",
                                            "Bærer", "Protokoll", "Kritikalitet"};
+const char* const kChangeHeaders[] = {"Fra kommunenummer", "Til kommunenummer", "Dato", "Type"};
 const char* const kNationalHeaders[] = {"ID",     "System", "Type",         "Eier",
                                         "Domene", "Nøkler", "Kritikalitet", "Kilde"};
 
 const char* kKinds[] = {"kommunal", "interkommunal", "nasjonal", "leverandør", nullptr};
 const char* kLevels[] = {"lav", "middels", "høy", "kritisk", nullptr};
+// The Norwegian names engine/model/reform.h's ParseReformKind reads.
+const char* kReformKinds[] = {"sammenslåing", "deling", "grensejustering", "nytt nummer", nullptr};
 
 std::string_view Norwegian(Kind kind) {
   switch (kind) {
@@ -98,8 +101,9 @@ void Fill(lxw_workbook* wb, const Landscape& national, XlsxProblems* problems) {
   lxw_worksheet* help = workbook_add_worksheet(wb, "Slik fyller du ut");
   lxw_worksheet* systems = workbook_add_worksheet(wb, "Systemer");
   lxw_worksheet* integrations = workbook_add_worksheet(wb, "Integrasjoner");
+  lxw_worksheet* changes = workbook_add_worksheet(wb, "Endringer");
   lxw_worksheet* catalogue = workbook_add_worksheet(wb, "Nasjonale systemer");
-  if (!help || !systems || !integrations || !catalogue) {
+  if (!help || !systems || !integrations || !changes || !catalogue) {
     problems->Check(LXW_ERROR_MEMORY_MALLOC_FAILED, "cannot add the sheets");
     return;
   }
@@ -121,10 +125,18 @@ void Fill(lxw_workbook* wb, const Landscape& national, XlsxProblems* problems) {
       "mottar dem.",
       "   Skriv systemets navn eller ID. Bærer: nøklene som går over integrasjonen, skilt med "
       "komma.",
-      "3. Nasjonale systemer: en liste å velge fra. Skriv navnet eller ID-en i Fra eller Til; "
+      "3. Endringer: reformen, én rad per kommunenummer som endres: fra (gammelt) og til (nytt) "
+      "kommunenummer, datoen endringen gjelder fra, og typen fra listen (sammenslåing, deling, "
+      "grensejustering, nytt nummer).",
+      "   Ved deling får det gamle nummeret én rad per ny kommune. SSBs endringsliste kan også "
+      "limes inn her som den er.",
+      "   Alle kommandoer bruker disse endringene; --changes TABELL brukes i stedet når den gis.",
+      "4. Nasjonale systemer: en liste å velge fra. Skriv navnet eller ID-en i Fra eller Til; "
       "bare de du bruker, tas med.",
-      "4. Eksempelradene viser formen. Bytt dem ut med kommunens egne systemer.",
-      "5. Lagre som .xlsx og kjør:  landskap import inventar.xlsx -o landskap.json",
+      "5. Eksempelradene viser formen. Bytt dem ut med kommunens egne systemer.",
+      "6. Lagre som .xlsx. Arbeidsboken kan gis rett til kommandoene, f.eks.  landskap impact "
+      "inventar.xlsx --key kommunenummer,",
+      "   eller gjøres om til en landskapsfil:  landskap import inventar.xlsx -o landskap.json",
       "   landskap sier fra om hver feil med ark og celle, f.eks. Integrasjoner!B12.",
   };
   problems->Check(worksheet_set_column(help, 0, 0, 110, nullptr), "cannot set a column's width");
@@ -193,6 +205,11 @@ void Fill(lxw_workbook* wb, const Landscape& national, XlsxProblems* problems) {
     WriteText(integrations, "Integrasjoner", r, 4, flows[i].protocol, nullptr, problems);
     WriteText(integrations, "Integrasjoner", r, 5, flows[i].level, nullptr, problems);
   }
+
+  Header(changes, "Endringer", kChangeHeaders, 4, bold, {20, 20, 12, 18}, problems);
+  problems->Check(worksheet_set_column(changes, 2, 2, 12, date), "cannot set a column's width");
+  DropDown(changes, 3, kReformKinds, "Type",
+           "Velg sammenslåing, deling, grensejustering eller nytt nummer", problems);
 
   Header(catalogue, "Nasjonale systemer", kNationalHeaders, 8, bold,
          {28, 34, 12, 22, 18, 34, 13, 60}, problems);
