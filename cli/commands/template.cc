@@ -283,11 +283,13 @@ Command TemplateCommand() {
   return {"template",
           "write an Excel workbook to fill in with your systems and integrations",
           {"landskap template -o inventar.xlsx [--force]",
-           "Writes the workbook a coordinator fills in: the sheets Systemer and Integrasjoner\n"
+           "Writes the workbook a coordinator fills in: the sheets Systemer, Integrasjoner and\n"
+           "Endringer (the reform: old and new kommunenummer, date, and the kind of change)\n"
            "with Norwegian headers, drop-down lists for type and criticality, a sheet of\n"
            "national systems to pick from (name them in Fra or Til; only those named are taken),\n"
-           "a few example rows, and a short guide (\"Slik fyller du ut\"). Fill it in, then run\n"
-           "'landskap import inventar.xlsx -o landskap.json'. The untouched template imports as\n"
+           "a few example rows, and a short guide (\"Slik fyller du ut\"). Fill it in, then give\n"
+           "it to any command ('landskap impact inventar.xlsx --key kommunenummer'), or make a\n"
+           "landscape file of it with 'landskap import'. The untouched template imports as\n"
            "a small valid landscape. An existing file is never replaced (it may be a filled-in\n"
            "inventory) unless --force is given.",
            "  landskap template -o inventar.xlsx"},
