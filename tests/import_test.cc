@@ -231,9 +231,11 @@ TEST(ImportCsv, EveryProblemAtOnceWithFileLineAndColumn) {
 }
 
 TEST(ImportCsv, IdsFromNamesAreUniqueAndLeaveGivenIdsAlone) {
-  // Row 2 and 3 both fold to sak-arkiv; row 4 gives sak-arkiv-2 itself, so row 3 gets -3.
-  auto r = Csv(
-      {{"systemer.csv", "ID;System\n;Sak/arkiv\n;Sak arkiv\nsak-arkiv-2;Sak/arkiv (gammel)\n"}});
+  // Row 2 and 3 both fold to sak-arkiv (two systems: their owners differ); row 4 gives
+  // sak-arkiv-2 itself, so row 3 gets -3.
+  auto r = Csv({{"systemer.csv",
+                 "ID;System;Eier\n;Sak/arkiv;1507\n;Sak arkiv;1508\nsak-arkiv-2;Sak/arkiv "
+                 "(gammel);1507\n"}});
   ASSERT_TRUE(r.ok) << r.messages;
   ASSERT_EQ(r.landscape.systems.size(), 3u);
   EXPECT_EQ(r.landscape.systems[0].id, "sak-arkiv");

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "cli/formats/xlsx_writer.h"
 #include "tests/test_support.h"
@@ -101,7 +102,8 @@ std::string FillIn(const std::string& path, const std::map<std::string, std::str
 // The template filled in: two systems of 1507 Ålesund besides the template's examples, two
 // integrations, and a reform of a split (1507 into 1508 and 1580, the second row typed as
 // numbers and an Excel date) and a merger (1245 and 1246 into 4626).
-std::string FilledTemplate(const std::string& dir) {
+std::string FilledTemplate(const std::string& dir, const char* gemini = "Gemini VA",
+                           const char* gemini_id = "", const std::string& name = "inventar.xlsx") {
   auto t = RunCli({"template", "-o", dir + "/template.xlsx", "--force"});
   EXPECT_EQ(t.code, 0) << t.err;
   // The template's sheets: 1 guide, 2 Systemer, 3 Integrasjoner, 4 Endringer, 5 national list.
@@ -109,7 +111,7 @@ std::string FilledTemplate(const std::string& dir) {
       dir + "/template.xlsx",
       {{"xl/worksheets/sheet2.xml",
         RowsXml(4,
-                {{"", "Gemini VA", "kommunal", "1507", "Norkart", "Gemini", "teknisk",
+                {{gemini_id, gemini, "kommunal", "1507", "Norkart", "Gemini", "teknisk",
                   "kommunenummer, gnr-bnr", "høy", 20.0},
                  {"", "Visma Flyt Skole", "kommunal", 1507.0, "Visma", "Flyt Skole", "oppvekst",
                   "kommunenummer, fnr", "kritisk", 15.0, "Gemini VA", 45139.0 /* 2023-08-01 */}})},
@@ -121,7 +123,7 @@ std::string FilledTemplate(const std::string& dir) {
                     {1507.0, 1580.0, 45292.0 /* 2024-01-01 */, "deling"},
                     {"1245", "4626", "2020-01-01", "sammenslåing"},
                     {"1246", "4626", "2020-01-01", "sammenslåing"}})}},
-      dir + "/inventar.xlsx");
+      dir + "/" + name);
 }
 
 std::string Replace(std::string text, const std::string& from, const std::string& to) {
@@ -296,6 +298,133 @@ TEST(Workbook, ACsvPairAndErrorsOfTheImportWhereALandscapeGoes) {
   std::string a = FilledTemplate(dir);
   auto d = RunCli({"diff", a, a});
   EXPECT_EQ(d.code, 0) << d.err;
+}
+
+// ---- clean inventories ----------------------------------------------------------------------
+
+std::string SystemsWorkbook(const std::string& dir, const std::string& name,
+                            const std::vector<std::vector<const char*>>& systems,
+                            const std::vector<std::vector<const char*>>& integrations) {
+  std::string error;
+  auto bytes = cli::BuildXlsx(
+      [&](lxw_workbook* wb, cli::XlsxProblems*) {
+        lxw_worksheet* s = workbook_add_worksheet(wb, "Systemer");
+        for (size_t r = 0; r < systems.size(); ++r)
+          for (size_t c = 0; c < systems[r].size(); ++c)
+            if (*systems[r][c])
+              worksheet_write_string(s, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c),
+                                     systems[r][c], nullptr);
+        lxw_worksheet* i = workbook_add_worksheet(wb, "Integrasjoner");
+        for (size_t r = 0; r < integrations.size(); ++r)
+          for (size_t c = 0; c < integrations[r].size(); ++c)
+            if (*integrations[r][c])
+              worksheet_write_string(i, static_cast<lxw_row_t>(r), static_cast<lxw_col_t>(c),
+                                     integrations[r][c], nullptr);
+      },
+      &error);
+  EXPECT_TRUE(bytes) << error;
+  return Write(dir, name, bytes.value_or(""));
+}
+
+TEST(Workbook, ASystemListedTwiceIsAnErrorNamingBothRows) {
+  std::string dir = TempDir();
+  // Rows 5 and 9 are the same Vigilo of 1507 (row 7 one of another owner, a second system).
+  std::string xlsx = SystemsWorkbook(dir, "inventar.xlsx",
+                                     {{"ID", "System", "Eier", "Leverandør"},
+                                      {"", "Sak/arkiv", "1507", "Tietoevry"},
+                                      {"", "", "", ""},
+                                      {"", "", "", ""},
+                                      {"", "Vigilo", "1507", "Vigilo AS"},
+                                      {"", "", "", ""},
+                                      {"", "VIGILO", "1508", "Vigilo AS"},
+                                      {"", "", "", ""},
+                                      {"", "vigilo", "1507", "Vigilo AS"}},
+                                     {{"Fra", "Til"}, {"Vigilo", "Sak/arkiv"}});
+  auto r = RunCli({"import", xlsx, "-o", dir + "/landskap.json"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(Has(r.err, xlsx + ":Systemer!B9: error: 'vigilo' (owner 1507) is listed twice, at "
+                                "Systemer!B5 and here; delete one of the rows"))
+      << r.err;
+  // The row of another owner is a second system, and the report says what tells them apart.
+  EXPECT_TRUE(Has(r.err,
+                  "Systemer!B7: 'VIGILO' is taken as a second system next to Systemer!B5 "
+                  "('Eier' differs: '1507' and '1508')"))
+      << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/landskap.json"));
+  // The same where a landscape goes.
+  r = RunCli({"impact", xlsx, "--key", "kommunenummer"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(Has(r.err, "Systemer!B9: error: 'vigilo' (owner 1507) is listed twice")) << r.err;
+}
+
+TEST(Workbook, KeysAreOneVocabularyAndJoinedKeysAreSplit) {
+  std::string dir = TempDir();
+  std::string xlsx =
+      SystemsWorkbook(dir, "inventar.xlsx",
+                      {{"System", "Eier", "Nøkler"},
+                       {"Sak/arkiv", "1507", "Fødselsnummer, gnr/bnr, kommunenummer"},
+                       {"Matrikkel", "1507", "gnr-bnr"}},
+                      {{"Fra", "Til", "Bærer"},
+                       {"Folkeregisteret", "Sak/arkiv", "fnr/kommunenummer"},
+                       {"Matrikkel", "Sak/arkiv", "GNR/BNR og kommunenummer"}});
+  auto r = RunCli({"import", xlsx, "-o", dir + "/landskap.json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(Has(r.err, xlsx + ":Integrasjoner!C2: warning: 'fnr/kommunenummer' is read as 2 "
+                                "keys, fnr and kommunenummer; separate keys with a comma"))
+      << r.err;
+  EXPECT_TRUE(Has(r.err,
+                  "Integrasjoner!C3: warning: 'GNR/BNR og kommunenummer' is read as 2 "
+                  "keys, gnr-bnr and kommunenummer"))
+      << r.err;
+  EXPECT_TRUE(Has(r.err,
+                  "The key 'Fødselsnummer' is read as fnr, the national catalogue's name "
+                  "(Systemer!C2)"))
+      << r.err;
+  auto j = nlohmann::json::parse(ReadFile(dir + "/landskap.json"));
+  std::map<std::string, nlohmann::json> systems;
+  for (const auto& s : j["systems"]) systems[s["id"]] = s["keys"];
+  // Written by hand: the catalogue's names, one gnr-bnr for both spellings.
+  EXPECT_EQ(systems["sak-arkiv"], nlohmann::json({"fnr", "gnr-bnr", "kommunenummer"}));
+  EXPECT_EQ(systems["matrikkel"], nlohmann::json({"gnr-bnr"}));
+  std::set<std::string> keys;
+  for (const auto& k : j["keys"]) keys.insert(k["id"]);
+  EXPECT_EQ(keys.count("gnr/bnr") + keys.count("fnr/kommunenummer") + keys.count("Fødselsnummer"),
+            0u);
+  for (const auto& i : j["integrations"]) {
+    if (i["from"] == "folkeregisteret") {
+      EXPECT_EQ(i["carries"], nlohmann::json({"fnr", "kommunenummer"}));
+    }
+  }
+}
+
+TEST(Workbook, ARenameWithTheIdKeptIsOneChangedSystem) {
+  std::string dir = TempDir();
+  std::string before = FilledTemplate(dir, "Gemini VA", "gemini-va", "før.xlsx");
+  std::string after = FilledTemplate(dir, "Gemini VA (vann og avløp)", "gemini-va", "etter.xlsx");
+  auto r = RunCli({"diff", before, after, "--format", "json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["systems"]["added"].size(), 0u) << r.out;
+  EXPECT_EQ(j["systems"]["removed"].size(), 0u) << r.out;
+  ASSERT_EQ(j["systems"]["changed"].size(), 1u) << r.out;
+  EXPECT_EQ(j["systems"]["changed"][0]["id"], "gemini-va") << r.out;
+}
+
+TEST(Workbook, AFixedDateMissedForWantOfStartSaysToGiveStart) {
+  // The template's Økonomi is fixed to 2020-01-01 and comes after Sak/arkiv (10 days): without
+  // --start the plan begins on that very day, the earliest fixed date.
+  std::string dir = TempDir();
+  std::string xlsx = FilledTemplate(dir);
+  auto r = RunCli({"plan", xlsx, "--all"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(Has(r.err, "okonomi cannot start on its fixed date 2020-01-01")) << r.err;
+  EXPECT_TRUE(Has(r.err,
+                  "No --start was given, so the plan begins on the earliest fixed date, "
+                  "2020-01-01; when the work begins earlier, give that day with --start "
+                  "(e.g. --start 2019-10-03)"))
+      << r.err;
+  r = RunCli({"plan", xlsx, "--all", "--start", "2019-10-03"});
+  EXPECT_EQ(r.code, 0) << r.err;
 }
 
 }  // namespace
