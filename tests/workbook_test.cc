@@ -199,6 +199,21 @@ TEST(Workbook, TheEndringerSheetNamesItsCells) {
   EXPECT_TRUE(Has(r.err, xlsx + ":Endringer!C3: error: '32.13.2024' is not a date")) << r.err;
   EXPECT_TRUE(Has(r.err, "2 errors; nothing was analysed")) << r.err;
   EXPECT_FALSE(std::filesystem::exists(out));
+  // Under the template's headers a cell that is no kommunenummer is named, not passed over.
+  xlsx = FillIn(dir + "/template.xlsx",
+                {{"xl/worksheets/sheet4.xml", RowsXml(2, {{"1507", "Haram", "01.01.2024"},
+                                                          {"", "1580", "01.01.2024"},
+                                                          {"", "", "01.01.2024"}})}},
+                dir + "/feil2.xlsx");
+  r = RunCli({"impact", xlsx, "--key", "kommunenummer", "-o", out});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(Has(r.err, xlsx + ":Endringer!B2: error: 'Haram' is not a kommunenummer; write its "
+                                "four digits (e.g. 0301 or 1507)"))
+      << r.err;
+  EXPECT_TRUE(Has(r.err, xlsx + ":Endringer!A3: error: this row has no old (Fra) kommunenummer"))
+      << r.err;
+  EXPECT_TRUE(Has(r.err, "2 errors; nothing was analysed")) << r.err;  // row 4 is only a date
+  EXPECT_FALSE(std::filesystem::exists(out));
 }
 
 TEST(Workbook, SsbsListPastedIntoTheSheetIsTheReform) {
@@ -286,6 +301,25 @@ TEST(Workbook, ACsvPairAndErrorsOfTheImportWhereALandscapeGoes) {
   ASSERT_EQ(r.code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["affected"].size(), 2u) << r.out;  // Sak holds it, Økonomi receives it from Sak
+  // A third file, endringer.csv, is the reform (as the workbook's Endringer sheet).
+  std::string changes = Write(dir, "endringer.csv",
+                              "Fra kommunenummer;Til kommunenummer;Dato;Type\n"
+                              "1246;4626;2020-01-01;sammenslåing\n"
+                              "1245;4626;01.01.2020;sammenslåing\n");
+  r = RunCli({"impact", systems, flows, changes, "--key", "kommunenummer", "--format", "json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  j = nlohmann::json::parse(r.out);
+  const auto& reform = j["summary"]["scope"]["reform"];
+  ASSERT_EQ(reform.size(), 1u) << reform.dump();
+  EXPECT_EQ(reform[0]["kind"], "merger");
+  EXPECT_EQ(reform[0]["from"], nlohmann::json({"1245", "1246"}));
+  EXPECT_EQ(reform[0]["to"], nlohmann::json({"4626"}));
+  EXPECT_EQ(reform[0]["effective"], "2020-01-01");
+  std::string bad_changes =
+      Write(dir, "Endringer.csv", "Fra kommunenummer;Til kommunenummer\n1246;Øygarden\n");
+  r = RunCli({"impact", systems, flows, bad_changes, "--key", "kommunenummer"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(Has(r.err, bad_changes + ":2:6: error: 'Øygarden' is not a kommunenummer")) << r.err;
   // The import's errors stop the command, with the file and cell, and nothing is written.
   std::string bad = Write(dir, "feil.csv", "Fra;Til\nSak;Økonomu\n");
   std::string out = dir + "/plan.json";

@@ -113,7 +113,10 @@ void Fill(lxw_workbook* wb, const Landscape& national, XlsxProblems* problems) {
       "Slik fyller du ut",
       "1. Systemer: én rad per system kommunen bruker. «System» (navnet) må fylles ut; resten "
       "er valgfritt.",
-      "   ID kan stå tom: landskap lager den av navnet (Sak/arkiv blir sak-arkiv).",
+      "   ID kan stå tom: landskap lager den av navnet (Sak/arkiv blir sak-arkiv). Fyller du inn "
+      "ID og lar den stå, er systemet det samme når du senere endrer navnet.",
+      "   Samme system to ganger (samme navn og eier) er en feil; rader som skiller seg i Eier, "
+      "Leverandør eller Produkt, er to systemer.",
       "   Type og Kritikalitet velger du fra listen i cellen. Eier er kommunenummeret (4 "
       "siffer) for kommunale systemer.",
       "   Nøkler: nøklene systemet lagrer eller bruker, skilt med komma (kommunenummer, fnr, "
@@ -165,6 +168,8 @@ void Fill(lxw_workbook* wb, const Landscape& national, XlsxProblems* problems) {
   for (size_t i = 0; i < 2; ++i) {
     const Example& e = examples[i];
     auto r = static_cast<lxw_row_t>(i + 1);
+    // The examples show the ID column filled in: an id kept through renames.
+    WriteText(systems, "Systemer", r, 0, i == 0 ? "sak-arkiv" : "okonomi", nullptr, problems);
     WriteText(systems, "Systemer", r, 1, e.name, nullptr, problems);
     WriteText(systems, "Systemer", r, 2, e.kind, nullptr, problems);
     WriteText(systems, "Systemer", r, 3, e.owner, nullptr, problems);

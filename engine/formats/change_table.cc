@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <initializer_list>
 #include <iterator>
 
 #include "engine/file/csv.h"
@@ -54,6 +55,12 @@ std::string Where(size_t line, size_t column) {
 
 namespace {
 
+bool IsOneOf(const std::string& folded, std::initializer_list<std::string_view> names) {
+  for (std::string_view n : names)
+    if (folded == n) return true;
+  return false;
+}
+
 // A column of change dates: the Endringer sheet's "Dato", SSB's "changeOccurred".
 bool IsDateHeader(std::string_view header) {
   std::string name = AsciiLower(Trim(header));
@@ -88,13 +95,23 @@ bool ChangeRowsOf(const CsvTable& table, const std::function<std::string(size_t,
   }
   const CsvRow& header = table.rows.front();
   size_t columns = header.cells.size();
-  std::optional<size_t> split_column, kind_column, date_column;
+  std::optional<size_t> split_column, kind_column, date_column, named_from, named_to;
   for (size_t c = 0; c < columns; ++c) {
     std::string name = AsciiLower(Trim(header.cells[c].text));
     if (name == "splittes" || name == "splitt" || name == "split") split_column = c;
     if (IsKindHeader(name)) kind_column = c;
     if (IsDateHeader(name) && !date_column) date_column = c;
+    std::string folded = FoldForMatch(name);
+    if (!named_from && IsOneOf(folded, {"frakommunenummer", "fra", "gammeltkommunenummer",
+                                        "gammeltnummer", "from", "oldcode"}))
+      named_from = c;
+    if (!named_to && IsOneOf(folded, {"tilkommunenummer", "til", "nyttkommunenummer", "nyttnummer",
+                                      "to", "newcode"}))
+      named_to = c;
   }
+  // Columns named so (the template's "Fra kommunenummer", SSB's "oldCode") are the numbers, and
+  // a cell there that is not one is an error at the cell rather than a row passed over.
+  bool named = named_from && named_to && *named_from != *named_to;
   // A column holds numbers when every non-empty data row has one there.
   std::vector<size_t> hits(columns, 0), filled(columns, 0);
   for (size_t r = 1; r < table.rows.size(); ++r) {
@@ -109,6 +126,7 @@ bool ChangeRowsOf(const CsvTable& table, const std::function<std::string(size_t,
   for (size_t c = 0; c < columns; ++c)
     if (filled[c] > 0 && hits[c] == filled[c] && c != date_column && c != kind_column)
       number_columns.push_back(c);
+  if (named) number_columns = {*named_from, *named_to};
   if (number_columns.size() < 2) {
     diags.Error(where(header.line, 1),
                 "cannot find two columns of " + std::string(key) +
@@ -126,6 +144,29 @@ bool ChangeRowsOf(const CsvTable& table, const std::function<std::string(size_t,
       diags.Error(where(row.line, 1), "this row has " + std::to_string(row.fields) +
                                           " columns; the header has " + std::to_string(columns));
       continue;
+    }
+    if (named) {
+      bool bad = false;
+      auto text = [&](size_t c) -> std::string_view {
+        return c < row.cells.size() ? TrimView(row.cells[c].text) : std::string_view();
+      };
+      auto column = [&](size_t c) { return c < row.cells.size() ? row.cells[c].column : c + 1; };
+      if (text(from_column).empty() && text(to_column).empty()) continue;  // notes, a date
+      for (size_t c : {from_column, to_column}) {
+        if (text(c).empty()) {
+          diags.Error(where(row.line, column(c)),
+                      "this row has no " +
+                          std::string(c == from_column ? "old (Fra)" : "new (Til)") + " " +
+                          std::string(key) + "; fill it in, or delete the row");
+          bad = true;
+        } else if (!LeadingKommunenummer(text(c))) {
+          diags.Error(where(row.line, column(c)),
+                      "'" + VisibleText(text(c)) + "' is not a " + std::string(key) +
+                          "; write its four digits (e.g. 0301 or 1507)");
+          bad = true;
+        }
+      }
+      if (bad) continue;
     }
     if (row.cells.size() <= to_column) continue;  // the new number's cell is empty
     auto from = LeadingKommunenummer(row.cells[from_column].text);
@@ -201,7 +242,9 @@ bool ReadChangeSheet(const Table& sheet, std::string_view key, std::vector<Chang
       CsvCell& out_cell = csv.cells[cell.index];
       out_cell.text = cell.text;
       out_cell.line = row.line;
-      out_cell.column = cell.index + 1;
+      // A CSV file's cell keeps its character column; a sheet's, its column number.
+      out_cell.column =
+          sheet.kind == Table::Kind::kCsv && cell.column > 0 ? cell.column : cell.index + 1;
       if (!cell.number || &row == &sheet.rows.front()) continue;
       if (cell.index == date_column) {
         if (auto day = CellDate(cell, sheet.date1904)) out_cell.text = FormatDate(*day);
@@ -212,6 +255,7 @@ bool ReadChangeSheet(const Table& sheet, std::string_view key, std::vector<Chang
       }
     }
     for (size_t c = 0; c < csv.cells.size(); ++c) {
+      if (csv.cells[c].line != 0) continue;  // an empty cell between filled ones
       csv.cells[c].line = row.line;
       csv.cells[c].column = c + 1;
     }
@@ -224,7 +268,11 @@ bool ReadChangeSheet(const Table& sheet, std::string_view key, std::vector<Chang
       row.fields = std::max(row.fields, table.rows.front().cells.size());
   Diagnostics diags(sheet.file);
   bool ok = ChangeRowsOf(
-      table, [&](size_t line, size_t column) { return SheetPlace(sheet.name, line, column - 1); },
+      table,
+      [&](size_t line, size_t column) {
+        return sheet.kind == Table::Kind::kCsv ? std::to_string(line) + ":" + std::to_string(column)
+                                               : SheetPlace(sheet.name, line, column - 1);
+      },
       key, true, out, effective, diags);
   diagnostics->Append(diags);
   return ok;
@@ -345,8 +393,10 @@ bool AddChangeSheet(const Table& sheet, std::optional<KeyIndex> given_key,
   bool ok = CheckChanges(
       *landscape,
       [&](size_t i) {
-        return i < before ? "the landscape's change " + std::to_string(i + 1)
-                          : SheetPlace(sheet.name, rows[i - before].line, 0);
+        if (i < before) return "the landscape's change " + std::to_string(i + 1);
+        size_t line = rows[i - before].line;
+        return sheet.kind == Table::Kind::kCsv ? std::to_string(line) + ":1"
+                                               : SheetPlace(sheet.name, line, 0);
       },
       &reform);
   diagnostics->Append(reform);
