@@ -182,6 +182,31 @@ TEST(Workbook, AFilledInTemplateGoesStraightIntoTheCommandsWithItsReform) {
       << more.err;
 }
 
+TEST(Workbook, TheOtherCommandsTakeTheWorkbookToo) {
+  std::string dir = TempDir();
+  std::string xlsx = FilledTemplate(dir);
+  auto i = RunCli({"import", xlsx, "-o", dir + "/landskap.json"});
+  ASSERT_EQ(i.code, 0) << i.err;
+  // Four systems in the sheet and two national ones the integrations name: six (by hand).
+  auto v = RunCli({"validate", xlsx});
+  EXPECT_EQ(v.code, 0) << v.err;
+  EXPECT_EQ(v.out,
+            "OK: 6 systems, 5 integrations\n"
+            "Reform (kommunenummer): 1245 Sund and 1246 Fjell merge into 4626 Øygarden on 1 Jan "
+            "2020; 1507 Ålesund is split into 1508 Ålesund and 1580 Haram on 1 Jan 2024.\n");
+  auto d = RunCli({"diff", xlsx, dir + "/landskap.json"});
+  EXPECT_EQ(d.code, 0) << d.err;
+  EXPECT_TRUE(Has(d.out, "No differences")) << d.out;
+  for (std::vector<std::string> command :
+       {std::vector<std::string>{"stats", xlsx},
+        {"hotspots", xlsx},
+        {"export", "archimate", xlsx, "-o", dir + "/modell.xml"}}) {
+    auto r = RunCli(command);
+    EXPECT_EQ(r.code, 0) << command[0] << ": " << r.err;
+  }
+  EXPECT_TRUE(std::filesystem::exists(dir + "/modell.xml"));
+}
+
 TEST(Workbook, TheEndringerSheetNamesItsCells) {
   std::string dir = TempDir();
   auto t = RunCli({"template", "-o", dir + "/template.xlsx", "--force"});
