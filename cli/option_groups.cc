@@ -55,8 +55,9 @@ void AddSelectionOptions(po::options_description* desc, SelectionOptions* o) {
         "the changing municipalities, e.g. 1246,1245 (instead of the file's changes)");
   if (o->parts & kSelectChanges)
     add("changes", po::value(&o->change_tables)->value_name("CSV")->composing(),
-        "a table of old and new kommunenummer (e.g. SSB's change list) that says which "
-        "municipalities change, in addition to the file's own changes (repeatable)");
+        "a table of old and new kommunenummer (e.g. SSB's change list, or a workbook's "
+        "Endringer sheet) that says which municipalities change, in addition to the file's own "
+        "changes (repeatable)");
 }
 
 bool CheckSelection(std::string_view command, SelectionOptions* o, Io io) {

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "cli/formats/table.h"
+#include "cli/landscape_input.h"
 #include "cli/output.h"
 #include "engine/file/load.h"
 #include "engine/formats/change_table.h"
@@ -68,6 +69,17 @@ bool Context::ResolveSystems(const std::vector<std::string>& ids, std::string_vi
 }
 
 bool LoadLandscapeForCommand(const std::string& file, Landscape* landscape, Io io) {
+  return LoadLandscapeForCommand(std::vector<std::string>{file}, landscape, io);
+}
+
+bool LoadLandscapeForCommand(const std::vector<std::string>& files, Landscape* landscape, Io io) {
+  const std::string& file = files.front();
+  // The coordinator's own files are read as `landskap import` reads them, in memory.
+  if (std::string why = ChangeTableWhereLandscapeBelongs(file); !why.empty()) {
+    io.err << file << ": error: " << why << "\n";
+    return false;
+  }
+  if (IsImportSource(files)) return ImportForCommand(files, landscape, io);
   Diagnostics diagnostics(file);
   LoadOptions options;
   options.use_catalogue = true;
@@ -192,6 +204,10 @@ Parsed Parse(const Command& command, const Args& args, po::options_description& 
     }
     return Parsed::kRun;
   }
+  // A CSV pair (systemer.csv integrasjoner.csv) is one landscape.
+  if (context->inputs.size() > 1 && command.inputs == Inputs::kOneLandscape &&
+      IsImportSource(context->inputs))
+    return Parsed::kRun;
   if (context->inputs.size() > 1 && command.inputs != Inputs::kSources) {
     UsageError(command.name,
                "one " + std::string(command.inputs == Inputs::kOneLandscape ? "landscape " : "") +
@@ -215,10 +231,22 @@ bool ApplyChangeTables(Context& c) {
     return false;
   }
   bool ok = true;
+  size_t own = c.landscape.changes.size();
   for (const std::string& table : tables) {
     Diagnostics diagnostics(table);
     ok &= AddChangeTable(table, *key, std::nullopt, &c.landscape, &diagnostics);
     for (const Diagnostic& d : diagnostics.Items()) c.io.err << FormatDiagnostic(d) << "\n";
+  }
+  // Which changes the answer rests on, when they come from more than the file itself.
+  if (ok) {
+    std::string list;
+    for (size_t i = 0; i < tables.size(); ++i)
+      list += (i == 0 ? "" : i + 1 == tables.size() ? " and " : ", ") + tables[i];
+    c.io.err << "landskap " << c.command << ": note: the changes used are "
+             << Count(c.landscape.changes.size() - own, "change", "changes") << " from " << list
+             << (own == 0 ? std::string()
+                          : " and " + Count(own, "change", "changes") + " in " + c.file())
+             << "\n";
   }
   return ok;
 }
@@ -315,7 +343,7 @@ int RunCommand(const Command& command, const Args& args, Io io) {
   if (!ok) return kExitInvalid;
 
   if (command.inputs == Inputs::kOneLandscape) {
-    if (!LoadLandscapeForCommand(c.file(), &c.landscape, io)) return kExitInvalid;
+    if (!LoadLandscapeForCommand(c.inputs, &c.landscape, io)) return kExitInvalid;
     c.query.direction = c.selection.direction;
     c.query.max_depth = c.selection.depth;
     c.query.through_all = c.selection.through_all;

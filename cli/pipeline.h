@@ -131,7 +131,9 @@ struct Command {
 // Parses, checks, loads and runs `command` with `args` (without the subcommand name).
 int RunCommand(const Command& command, const Args& args, Io io);
 
-// Prints the loader's diagnostics; false when the file has errors.
+// Prints the loader's diagnostics; false when the file has errors. A workbook, a CSV pair or an
+// Archi model is imported in memory (cli/landscape_input.h); a change table is named as such.
 bool LoadLandscapeForCommand(const std::string& file, Landscape* landscape, Io io);
+bool LoadLandscapeForCommand(const std::vector<std::string>& files, Landscape* landscape, Io io);
 
 }  // namespace landskap::cli

@@ -231,9 +231,11 @@ TEST(ImportCsv, EveryProblemAtOnceWithFileLineAndColumn) {
 }
 
 TEST(ImportCsv, IdsFromNamesAreUniqueAndLeaveGivenIdsAlone) {
-  // Row 2 and 3 both fold to sak-arkiv; row 4 gives sak-arkiv-2 itself, so row 3 gets -3.
-  auto r = Csv(
-      {{"systemer.csv", "ID;System\n;Sak/arkiv\n;Sak arkiv\nsak-arkiv-2;Sak/arkiv (gammel)\n"}});
+  // Row 2 and 3 both fold to sak-arkiv (two systems: their owners differ); row 4 gives
+  // sak-arkiv-2 itself, so row 3 gets -3.
+  auto r = Csv({{"systemer.csv",
+                 "ID;System;Eier\n;Sak/arkiv;1507\n;Sak arkiv;1508\nsak-arkiv-2;Sak/arkiv "
+                 "(gammel);1507\n"}});
   ASSERT_TRUE(r.ok) << r.messages;
   ASSERT_EQ(r.landscape.systems.size(), 3u);
   EXPECT_EQ(r.landscape.systems[0].id, "sak-arkiv");
@@ -718,20 +720,25 @@ TEST(ImportCli, TheUntouchedTemplateImportsAndValidates) {
   std::string dir = TempDir();
   auto t = RunCli({"template", "-o", dir + "/inventar.xlsx"});
   ASSERT_EQ(t.code, 0) << t.err;
-  // The template's sheets, read back: guide first, then the two to fill in and the list.
+  // The template's sheets, read back: guide first, then the three to fill in and the list.
   std::vector<Table> sheets;
   Diagnostics d("inventar.xlsx");
   ASSERT_TRUE(ReadWorkbook(ReadFile(dir + "/inventar.xlsx"), "inventar.xlsx", &sheets, &d));
-  ASSERT_EQ(sheets.size(), 4u);
+  ASSERT_EQ(sheets.size(), 5u);
   EXPECT_EQ(sheets[0].name, "Slik fyller du ut");
   EXPECT_EQ(sheets[1].name, "Systemer");
   EXPECT_EQ(sheets[1].rows[0].Text(4), "Leverandør");
   EXPECT_EQ(sheets[2].rows[0].Text(3), "Bærer");
-  EXPECT_EQ(sheets[3].name, "Nasjonale systemer");
+  // The reform: only its header, so the untouched template changes nothing.
+  EXPECT_EQ(sheets[3].name, "Endringer");
+  ASSERT_EQ(sheets[3].rows.size(), 1u);
+  EXPECT_EQ(sheets[3].rows[0].Text(0), "Fra kommunenummer");
+  EXPECT_EQ(sheets[3].rows[0].Text(3), "Type");
+  EXPECT_EQ(sheets[4].name, "Nasjonale systemer");
   // The national catalogue: datasets/catalogue.json has 68 systems (counted with Python), each
   // with the public source of its facts in the last column.
-  EXPECT_EQ(sheets[3].rows.size(), 69u);
-  EXPECT_EQ(sheets[3].rows[0].Text(7), "Kilde");
+  EXPECT_EQ(sheets[4].rows.size(), 69u);
+  EXPECT_EQ(sheets[4].rows[0].Text(7), "Kilde");
   std::string xml;
   {
     int error = 0;

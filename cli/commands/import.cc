@@ -281,12 +281,12 @@ Command ImportCommand() {
        "taken, what was skipped and why. Every problem is listed at once with its place (sheet\n"
        "and cell, file and line); then nothing is written.\n"
        "The result is checked exactly as 'landskap validate' checks a file. The other commands\n"
-       "read landscape files only, not these sources: import first, then analyse the file.\n"
+       "take these sources too (imported in memory the same way); import writes the file.\n"
        "Without -o the landscape goes to the terminal.",
        "  landskap template -o inventar.xlsx\n"
        "  landskap import inventar.xlsx -o landskap.json\n"
        "  landskap import systemer.csv integrasjoner.csv -o landskap.json\n"
-       "  landskap impact landskap.json --key kommunenummer"},
+       "  landskap impact inventar.xlsx --key kommunenummer"},
       kGroupOutput,
       0,
       {Format::kJson},

@@ -21,11 +21,14 @@ const char* const kSystemHeaders[] = {"ID",           "System",          "Type",
                                       "Kritikalitet", "Innsats (dager)", "Etter",  "Fast dato"};
 const char* const kIntegrationHeaders[] = {"ID",    "Fra",       "Til",
                                            "Bærer", "Protokoll", "Kritikalitet"};
+const char* const kChangeHeaders[] = {"Fra kommunenummer", "Til kommunenummer", "Dato", "Type"};
 const char* const kNationalHeaders[] = {"ID",     "System", "Type",         "Eier",
                                         "Domene", "Nøkler", "Kritikalitet", "Kilde"};
 
 const char* kKinds[] = {"kommunal", "interkommunal", "nasjonal", "leverandør", nullptr};
 const char* kLevels[] = {"lav", "middels", "høy", "kritisk", nullptr};
+// The Norwegian names engine/model/reform.h's ParseReformKind reads.
+const char* kReformKinds[] = {"sammenslåing", "deling", "grensejustering", "nytt nummer", nullptr};
 
 std::string_view Norwegian(Kind kind) {
   switch (kind) {
@@ -98,8 +101,9 @@ void Fill(lxw_workbook* wb, const Landscape& national, XlsxProblems* problems) {
   lxw_worksheet* help = workbook_add_worksheet(wb, "Slik fyller du ut");
   lxw_worksheet* systems = workbook_add_worksheet(wb, "Systemer");
   lxw_worksheet* integrations = workbook_add_worksheet(wb, "Integrasjoner");
+  lxw_worksheet* changes = workbook_add_worksheet(wb, "Endringer");
   lxw_worksheet* catalogue = workbook_add_worksheet(wb, "Nasjonale systemer");
-  if (!help || !systems || !integrations || !catalogue) {
+  if (!help || !systems || !integrations || !changes || !catalogue) {
     problems->Check(LXW_ERROR_MEMORY_MALLOC_FAILED, "cannot add the sheets");
     return;
   }
@@ -109,7 +113,10 @@ void Fill(lxw_workbook* wb, const Landscape& national, XlsxProblems* problems) {
       "Slik fyller du ut",
       "1. Systemer: én rad per system kommunen bruker. «System» (navnet) må fylles ut; resten "
       "er valgfritt.",
-      "   ID kan stå tom: landskap lager den av navnet (Sak/arkiv blir sak-arkiv).",
+      "   ID kan stå tom: landskap lager den av navnet (Sak/arkiv blir sak-arkiv). Fyller du inn "
+      "ID og lar den stå, er systemet det samme når du senere endrer navnet.",
+      "   Samme system to ganger (samme navn og eier) er en feil; rader som skiller seg i Eier, "
+      "Leverandør eller Produkt, er to systemer.",
       "   Type og Kritikalitet velger du fra listen i cellen. Eier er kommunenummeret (4 "
       "siffer) for kommunale systemer.",
       "   Nøkler: nøklene systemet lagrer eller bruker, skilt med komma (kommunenummer, fnr, "
@@ -121,10 +128,18 @@ void Fill(lxw_workbook* wb, const Landscape& national, XlsxProblems* problems) {
       "mottar dem.",
       "   Skriv systemets navn eller ID. Bærer: nøklene som går over integrasjonen, skilt med "
       "komma.",
-      "3. Nasjonale systemer: en liste å velge fra. Skriv navnet eller ID-en i Fra eller Til; "
+      "3. Endringer: reformen, én rad per kommunenummer som endres: fra (gammelt) og til (nytt) "
+      "kommunenummer, datoen endringen gjelder fra, og typen fra listen (sammenslåing, deling, "
+      "grensejustering, nytt nummer).",
+      "   Ved deling får det gamle nummeret én rad per ny kommune. SSBs endringsliste kan også "
+      "limes inn her som den er.",
+      "   Alle kommandoer bruker disse endringene; --changes TABELL brukes i stedet når den gis.",
+      "4. Nasjonale systemer: en liste å velge fra. Skriv navnet eller ID-en i Fra eller Til; "
       "bare de du bruker, tas med.",
-      "4. Eksempelradene viser formen. Bytt dem ut med kommunens egne systemer.",
-      "5. Lagre som .xlsx og kjør:  landskap import inventar.xlsx -o landskap.json",
+      "5. Eksempelradene viser formen. Bytt dem ut med kommunens egne systemer.",
+      "6. Lagre som .xlsx. Arbeidsboken kan gis rett til kommandoene, f.eks.  landskap impact "
+      "inventar.xlsx --key kommunenummer,",
+      "   eller gjøres om til en landskapsfil:  landskap import inventar.xlsx -o landskap.json",
       "   landskap sier fra om hver feil med ark og celle, f.eks. Integrasjoner!B12.",
   };
   problems->Check(worksheet_set_column(help, 0, 0, 110, nullptr), "cannot set a column's width");
@@ -153,6 +168,8 @@ void Fill(lxw_workbook* wb, const Landscape& national, XlsxProblems* problems) {
   for (size_t i = 0; i < 2; ++i) {
     const Example& e = examples[i];
     auto r = static_cast<lxw_row_t>(i + 1);
+    // The examples show the ID column filled in: an id kept through renames.
+    WriteText(systems, "Systemer", r, 0, i == 0 ? "sak-arkiv" : "okonomi", nullptr, problems);
     WriteText(systems, "Systemer", r, 1, e.name, nullptr, problems);
     WriteText(systems, "Systemer", r, 2, e.kind, nullptr, problems);
     WriteText(systems, "Systemer", r, 3, e.owner, nullptr, problems);
@@ -193,6 +210,11 @@ void Fill(lxw_workbook* wb, const Landscape& national, XlsxProblems* problems) {
     WriteText(integrations, "Integrasjoner", r, 4, flows[i].protocol, nullptr, problems);
     WriteText(integrations, "Integrasjoner", r, 5, flows[i].level, nullptr, problems);
   }
+
+  Header(changes, "Endringer", kChangeHeaders, 4, bold, {20, 20, 12, 18}, problems);
+  problems->Check(worksheet_set_column(changes, 2, 2, 12, date), "cannot set a column's width");
+  DropDown(changes, 3, kReformKinds, "Type",
+           "Velg sammenslåing, deling, grensejustering eller nytt nummer", problems);
 
   Header(catalogue, "Nasjonale systemer", kNationalHeaders, 8, bold,
          {28, 34, 12, 22, 18, 34, 13, 60}, problems);
@@ -266,11 +288,13 @@ Command TemplateCommand() {
   return {"template",
           "write an Excel workbook to fill in with your systems and integrations",
           {"landskap template -o inventar.xlsx [--force]",
-           "Writes the workbook a coordinator fills in: the sheets Systemer and Integrasjoner\n"
+           "Writes the workbook a coordinator fills in: the sheets Systemer, Integrasjoner and\n"
+           "Endringer (the reform: old and new kommunenummer, date, and the kind of change)\n"
            "with Norwegian headers, drop-down lists for type and criticality, a sheet of\n"
            "national systems to pick from (name them in Fra or Til; only those named are taken),\n"
-           "a few example rows, and a short guide (\"Slik fyller du ut\"). Fill it in, then run\n"
-           "'landskap import inventar.xlsx -o landskap.json'. The untouched template imports as\n"
+           "a few example rows, and a short guide (\"Slik fyller du ut\"). Fill it in, then give\n"
+           "it to any command ('landskap impact inventar.xlsx --key kommunenummer'), or make a\n"
+           "landscape file of it with 'landskap import'. The untouched template imports as\n"
            "a small valid landscape. An existing file is never replaced (it may be a filled-in\n"
            "inventory) unless --force is given.",
            "  landskap template -o inventar.xlsx"},

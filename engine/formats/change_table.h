@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/formats/importer.h"
+#include "engine/formats/table_mapper.h"
 #include "engine/model/diagnostics.h"
 #include "engine/model/landscape.h"
 
@@ -15,8 +17,9 @@ namespace landskap {
 // One row of a change table that changes something.
 struct ChangeRow {
   std::string from, to;
-  std::optional<ReformKind> kind;  // from a kind column or SSB's "splittes"; nullopt: not said
-  size_t line = 0;
+  std::optional<ReformKind> kind;      // from a kind column or SSB's "splittes"; nullopt: not said
+  size_t line = 0;                     // the line, or the sheet's row number
+  std::optional<DayNumber> effective;  // from a date column ("Dato"); nullopt: not said
 };
 
 // Reads a change table: a header row, then one row per municipality, separated by ',' or ';'
@@ -26,10 +29,28 @@ struct ChangeRow {
 // "endring" or "endringstype" (landskap's own tables: nytt nummer, sammenslåing, deling,
 // grensejustering, or the English names) gives each row's kind. A year in the new number's
 // header ("kommuner_2020") gives the day the changes take effect: 1 January of that year, in
-// *effective. Other columns are ignored. Returns false (with diagnostics naming line and column)
-// when the table cannot be read.
+// *effective; a column headed "dato" or "date" (or SSB's "changeOccurred") gives each row's
+// own day (ChangeRow::effective). Other columns are ignored. Returns false (with diagnostics naming
+// line and column) when the table cannot be read.
 bool ReadChangeRows(std::string_view text, const std::string& file_label, std::string_view key,
                     std::vector<ChangeRow>* out, std::optional<DayNumber>* effective,
+                    Diagnostics* diagnostics);
+// The same for a sheet of a workbook (the template's "Endringer", or SSB's list pasted into a
+// sheet): the same columns, with numbers typed as numbers (301 is 0301) and dates kept as
+// Excel's serial numbers read as dates. A sheet with only its header row holds no changes and is
+// no error. Diagnostics name the sheet and cell (Endringer!D3).
+bool ReadChangeSheet(const Table& sheet, std::string_view key, std::vector<ChangeRow>* out,
+                     std::optional<DayNumber>* effective, Diagnostics* diagnostics);
+// Reads a change sheet into the landscape's changes of kommunenummer (the key is added when the
+// sheet has rows), each with its own date or else the year its header names; contradictions
+// are errors naming the sheet's rows. Counts what it took in report->taken["changes"]. False
+// when there were errors.
+bool AddChangeSheet(const Table& sheet, Landscape* landscape, ImportReport* report,
+                    Diagnostics* diagnostics);
+// The same for changes of `key` (nullopt: kommunenummer, added when new), each with `effective`
+// when given (--changes takes a workbook's Endringer sheet so).
+bool AddChangeSheet(const Table& sheet, std::optional<KeyIndex> key,
+                    std::optional<DayNumber> effective, Landscape* landscape, ImportReport* report,
                     Diagnostics* diagnostics);
 // The same as (old, new) pairs.
 bool ReadChangeTable(std::string_view text, const std::string& file_label, std::string_view key,

@@ -6,6 +6,8 @@
 
 #include "engine/file/csv.h"
 #include "engine/file/input.h"
+#include "engine/formats/change_table.h"
+#include "engine/formats/xlsx_reader.h"
 #include "engine/model/text.h"
 
 namespace landskap {
@@ -100,6 +102,7 @@ bool ImportCsvBytes(const std::vector<std::pair<std::string, std::string>>& file
                     Landscape* landscape, ImportReport* report, Diagnostics* diagnostics) {
   std::vector<Table> tables(files.size());
   std::vector<TableRole> roles(files.size(), TableRole::kNone);
+  std::vector<bool> changes(files.size(), false);  // endringer.csv: the reform's changes
   bool ok = true;
   for (size_t f = 0; f < files.size(); ++f) {
     const auto& [label, text] = files[f];
@@ -138,6 +141,13 @@ bool ImportCsvBytes(const std::vector<std::pair<std::string, std::string>>& file
                std::to_string(info.cut_rows) + (info.cut_rows == 1 ? " row has" : " rows have") +
                " more)"});
     roles[f] = GuessRole(tables[f]);
+    std::string stem = std::filesystem::path(label).stem().string();
+    if (IsChangeSheetName(stem)) {
+      changes[f] = true;
+      report->notes.push_back(tables[f].name + ": kommunenummer changes, separated by " +
+                              CsvSeparatorName(separator) + "s");
+      continue;
+    }
     if (roles[f] == TableRole::kNone) {
       std::string seen;
       if (!tables[f].rows.empty())
@@ -160,9 +170,13 @@ bool ImportCsvBytes(const std::vector<std::pair<std::string, std::string>>& file
   if (!ok) return false;
   InventoryTables inventory;
   for (size_t f = 0; f < files.size(); ++f)
-    (roles[f] == TableRole::kSystems ? inventory.systems : inventory.integrations)
-        .push_back(&tables[f]);
-  return MapInventory(inventory, landscape, report, diagnostics);
+    if (!changes[f])
+      (roles[f] == TableRole::kSystems ? inventory.systems : inventory.integrations)
+          .push_back(&tables[f]);
+  ok = MapInventory(inventory, landscape, report, diagnostics);
+  for (size_t f = 0; f < files.size(); ++f)
+    if (changes[f]) ok &= AddChangeSheet(tables[f], landscape, report, diagnostics);
+  return ok;
 }
 
 int SniffCsv(const std::vector<std::string>& paths) {

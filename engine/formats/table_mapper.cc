@@ -18,6 +18,7 @@
 
 #include "engine/file/catalogue.h"
 #include "engine/file/load.h"
+#include "engine/formats/key_words.h"
 #include "engine/model/suggest.h"
 #include "engine/model/text.h"
 
@@ -313,6 +314,11 @@ class Mapper {
                                      const std::string& place);
   // Moves the pending system into the landscape (its `after` and place stay for ResolveAfter).
   SystemIndex Add(Pending& pending);
+  // Rows of `table` without an ID that name the same system (the same name, owner, vendor and
+  // product) are an error naming both rows, and the later one is left out; rows of the same name
+  // that differ in one of those columns are two systems, and a note says which column tells
+  // them apart.
+  void FindTwiceListed(const Table& table, const Header& header);
 
   Landscape* landscape_;
   ImportReport* report_;
@@ -337,6 +343,8 @@ class Mapper {
     names_.push_back(name_store_.back());
   }
   std::set<KeyIndex> keys_used_;
+  // "written\x1fread as" → the first place and how many cells: told once in the report.
+  std::map<std::string, std::pair<std::string, size_t>> renamed_keys_;
   size_t systems_taken_ = 0, integrations_taken_ = 0, unpicked_ = 0;
   std::vector<std::string> picked_;
   std::vector<std::string> from_catalogue_;  // ids taken from the national catalogue
@@ -386,14 +394,32 @@ std::vector<std::string> Mapper::ReadKeys(const Table& table, size_t row,
                                           std::optional<size_t> column) {
   std::vector<std::string> names;
   for (std::string& k : SplitList(Cell(table, row, column))) {
-    if (!IsWellFormedId(k)) {
+    // One vocabulary (engine/formats/key_words.h): gnr/bnr is gnr-bnr, fødselsnummer is fnr,
+    // and "fnr/kommunenummer" or "gnr/bnr og kommunenummer" is two keys.
+    std::vector<std::string> keys = KeysOfItem(k);
+    if (!std::all_of(keys.begin(), keys.end(), IsWellFormedId)) {
       Error(table, Place(table, row, column),
             "'" + VisibleText(k) +
                 "' is not a key name: a key is one word of letters, digits and . _ - : / @ + "
                 "(e.g. kommunenummer); separate several with , or ;");
       continue;
     }
-    names.push_back(std::move(k));
+    if (keys.size() > 1) {
+      std::string list;
+      for (size_t i = 0; i < keys.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == keys.size() ? " and " : ", ") + keys[i];
+      Diagnostics d(table.file);
+      d.Warning(Place(table, row, column), "'" + VisibleText(k) + "' is read as " +
+                                               std::to_string(keys.size()) + " keys, " + list +
+                                               "; separate keys with a comma");
+      out_->Append(d);
+    } else if (keys.front() != k) {
+      auto [it, first] = renamed_keys_.try_emplace(k + "\x1f" + keys.front(),
+                                                   table.ReportPlace(row, column.value_or(0)), 0);
+      ++it->second.second;
+      (void)first;
+    }
+    for (std::string& key : keys) names.push_back(std::move(key));
   }
   return names;
 }
@@ -517,6 +543,7 @@ void Mapper::ReadSystems(const Table& table, bool offered) {
     offered_taken_.resize(offered_.size(), false);
     return;
   }
+  FindTwiceListed(table, *header);
   // Ids: the given ones first, so that an id made from a name never takes one a later row
   // gives; made ones get -2, -3 ... in row order, which keeps them stable.
   std::set<std::string> taken;
@@ -549,6 +576,56 @@ void Mapper::ReadSystems(const Table& table, bool offered) {
     SystemIndex index = Add(p);
     added_.emplace_back(index, i);
   }
+}
+
+void Mapper::FindTwiceListed(const Table& table, const Header& header) {
+  const auto& col = header.column;
+  // The columns that make two rows of one name two systems, with the header the user wrote.
+  const Field telling[] = {kOwner, kVendor, kProduct};
+  std::map<std::string, size_t> first;  // folded name → index in systems_ of its first row
+  std::vector<Pending> kept;
+  kept.reserve(systems_.size());
+  for (size_t i = 0; i < systems_.size(); ++i) {
+    Pending& p = systems_[i];
+    std::string folded = FoldForMatch(p.system.name);
+    if (p.table != &table || p.id_given || folded.empty()) {
+      kept.push_back(std::move(p));
+      continue;
+    }
+    auto [it, is_first] = first.emplace(folded, kept.size());
+    if (is_first) {
+      kept.push_back(std::move(p));
+      continue;
+    }
+    const Pending& earlier = kept[it->second];
+    std::string here = table.Place(p.row, p.name_column);
+    std::string there = table.Place(earlier.row, earlier.name_column);
+    std::string differs;
+    for (Field f : telling) {
+      auto field_of = [f](const System& s) -> const std::string& {
+        return f == kOwner ? s.owner : f == kVendor ? s.vendor : s.product;
+      };
+      const std::string &a = field_of(earlier.system), &b = field_of(p.system);
+      if (a == b) continue;
+      std::string header_text = Cell(table, header.row, col[f]);
+      differs = "'" + header_text + "' differs: " + (a.empty() ? "(empty)" : "'" + a + "'") +
+                " and " + (b.empty() ? "(empty)" : "'" + b + "'");
+      break;
+    }
+    if (differs.empty()) {
+      std::string owner =
+          earlier.system.owner.empty() ? "" : " (owner " + earlier.system.owner + ")";
+      Error(table, here,
+            "'" + VisibleText(p.system.name) + "'" + owner + " is listed twice, at " + there +
+                " and here; delete one of the rows, or, when they are two systems, give each its "
+                "own ID (or tell them apart by Eier, Leverandør or Produkt)");
+      continue;  // left out: the rest of the sheet is still checked
+    }
+    report_->notes.push_back(here + ": '" + p.system.name + "' is taken as a second system next " +
+                             "to " + there + " (" + differs + ")");
+    kept.push_back(std::move(p));
+  }
+  systems_ = std::move(kept);
 }
 
 SystemIndex Mapper::Add(Pending& pending) {
@@ -711,6 +788,15 @@ void Mapper::ReadIntegrations(const Table& table) {
 }
 
 void Mapper::Finish() {
+  for (const auto& [pair, where] : renamed_keys_) {
+    size_t cut = pair.find('\x1f');
+    report_->notes.push_back(
+        "The key '" + pair.substr(0, cut) + "' is read as " + pair.substr(cut + 1) +
+        ", the national catalogue's name (" + where.first +
+        (where.second > 1 ? " and " + std::to_string(where.second - 1) + " more cells"
+                          : std::string()) +
+        ")");
+  }
   report_->taken["systems"] += systems_taken_;
   report_->taken["integrations"] += integrations_taken_;
   if (!keys_used_.empty()) report_->taken["keys"] += keys_used_.size();

@@ -21,6 +21,7 @@
 #include <pugixml.hpp>
 
 #include "engine/file/input.h"
+#include "engine/formats/change_table.h"
 #include "engine/model/budget.h"
 #include "engine/model/text.h"
 
@@ -399,6 +400,10 @@ bool IsSheetNamed(const std::string& name, std::initializer_list<std::string_vie
 
 }  // namespace
 
+bool IsChangeSheetName(const std::string& name) {
+  return IsSheetNamed(name, {"endringer", "changes", "kommuneendringer", "nummerendringer"});
+}
+
 bool ReadWorkbook(std::string_view bytes, const std::string& label, std::vector<Table>* sheets,
                   Diagnostics* diagnostics, std::vector<ImportSkip>* skipped) {
   std::vector<ImportSkip> unused;
@@ -524,6 +529,7 @@ bool ImportXlsxBytes(std::string_view bytes, const std::string& label, Landscape
   InventoryTables tables;
   const Table* systems = nullptr;
   const Table* integrations = nullptr;
+  const Table* changes = nullptr;
   std::vector<bool> used(sheets.size(), false);
   for (size_t i = 0; i < sheets.size(); ++i) {
     const Table& t = sheets[i];
@@ -535,6 +541,9 @@ bool ImportXlsxBytes(std::string_view bytes, const std::string& label, Landscape
       used[i] = true;
     } else if (IsSheetNamed(t.name, {"nasjonalesystemer", "nationalsystems"})) {
       tables.offered.push_back(&t);
+      used[i] = true;
+    } else if (!changes && IsChangeSheetName(t.name)) {
+      changes = &t;
       used[i] = true;
     } else if (IsSheetNamed(t.name, {"slikfyllerduut", "howtofillin"})) {
       used[i] = true;
@@ -561,6 +570,16 @@ bool ImportXlsxBytes(std::string_view bytes, const std::string& label, Landscape
     if (!used[i] && !sheets[i].rows.empty())
       report->skipped.push_back({sheets[i].name, "sheet '" + sheets[i].name + "'",
                                  "not a sheet of systems or integrations"});
+  if (!systems && !integrations && changes) {
+    diagnostics->Append([&] {
+      Diagnostics d(label);
+      d.Error("", "this workbook holds only kommunenummer changes (sheet '" + changes->name +
+                      "'), no systems; give it with --changes, next to the landscape or "
+                      "inventory it changes");
+      return d;
+    }());
+    return false;
+  }
   if (!systems && !integrations) {
     std::string names;
     for (const Table& t : sheets) names += (names.empty() ? "'" : ", '") + t.name + "'";
@@ -583,7 +602,10 @@ bool ImportXlsxBytes(std::string_view bytes, const std::string& label, Landscape
     report->notes.push_back(
         "The workbook counts dates from 1904 (old Mac Excel); dates are read "
         "that way");
-  return MapInventory(tables, landscape, report, diagnostics);
+  bool ok = MapInventory(tables, landscape, report, diagnostics);
+  // The reform the coordinator wrote down (or pasted from SSB) next to the inventory.
+  if (changes) ok &= AddChangeSheet(*changes, landscape, report, diagnostics);
+  return ok;
 }
 
 int SniffXlsx(const std::vector<std::string>& paths) {

@@ -24,6 +24,10 @@ namespace landskap {
 bool ReadWorkbook(std::string_view bytes, const std::string& label, std::vector<Table>* sheets,
                   Diagnostics* diagnostics, std::vector<ImportSkip>* skipped = nullptr);
 
+// A sheet of kommunenummer changes: "Endringer" (the template's), "Changes", "Kommuneendringer",
+// "Nummerendringer", in any case and spelling of æøå.
+bool IsChangeSheetName(const std::string& name);
+
 // The rows of engine/formats/importers.cc for workbooks.
 int SniffXlsx(const std::vector<std::string>& paths);
 bool ImportXlsx(const std::vector<std::string>& paths, const ImportOptions& options,

@@ -176,6 +176,13 @@ void Planner::FixedDateConflict(Node v, uint32_t driver) {
   std::vector<Local> chain = DrivingChain(link.from, p.from);
   if (chain.size() > 1) message += " (chain: " + CycleText(chain) + ")";
   if (p.to != fixed) message += "; " + Id(fixed) + " switches together with " + Id(p.to);
+  // Without --start the plan begins on the earliest fixed date, which is often what makes the
+  // date impossible: the work before it really begins earlier.
+  if (!options_.start && day0_)
+    message += ". No --start was given, so the plan begins on the earliest fixed date, " +
+               FormatDate(*day0_) +
+               "; when the work begins earlier, give that day with --start (e.g. --start " +
+               FormatDate(*day0_ - 90) + ")";
   diags_->Error(CutoverPath(fixed, "fixed_date"), message);
 }
 
