@@ -6,6 +6,7 @@
 #include <graphviz/gvc.h>
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/model/text.h"
@@ -84,9 +85,70 @@ GvContext::GvContext() : gvc_(gvContext()) {}
 
 GvContext::~GvContext() { gvFreeContext(gvc_); }
 
+namespace {
+
+// cgraph's own ID discipline makes a named object's ID the address of its name in cgraph's
+// string pool, and keeps subgraphs ordered by ID: the order of the owner boxes, and with it the
+// layout, then depends on where malloc happened to put the names (the same landscape read from
+// a workbook and from its JSON gave two pictures). These IDs number names in the order they are
+// first seen (even numbers; anonymous objects get odd ones, as in cgraph), so the same calls
+// give the same picture.
+struct SequentialIds {
+  Agraph_t* root = nullptr;
+  std::unordered_map<std::string, IDTYPE> ids;
+  // names[k] is the name of ID 2 * (k + 1), in cgraph's string pool: cgraph reads a flag in
+  // front of a name it prints (aghtmlstr), so only its own strings will do.
+  std::vector<char*> names;
+  IDTYPE next_anonymous = 1;
+};
+
+void* IdOpen(Agraph_t* root, Agdisc_t*) { return new SequentialIds{root, {}, {}, 1}; }
+
+long IdMap(void* state, int, char* name, IDTYPE* id, int create) {
+  auto* ids = static_cast<SequentialIds*>(state);
+  if (!name) {
+    *id = ids->next_anonymous;
+    ids->next_anonymous += 2;
+    return 1;
+  }
+  if (auto found = ids->ids.find(name); found != ids->ids.end()) {
+    *id = found->second;
+    return 1;
+  }
+  if (!create) return 0;  // cgraph then looks in its internal map, and finds nothing
+  *id = 2 * (ids->names.size() + 1);
+  ids->ids.emplace(name, *id);
+  ids->names.push_back(agstrdup(ids->root, name));
+  return 1;
+}
+
+long IdAlloc(void*, int, IDTYPE) { return 0; }  // no IDs chosen by the caller, as in cgraph
+
+void IdFree(void*, int, IDTYPE) {}  // names stay until the graph closes
+
+char* IdPrint(void* state, int, IDTYPE id) {
+  auto* ids = static_cast<SequentialIds*>(state);
+  if (id % 2 != 0 || id == 0 || id / 2 > ids->names.size()) return nullptr;
+  return ids->names[id / 2 - 1];
+}
+
+// cgraph closes the discipline before its string pool, so the names can go back to it here.
+void IdClose(void* state) {
+  auto* ids = static_cast<SequentialIds*>(state);
+  for (char* name : ids->names) agstrfree(ids->root, name);
+  delete ids;
+}
+
+void IdRegister(void*, int, void*) {}
+
+Agiddisc_t kSequentialIdDisc = {IdOpen, IdMap, IdAlloc, IdFree, IdPrint, IdClose, IdRegister};
+Agdisc_t kDisc = {&AgMemDisc, &kSequentialIdDisc, &AgIoDisc};
+
+}  // namespace
+
 GvGraph::GvGraph(std::string_view name) {
   MutableText text(name);
-  graph_ = agopen(text.get(), Agdirected, nullptr);
+  graph_ = agopen(text.get(), Agdirected, &kDisc);
 }
 
 GvGraph::~GvGraph() { agclose(graph_); }
