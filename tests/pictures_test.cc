@@ -240,6 +240,15 @@ std::string RenderDotText(const std::vector<std::string>& args) {
   return ReadFile(out);
 }
 
+// Width over height of the picture's bounding box (bb="x0,y0,x1,y1" of the root graph).
+double Aspect(const std::string& dot) {
+  size_t at = dot.find("bb=\"");
+  if (at == std::string::npos) return 0;
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  if (std::sscanf(dot.c_str() + at + 4, "%lf,%lf,%lf,%lf", &x0, &y0, &x1, &y1) != 4) return 0;
+  return (x1 - x0) / (y1 - y0);
+}
+
 // Lines that do not lie (issue 20): the merger's whole picture (252 systems, 645 integrations)
 // and its impact picture are laid out by dot, which routes lines around the boxes (neato, the
 // default before, drew them straight through), without owners' boxes (with them dot draws
@@ -265,6 +274,33 @@ TEST(Sizes, BigWholePictureIsDotWithoutBoxes) {
   dot = RenderDotText({"render", file});
   EXPECT_EQ(dot.find("rankdir"), std::string::npos);
   EXPECT_EQ(dot.find("subgraph cluster"), std::string::npos);
+}
+
+// The PNG of a big landscape is at most 16 megapixels (the issue's 183 systems and 750
+// integrations were 9 278 × 6 571 pixels at 96 dots per inch, and cairo took 5 s to draw them);
+// its shape stays the layout's (6 788 × 4 885 points, read from the DOT).
+TEST(Sizes, BigPngIsAtMostSixteenMegapixels) {
+  std::string file = Dir() + "/synth-150.json";
+  ASSERT_EQ(RunCli({"synth", "--municipalities", "1", "--systems-per-municipality", "150", "--seed",
+                    "3", "-o", file})
+                .code,
+            0);
+  std::string png = Dir() + "/big.png";
+  auto r = RunCli({"render", file, "-o", png});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::string bytes = ReadFile(png);
+  ASSERT_GE(bytes.size(), 24u);
+  auto be32 = [&](size_t at) {
+    return (static_cast<unsigned char>(bytes[at]) << 24) |
+           (static_cast<unsigned char>(bytes[at + 1]) << 16) |
+           (static_cast<unsigned char>(bytes[at + 2]) << 8) |
+           static_cast<unsigned char>(bytes[at + 3]);
+  };
+  double width = be32(16), height = be32(20);
+  EXPECT_LE(width * height, 16.5e6) << width << " x " << height;
+  EXPECT_GE(width * height, 12e6) << width << " x " << height;  // lowered, not thrown away
+  double aspect = Aspect(RenderDotText({"render", file}));
+  EXPECT_NEAR(width / height, aspect, 0.1 * aspect);
 }
 
 // Up to 60 systems dot draws columns; the direction is the one nearer 16:9 by the rule in
