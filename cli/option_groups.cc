@@ -242,9 +242,9 @@ void AddDiagramOptions(po::options_description* desc, DiagramLook* o) {
                       "box systems together by owner, domain, kind, or none")(
       "layout", po::value(&o->layout)->value_name("ENGINE"),
       "dot (columns), neato (screen-shaped) or sfdp (thousands of systems); without it, "
-      "chosen by size: dot up to 60 systems, neato up to 300, sfdp above (the workshop page: "
-      "dot up to 300)")("title", po::value(&o->title)->value_name("TEXT"),
-                        "the title at the top (default: the landscape's name)")(
+      "chosen by size: dot up to 300 systems and 800 integrations (lines around the boxes, "
+      "owners boxed), sfdp above")("title", po::value(&o->title)->value_name("TEXT"),
+                                   "the title at the top (default: the landscape's name)")(
       "collapse", po::value(&o->collapse_text)->value_name("BY"),
       "the overview: one box per owner, domain or vendor, one arrow per pair of them with the "
       "number of integrations and the keys they carry")(

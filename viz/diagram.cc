@@ -23,10 +23,14 @@ namespace landskap::viz {
 
 namespace {
 
-constexpr size_t kDotLimit = 300;     // above this many systems, dot gets slow: use sfdp
+// dot routes every line around the boxes and draws owners' boxes, but its time grows much
+// faster than the picture: measured on generated landscapes (bench/render_sizes.py), 253 systems
+// and 1 100 integrations take 2.5 s, 300 and 1 335 take 5 to 12 s. Above either limit, sfdp.
+constexpr size_t kDotLimit = 300;
+constexpr size_t kDotIntegrationLimit = 800;
 constexpr size_t kWrapAt = 24;        // characters per line of a node's label
 constexpr size_t kSmallPicture = 50;  // up to this many systems, every owner gets its box
-constexpr size_t kScreenDot = 60;     // pictures above this use neato (screen-shaped), not dot
+constexpr size_t kScreenDot = 60;     // above this, dot is told to search less (Declare)
 constexpr std::string_view kFont = "DejaVu Sans";
 
 // Systems reachable from `focus` within `hops` integrations, downstream and upstream.
@@ -199,18 +203,25 @@ class DiagramBuilder {
       graph("newrank", "true");
       graph("nodesep", "0.18");
       graph("ranksep", "0.9");
-      graph("remincross", "true");
       graph("outputorder", "edgesfirst");
+      if (shown <= kScreenDot) {
+        graph("remincross", "true");
+      } else {
+        // Crossing minimisation and network simplex stop early: the 183 systems and 750
+        // integrations of a mid-sized municipality take 0.6 s instead of more than two minutes,
+        // with a picture that is as readable (it cannot be read whole at that size anyway).
+        graph("mclimit", "0.1");
+        graph("nslimit", "1");
+        graph("nslimit1", "1");
+      }
     } else {
-      // neato's pictures are the screen-shaped ones; removing overlaps by prism is quick.
-      graph("overlap", engine == "neato" ? "prism" : "false");
+      // sfdp and neato place systems freely; removing overlaps by prism is quick. Lines routed
+      // around the systems (splines=true) cost sfdp 6 s for 153 systems and 45 s for 300, and
+      // neato's curved lines did not finish in two minutes for 153: above a few dozen systems,
+      // straight lines (docs/pictures.md, "Sizes").
+      graph("overlap", "prism");
       graph("outputorder", "edgesfirst");
-      // Lines routed around the systems (splines=true) cost neato 13 s for the merger's 252
-      // systems and 645 integrations; curved lines take 0.4 s and read as well on a screen.
-      if (shown <= kScreenDot)
-        graph("splines", "true");
-      else if (engine == "neato")
-        graph("splines", "curved");
+      if (shown <= kScreenDot) graph("splines", "true");
     }
     sym_.g_label = graph("label", "");
     sym_.g_style = graph("style", "");
@@ -374,8 +385,12 @@ class DiagramBuilder {
 
   void AddClusters() {
     // Only dot keeps the boxes apart; neato and sfdp place systems freely and would draw the
-    // owners' boxes across each other (seen on the merger), so they get none.
-    if (options_.cluster == ClusterBy::kNone || engine_ != "dot") return;
+    // owners' boxes across each other (seen on the merger), so they get none. Above 60 systems
+    // dot gets none either: with boxes, dot draws lines through other systems (the merger: 192
+    // lines through a box, up to the middle of it; without boxes none, tests/picture_lines_test),
+    // and such a picture is read as the overview (--collapse owner) and its groups anyway.
+    if (options_.cluster == ClusterBy::kNone || engine_ != "dot" || systems_shown_ > kScreenDot)
+      return;
     std::map<std::string, std::vector<SystemIndex>> groups;  // sorted by key: deterministic
     for (SystemIndex s = 0; s < graph_.SystemCount(); ++s) {
       if (!nodes_[s]) continue;
@@ -777,16 +792,15 @@ bool RenderDiagram(const Graph& graph, const DiagramOptions& options, const std:
   if (options.collapse != CollapseBy::kNone)
     return RenderOverview(graph, options, shown, format, out, error);
   size_t count = static_cast<size_t>(std::count(shown.begin(), shown.end(), 1));
+  size_t lines = 0;
+  for (const Integration& integration : graph.landscape().integrations)
+    if (shown[integration.from] && shown[integration.to]) ++lines;
   std::string engine = options.layout;
   if (engine.empty()) {
-    // A picture is looked at on a screen: above a few dozen systems, dot's columns make it a
-    // strip (the merger's 252 systems: 3 917 × 10 230 pixels), while neato's stress layout
-    // fills a screen-shaped picture (3 963 × 2 553); above 300, sfdp, which is quicker
-    // (docs/pictures.md, "Sizes"). The plan's waves are columns: always dot.
-    if (options.plan || count <= kScreenDot)
-      engine = "dot";
-    else
-      engine = count <= kDotLimit ? "neato" : "sfdp";
+    // dot routes lines around the boxes and draws the owners' boxes, so it draws every picture
+    // it can lay out in a few seconds; sfdp the rest (docs/pictures.md, "Sizes"). The plan's
+    // waves are columns: dot as long as it can (else the waves are colour only).
+    engine = count <= kDotLimit && lines <= kDotIntegrationLimit ? "dot" : "sfdp";
   }
   std::string rankdir = options.plan ? "LR" : ScreenDirection(graph, shown);
 

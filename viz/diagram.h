@@ -25,7 +25,7 @@ struct DiagramOptions {
   const ImpactResult* impact = nullptr;  // colour systems by distance, mark affected integrations
   std::optional<SystemIndex> focus;      // only this system's neighbourhood
   int hops = 1;
-  std::string layout;  // "" = dot up to ~300 systems, sfdp above
+  std::string layout;  // "" = dot up to 300 systems and 800 integrations, sfdp above
   bool legend = true;
   std::string title;
   // Draw the cutover plan: only its tasks, waves as columns left to right, bundles boxed, the

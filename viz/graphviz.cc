@@ -199,6 +199,17 @@ GvLayout::~GvLayout() {
   if (ok_) gvFreeLayout(GvContext::Shared().get(), graph_.get());
 }
 
+std::pair<double, double> GvLayout::Size() const {
+  if (!ok_) return {0, 0};
+  boxf bb = GD_bb(graph_.get());
+  return {bb.UR.x - bb.LL.x, bb.UR.y - bb.LL.y};
+}
+
+void GvLayout::SetBitmapDpi(double dpi) {
+  // The layout copied the graph's dpi into its drawing record, which rendering reads.
+  if (ok_) GD_drawing(graph_.get())->dpi = dpi;
+}
+
 bool GvLayout::Render(std::string_view format, std::string* out, std::string* error) const {
   if (!ok_) {
     *error = "the layout failed";

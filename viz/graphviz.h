@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 // Forward declarations of Graphviz's types, so that callers do not include its headers.
@@ -99,6 +100,11 @@ class GvLayout {
   GvLayout& operator=(const GvLayout&) = delete;
 
   bool ok() const { return ok_; }
+  // The laid-out picture's width and height in points (0 × 0 when the layout failed).
+  std::pair<double, double> Size() const;
+  // The resolution bitmaps (PNG) are rendered at from now on, in dots per inch, in place of the
+  // one the layout read from the graph's dpi (96 when none).
+  void SetBitmapDpi(double dpi);
   // Renders into memory ("svg", "png", "pdf", "dot" ...). False with *error on failure.
   bool Render(std::string_view format, std::string* out, std::string* error) const;
 

@@ -24,6 +24,9 @@ constexpr double kHeader = 9 * kMm;   // the line saying which page this is
 constexpr double kOverlap = 8 * kMm;  // each page repeats a strip of its neighbours
 // Graphviz labels are 12 points; below this scale they are smaller than kSmallestReadablePoints.
 constexpr double kMinScale = kSmallestReadablePoints / 12.0;
+// A PNG of more pixels is drawn at a lower resolution (LayoutAndRender): 16 megapixels, eight
+// 1920 × 1080 screens.
+constexpr double kMostPngPixels = 16e6;
 
 cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -105,6 +108,15 @@ bool LayoutAndRender(GvGraph& graph, std::string_view engine, const std::string&
              "ID --hops 2; if the file validates, this is a bug in landskap: please report it "
              "with the file";
     return false;
+  }
+  if (!paginate && format == "png") {
+    // A bitmap of a big landscape at 96 dots per inch is tens of megapixels (183 systems:
+    // 9 278 × 6 571, 5 s of cairo's time) and no more readable whole than a smaller one: at most
+    // kMostPngPixels, the resolution lowered to fit.
+    auto [width, height] = layout.Size();
+    double dpi = page.paper != Paper::kNone ? 150 : 96;
+    double pixels = width * height * (dpi / 72) * (dpi / 72);
+    if (pixels > kMostPngPixels) layout.SetBitmapDpi(dpi * std::sqrt(kMostPngPixels / pixels));
   }
   std::string rendered;
   if (!layout.Render(paginate ? "svg" : format, paginate ? &rendered : out, error)) {
