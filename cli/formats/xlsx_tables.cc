@@ -93,7 +93,8 @@ XlsxSheet PlanSummary(const Landscape& l, const Plan& plan, viz::Language lang) 
       Number(plan.duration_days));
   if (plan.deadline) {
     row("Deadline", Date(plan.deadline));
-    row("Deadline met", Text(plan.late.empty() ? yes : no), count(plan.late.size()));
+    row("Deadline met", Text(plan.late.empty() ? yes : no));
+    row("Systems finishing after the deadline", count(plan.late.size()), count(plan.late.size()));
     int late = plan.late.empty() ? 0 : plan.Find(plan.late.front())->days_late;
     row(plan.workdays ? "Late by (working days)" : "Late by (days)", Number(late));
   }
@@ -111,9 +112,9 @@ XlsxSheet PlanSummary(const Landscape& l, const Plan& plan, viz::Language lang) 
     external += t.external ? 1 : 0;
     moved += t.fixed_moved ? 1 : 0;
   }
-  row("Our systems", count(plan.tasks.size() - external), count(plan.tasks.size() - external));
-  row("External dependencies", count(external), count(external));
-  row("Fixed dates moved by capacity", count(moved), count(moved));
+  row("Our systems", count(plan.tasks.size() - external));
+  row("External dependencies", count(external));
+  row("Fixed dates moved by capacity", count(moved));
   // Effort by owner, then by vendor: most days first, then name (as in the plan's tables).
   for (bool by_vendor : {false, true}) {
     std::map<std::string, std::pair<int, size_t>> sums;  // name -> days, systems
@@ -127,12 +128,13 @@ XlsxSheet PlanSummary(const Landscape& l, const Plan& plan, viz::Language lang) 
     std::stable_sort(rows.begin(), rows.end(),
                      [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
     for (const auto& [name, sum] : rows) {
-      std::string who = name.empty() ? "-" : by_vendor ? name : OwnerLabel(name);
-      sheet.rows.push_back(
-          {Text(viz::Fill(Tr(lang, by_vendor ? "Effort of vendor {name} (days of work)"
-                                             : "Effort of owner {name} (days of work)"),
-                          {{"name", who}})),
-           Number(sum.first), count(sum.second)});
+      std::string what =
+          name.empty() ? Tr(lang, by_vendor ? "Effort of systems without a vendor (days of work)"
+                                            : "Effort of systems without an owner (days of work)")
+                       : viz::Fill(Tr(lang, by_vendor ? "Effort of vendor {name} (days of work)"
+                                                      : "Effort of owner {name} (days of work)"),
+                                   {{"name", by_vendor ? name : OwnerLabel(name)}});
+      sheet.rows.push_back({Text(what), Number(sum.first), count(sum.second)});
     }
   }
   return sheet;
