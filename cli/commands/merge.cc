@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "cli/commands.h"
+#include "cli/formats/decisions_workbook.h"
 #include "cli/formats/table.h"
 #include "cli/output.h"
 #include "cli/summary_output.h"
@@ -74,7 +75,7 @@ class MergeBody : public CommandBody {
   bool Resolve(Context& c) override {
     if (decisions_path_.empty()) return true;
     Diagnostics diagnostics(decisions_path_);
-    bool ok = ReadDecisionsFile(decisions_path_, &decisions_, &diagnostics);
+    bool ok = ReadDecisionsAnyFile(decisions_path_, &decisions_, &diagnostics);
     for (const Diagnostic& d : diagnostics.Items()) c.io.err << FormatDiagnostic(d) << "\n";
     if (!ok)
       c.io.err << decisions_path_ << ": " << Count(diagnostics.ErrorCount(), "error", "errors")
@@ -94,16 +95,30 @@ class MergeBody : public CommandBody {
     MergeSummary summary;
     Diagnostics diagnostics;
     bool ok = MergeLandscapes(inputs, options, &merged, &summary, &diagnostics);
-    for (const Diagnostic& d : diagnostics.Items()) c.io.err << FormatDiagnostic(d) << "\n";
+    // Messages about a workbook of decisions name its cells.
+    const Diagnostics located = WithCells(diagnostics, decisions_);
+    for (const Diagnostic& d : located.Items()) c.io.err << FormatDiagnostic(d) << "\n";
     if (!ok) {
       c.io.err << "landskap merge: " << Count(diagnostics.ErrorCount(), "error", "errors")
                << "; nothing was written.\n";
       return kExitInvalid;
     }
-    std::string proposal = outputs_.proposing()
-                               ? WriteDecisions(ProposalAsDecisions(
-                                     summary, decisions_path_.empty() ? nullptr : &decisions_))
-                               : "";
+    std::string proposal;
+    if (outputs_.proposing()) {
+      MergeDecisions proposed =
+          ProposalAsDecisions(summary, decisions_path_.empty() ? nullptr : &decisions_);
+      if (outputs_.proposing_workbook()) {
+        std::string error;
+        std::optional<std::string> bytes = DecisionsWorkbook(proposed, &error);
+        if (!bytes) {
+          c.io.err << "landskap merge: " << error << "; nothing was written.\n";
+          return kExitInvalid;
+        }
+        proposal = std::move(*bytes);
+      } else {
+        proposal = WriteDecisions(proposed);
+      }
+    }
     return outputs_.Write(c, merged, "merged landscape", proposal,
                           FormatMergeSummary(summary, name_, outputs_.format()));
   }
