@@ -26,11 +26,13 @@ class MergeBody : public CommandBody {
                         "the new kommunenummer (required)")(
         "name", po::value(&name_)->value_name("TEXT"), "the merged landscape's name")(
         "decisions", po::value(&decisions_path_)->value_name("FILE"),
-        "which system survives in each domain (format: docs/merge.md)");
+        "which system survives in each domain: a JSON decisions file or a workbook (.xlsx) "
+        "written by --propose (docs/merge.md)");
     outputs_.AddProposeOption(
         desc,
         "write the decisions given plus a proposal for every undecided domain, to edit and give "
-        "back with --decisions");
+        "back with --decisions; FILE.xlsx writes an Excel workbook with a drop-down of the "
+        "systems");
     desc->add_options()("effective", po::value(&effective_text_)->value_name("DATE"),
                         "the day the new number takes effect, YYYY-MM-DD");
     outputs_.AddOutputOptions(desc, "the merged landscape");
@@ -147,6 +149,8 @@ Command MergeCommand() {
        "               are (with their old owner), and merge proposes a survivor: the product\n"
        "               most of them already use, then the largest municipality's (by\n"
        "               integrations). --propose FILE writes that as a decisions file to edit\n"
+       "               (JSON, or an Excel workbook for --propose forslag.xlsx: the sheet\n"
+       "               Beslutninger, one row per domain; errors name the cell)\n"
        "  re-pointing  integrations of a retired system move to its survivor; those the\n"
        "               survivor did not have are listed as work (orphaned consumers first)\n"
        "  conversion   each retirement becomes a task conversion.<retired id> after the\n"
