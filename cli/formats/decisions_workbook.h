@@ -16,13 +16,17 @@ namespace landskap::cli {
 inline constexpr const char* kDecisionsSheet = "Beslutninger";
 inline constexpr const char* kAboutSheet = "Om";
 inline constexpr const char* kSystemsSheet = "Systemer";
+inline constexpr const char* kDecisionsColumns[] = {"Domene", "Overlever", "Avvikles",
+                                                    "Innsats (dager)", "Merknad"};
+inline constexpr size_t kDecisionsColumnCount = 5;
 
 // The workbook: "Beslutninger" (Domene, Overlever, Avvikles, Innsats (dager), Merknad; a
 // drop-down of the systems in Overlever), "Systemer" (the systems the drop-down offers, with
 // domain and owner) and "Om" (format and the new number). nullopt with `error` on failure.
 std::optional<std::string> DecisionsWorkbook(const MergeDecisions& decisions, std::string* error);
 
-// Reads a workbook written by DecisionsWorkbook (and edited). Errors name the file and cell
+// Reads a workbook written by DecisionsWorkbook (decisions_workbook_reader.cc) (and edited). Errors
+// name the file and cell
 // ("forslag.xlsx:Beslutninger!B4: error: ..."); `out->cells` keeps the cell of each JSON path
 // for the messages of the merge itself.
 bool ParseDecisionsWorkbook(std::string_view bytes, const std::string& label, MergeDecisions* out,
