@@ -120,7 +120,8 @@ void AddCalendarOptions(po::options_description* desc, CalendarOptions* o) {
       "local closures, e.g. the Christmas week: a CSV of dates or ranges "
       "(2019-12-23,2019-12-31) or an iCalendar file (.ics); repeatable")(
       "capacity", po::value(&o->capacity_text)->value_name("N"),
-      "at most N systems in progress on any day, over the whole plan")(
+      "at most N of our systems in progress on any day, over the whole plan (external "
+      "systems are other owners' work and never wait for it)")(
       "vendor-capacity", po::value(&o->vendor_capacity_text)->value_name("N"),
       "at most N systems of one vendor in progress on any day (the file's \"resources\" "
       "section overrides it per vendor)")(

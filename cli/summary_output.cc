@@ -25,6 +25,10 @@ void SummaryOutputs::AddOutputOptions(po::options_description* desc, const std::
       "write the summary to FILE (its format from --format or the ending .json, .md, .txt)");
 }
 
+bool SummaryOutputs::proposing_workbook() const {
+  return proposing() && FileEnding(propose_path_) == ".xlsx";
+}
+
 bool SummaryOutputs::Check(Context& c, const std::vector<std::string>& more_inputs) {
   bool ok = true;
   // GCC 12 warns about a maybe-uninitialized optional<enum> copied from a ternary; an int

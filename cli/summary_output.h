@@ -26,6 +26,8 @@ class SummaryOutputs {
 
   Format format() const { return format_; }
   bool proposing() const { return !propose_path_.empty(); }
+  // Whether --propose names a workbook (.xlsx) rather than a JSON file.
+  bool proposing_workbook() const;
 
   // Writes `landscape` to -o (after loading it again: a landscape that does not validate is a
   // bug of the command, and nothing is written), `proposal` to --propose, and `report` to

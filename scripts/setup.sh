@@ -14,7 +14,7 @@ packages=(g++ cmake ninja-build pkg-config libboost-graph-dev libboost-program-o
           libgtest-dev libgmock-dev libbenchmark-dev libical-dev libzip-dev libpugixml-dev
           libxlsxwriter-dev)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(python3 python3-networkx python3-igraph python3-jsonschema chromium fonts-dejavu-core)
+  packages+=(python3 python3-networkx python3-igraph python3-jsonschema python3-openpyxl chromium fonts-dejavu-core)
   # tests/fuzz: clang++-14, and libclang_rt.fuzzer-x86_64.a with the sanitizer runtimes.
   packages+=(clang-14 libclang-rt-14-dev)
   # Debian 12's nodejs is 18.20, which the pinned playwright-core supports; a node already on

@@ -14,6 +14,7 @@
 #include "engine/formats/inventory_csv.h"
 #include "engine/formats/xlsx_reader.h"
 #include "engine/model/diagnostics.h"
+#include "tests/fuzz/decisions_workbook_body.h"
 #include "tests/fuzz/fuzz_bodies.h"
 #include "tests/fuzz/plan_exports_body.h"
 #include "tests/test_support.h"
@@ -59,6 +60,10 @@ TEST(FuzzRegression, SplitDecisionsSeedCorpus) {
 
 TEST(FuzzRegression, SplitDecisionsFindings) {
   Replay("tests/fuzz/regressions/split_decisions", fuzz::FuzzSplitDecisions);
+}
+
+TEST(FuzzRegression, DecisionsWorkbookSeedCorpus) {
+  Replay("tests/fuzz/corpus/decisions_workbook", fuzz::FuzzDecisionsWorkbook);
 }
 
 TEST(FuzzRegression, XlsxFindings) { Replay("tests/fuzz/regressions/xlsx", fuzz::FuzzXlsx); }

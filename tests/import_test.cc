@@ -791,13 +791,14 @@ TEST(FormatXlsx, PlanWorkbookHasHeadersAFrozenPaneAndExcelDates) {
   std::vector<Table> sheets;
   Diagnostics d("plan.xlsx");
   ASSERT_TRUE(ReadWorkbook(bytes, "plan.xlsx", &sheets, &d)) << Messages(d);
-  ASSERT_EQ(sheets.size(), 3u);
-  EXPECT_EQ(sheets[0].name, "Plan");
-  EXPECT_EQ(sheets[0].rows[0].Text(0), "ID");
-  EXPECT_EQ(sheets[0].rows[0].Text(14), "Startdato");
+  ASSERT_EQ(sheets.size(), 4u);
+  EXPECT_EQ(sheets[0].name, "Sammendrag");  // the summary first (issue 19)
+  EXPECT_EQ(sheets[1].name, "Plan");
+  EXPECT_EQ(sheets[1].rows[0].Text(0), "ID");
+  EXPECT_EQ(sheets[1].rows[0].Text(15), "Startdato");
   // The first task starts on the start day: 2019-08-01 is Excel serial 43678
   // (2019-01-01 is 43466, plus 212 days).
-  const TableCell* start = sheets[0].rows[1].Find(14);
+  const TableCell* start = sheets[1].rows[1].Find(15);
   ASSERT_NE(start, nullptr);
   EXPECT_TRUE(start->number);
   EXPECT_EQ(start->value, 43678);

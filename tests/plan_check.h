@@ -81,7 +81,8 @@ inline std::vector<std::string> PlanProblems(const Landscape& l, const Plan& pla
   std::map<std::pair<int, std::string>, size_t> expected;
   for (const PlanTask& t : plan.tasks) {
     const System& s = l.systems[t.system];
-    if (plan.capacity) expected[{0, ""}] = *plan.capacity;
+    // --capacity is our staff: external tasks never use it (as with --owner-capacity).
+    if (plan.capacity && !t.external) expected[{0, ""}] = *plan.capacity;
     if (!s.vendor.empty()) {
       if (auto it = file.find({1, s.vendor}); it != file.end())
         expected[it->first] = it->second;
@@ -109,7 +110,7 @@ inline std::vector<std::string> PlanProblems(const Landscape& l, const Plan& pla
     for (size_t i = 0; i < plan.tasks.size(); ++i) {
       const PlanTask& t = plan.tasks[i];
       const System& s = l.systems[t.system];
-      bool uses = key.first == 0 || (key.first == 1 && s.vendor == key.second) ||
+      bool uses = (key.first == 0 && !t.external) || (key.first == 1 && s.vendor == key.second) ||
                   (key.first == 2 && s.owner == key.second);
       if (!uses) continue;
       int piece = t.bundle >= 0 ? t.bundle : -1 - static_cast<int>(i);

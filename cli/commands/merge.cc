@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "cli/commands.h"
+#include "cli/formats/decisions_workbook.h"
 #include "cli/formats/table.h"
 #include "cli/output.h"
 #include "cli/summary_output.h"
@@ -25,11 +26,13 @@ class MergeBody : public CommandBody {
                         "the new kommunenummer (required)")(
         "name", po::value(&name_)->value_name("TEXT"), "the merged landscape's name")(
         "decisions", po::value(&decisions_path_)->value_name("FILE"),
-        "which system survives in each domain (format: docs/merge.md)");
+        "which system survives in each domain: a JSON decisions file or a workbook (.xlsx) "
+        "written by --propose (docs/merge.md)");
     outputs_.AddProposeOption(
         desc,
         "write the decisions given plus a proposal for every undecided domain, to edit and give "
-        "back with --decisions");
+        "back with --decisions; FILE.xlsx writes an Excel workbook with a drop-down of the "
+        "systems");
     desc->add_options()("effective", po::value(&effective_text_)->value_name("DATE"),
                         "the day the new number takes effect, YYYY-MM-DD");
     outputs_.AddOutputOptions(desc, "the merged landscape");
@@ -74,7 +77,7 @@ class MergeBody : public CommandBody {
   bool Resolve(Context& c) override {
     if (decisions_path_.empty()) return true;
     Diagnostics diagnostics(decisions_path_);
-    bool ok = ReadDecisionsFile(decisions_path_, &decisions_, &diagnostics);
+    bool ok = ReadDecisionsAnyFile(decisions_path_, &decisions_, &diagnostics);
     for (const Diagnostic& d : diagnostics.Items()) c.io.err << FormatDiagnostic(d) << "\n";
     if (!ok)
       c.io.err << decisions_path_ << ": " << Count(diagnostics.ErrorCount(), "error", "errors")
@@ -94,16 +97,30 @@ class MergeBody : public CommandBody {
     MergeSummary summary;
     Diagnostics diagnostics;
     bool ok = MergeLandscapes(inputs, options, &merged, &summary, &diagnostics);
-    for (const Diagnostic& d : diagnostics.Items()) c.io.err << FormatDiagnostic(d) << "\n";
+    // Messages about a workbook of decisions name its cells.
+    const Diagnostics located = WithCells(diagnostics, decisions_);
+    for (const Diagnostic& d : located.Items()) c.io.err << FormatDiagnostic(d) << "\n";
     if (!ok) {
       c.io.err << "landskap merge: " << Count(diagnostics.ErrorCount(), "error", "errors")
                << "; nothing was written.\n";
       return kExitInvalid;
     }
-    std::string proposal = outputs_.proposing()
-                               ? WriteDecisions(ProposalAsDecisions(
-                                     summary, decisions_path_.empty() ? nullptr : &decisions_))
-                               : "";
+    std::string proposal;
+    if (outputs_.proposing()) {
+      MergeDecisions proposed =
+          ProposalAsDecisions(summary, decisions_path_.empty() ? nullptr : &decisions_);
+      if (outputs_.proposing_workbook()) {
+        std::string error;
+        std::optional<std::string> bytes = DecisionsWorkbook(proposed, &error);
+        if (!bytes) {
+          c.io.err << "landskap merge: " << error << "; nothing was written.\n";
+          return kExitInvalid;
+        }
+        proposal = std::move(*bytes);
+      } else {
+        proposal = WriteDecisions(proposed);
+      }
+    }
     return outputs_.Write(c, merged, "merged landscape", proposal,
                           FormatMergeSummary(summary, name_, outputs_.format()));
   }
@@ -132,6 +149,8 @@ Command MergeCommand() {
        "               are (with their old owner), and merge proposes a survivor: the product\n"
        "               most of them already use, then the largest municipality's (by\n"
        "               integrations). --propose FILE writes that as a decisions file to edit\n"
+       "               (JSON, or an Excel workbook for --propose forslag.xlsx: the sheet\n"
+       "               Beslutninger, one row per domain; errors name the cell)\n"
        "  re-pointing  integrations of a retired system move to its survivor; those the\n"
        "               survivor did not have are listed as work (orphaned consumers first)\n"
        "  conversion   each retirement becomes a task conversion.<retired id> after the\n"

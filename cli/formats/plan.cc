@@ -65,6 +65,13 @@ std::string ResourceText(const PlanResource& r, Language lang = kEn) {
   return Tr(lang, "all work (--capacity)");
 }
 
+// What moved a task's fixed date: the resource it waited for ("all work (--capacity)",
+// "vendor Visma"), or what came before it.
+std::string MovedBy(const Plan& plan, const PlanTask& t, Language lang) {
+  if (t.waiting_for < 0) return Tr(lang, "the capacity limits on what comes before it");
+  return ResourceText(plan.resources[t.waiting_for], lang);
+}
+
 // A task's first and last day: a date with a calendar, else "day N" counted from 1.
 std::string DayN(int n, Language lang) {
   return Fill(Tr(lang, "day {n}"), {{"n", std::to_string(n)}});
@@ -93,7 +100,11 @@ std::string Note(const Landscape& l, const Plan& plan, const PlanTask& t, Langua
   std::vector<std::string> notes;
   if (t.critical) notes.push_back(Tr(lang, "critical"));
   if (t.bundle >= 0) notes.push_back(Fill(Tr(lang, "bundle {n}"), {{"n", N(t.bundle + 1)}}));
-  if (l.systems[t.system].cutover.fixed_date) notes.push_back(Tr(lang, "fixed date"));
+  if (const auto& fixed = l.systems[t.system].cutover.fixed_date; fixed && t.fixed_moved)
+    notes.push_back(Fill(Tr(lang, "fixed date {date} moved by {cause}"),
+                         {{"date", FormatDate(*fixed)}, {"cause", MovedBy(plan, t, lang)}}));
+  else if (fixed)
+    notes.push_back(Tr(lang, "fixed date"));
   if (!t.estimated) notes.push_back(Tr(lang, "no estimate"));
   if (t.wait > 0 && t.waiting_for >= 0)  // a cell: VisibleText there
     notes.push_back(

@@ -94,7 +94,7 @@ std::vector<std::pair<DayNumber, DayNumber>> Runs(const std::vector<DayNumber>& 
 }
 
 // The task's notes for people reading the project file.
-std::string Notes(const System& s, const PlanTask& t) {
+std::string Notes(const Plan& plan, const System& s, const PlanTask& t) {
   std::string notes = s.id;
   if (!s.owner.empty()) notes += "; owner " + s.owner;
   if (!s.vendor.empty()) notes += "; vendor " + s.vendor;
@@ -102,7 +102,11 @@ std::string Notes(const System& s, const PlanTask& t) {
   if (t.bundle >= 0)
     notes += "; bundle " + std::to_string(t.bundle + 1) + " (switches together with others)";
   if (!t.estimated) notes += "; no estimate in the file (default effort)";
-  if (s.cutover.fixed_date) notes += "; fixed start date";
+  if (s.cutover.fixed_date && t.fixed_moved && t.start_date)
+    notes += "; fixed start date " + FormatDate(*s.cutover.fixed_date) + " moved to " +
+             FormatDate(*t.start_date) + " by " + FixedDateMovedBy(plan, t);
+  else if (s.cutover.fixed_date)
+    notes += "; fixed start date";
   if (t.days_late > 0) notes += "; late by " + std::to_string(t.days_late);
   return notes;
 }
@@ -287,7 +291,7 @@ std::string FormatPlanMsProject(const Landscape& l, const Plan& plan, const Plan
     else
       x += Element("ConstraintType", "0");
     if (plan.deadline) x += Element("Deadline", Evening(*plan.deadline));
-    x += Element("Notes", Xml(Notes(s, t)));
+    x += Element("Notes", Xml(Notes(plan, s, t)));
     for (SystemIndex p : predecessors[t.system])
       x += "<PredecessorLink>" + Element("PredecessorUID", std::to_string(uid[p])) +
            Element("Type", "1") + Element("CrossProject", "0") + Element("LinkLag", "0") +
@@ -328,7 +332,15 @@ std::string FormatPlanIcs(const Landscape& l, const Plan& plan, const PlanHeadin
                               std::to_string(t.slack) +
                               (plan.workdays ? " working days" : " days") +
                               (t.days_late > 0 ? ", late by " + std::to_string(t.days_late) : "");
-    if (s.cutover.fixed_date)
+    // The event is on the day the task starts; when the capacity limits moved it from its
+    // fixed date, the text says so rather than calling this day the fixed date.
+    if (s.cutover.fixed_date && t.fixed_moved)
+      events.push_back({*t.start_date, "fixed-" + s.id + "@landskap", "Fixed start: " + TaskName(s),
+                        s.id + " starts on " + FormatDate(*t.start_date) +
+                            ", not on its fixed date (cutover.fixed_date " +
+                            FormatDate(*s.cutover.fixed_date) + "): moved by " +
+                            FixedDateMovedBy(plan, t) + "; " + state + "."});
+    else if (s.cutover.fixed_date)
       events.push_back({*t.start_date, "fixed-" + s.id + "@landskap", "Fixed start: " + TaskName(s),
                         s.id + " starts on its fixed date (cutover.fixed_date " +
                             FormatDate(*s.cutover.fixed_date) + "); " + state + "."});
@@ -420,6 +432,10 @@ std::string FormatPlanMermaid(const Landscape& l, const Plan& plan, const PlanHe
       for (SystemIndex p : predecessors[t.system]) after += " " + task_id[p];
       out += "    %% " + task_id[t.system] + " after" + after + "\n";
     }
+    if (s.cutover.fixed_date && t.fixed_moved)
+      out += "    %% " + task_id[t.system] + " fixed date " + FormatDate(*s.cutover.fixed_date) +
+             " moved to " + FormatDate(*t.start_date) + " by " +
+             MermaidText(FixedDateMovedBy(plan, t)) + "\n";
     std::string tags;
     if (t.duration == 0) tags += "milestone, ";
     if (t.critical) tags += "crit, ";

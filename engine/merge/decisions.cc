@@ -108,6 +108,16 @@ bool ParseDecisionsText(std::string_view text, const std::string& label, MergeDe
   return !d.HasErrors();
 }
 
+std::string MergeDecisions::CellOf(const std::string& path) const {
+  for (std::string p = path; !p.empty();) {
+    if (auto it = cells.find(p); it != cells.end()) return it->second;
+    size_t slash = p.rfind('/');
+    if (slash == std::string::npos) break;
+    p.resize(slash);
+  }
+  return path;
+}
+
 bool ReadDecisionsFile(const std::string& path, MergeDecisions* out, Diagnostics* diagnostics) {
   std::string text, label;
   if (!ReadFileText(path, &text, &label, diagnostics)) return false;

@@ -5,6 +5,7 @@
 // schedules. Pure: landscapes and decisions in, a landscape and a summary out (docs/merge.md).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,11 @@ struct MergeDecisions {
   std::string file;  // label for messages
   std::string into;  // optional: the new number the file was written for
   std::vector<MergeDecision> decisions;
+  // Read from a workbook (cli/formats/decisions_workbook.h): the cell of each JSON path
+  // ("/decisions/2/survivor" -> "Beslutninger!B4"), so that messages name the cell (CellOf).
+  std::map<std::string, std::string> cells;
+  // The cell of `path` or of its nearest parent that has one; `path` itself for a JSON file.
+  std::string CellOf(const std::string& path) const;
 };
 
 // Reads a decisions file (through ReadInput). Every error and warning goes to `diagnostics`

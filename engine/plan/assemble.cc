@@ -19,6 +19,7 @@ void Planner::Assemble() {
     plan_->unconstrained_finish_date =
         Cal().Date(*day0_, std::max(0, plan_->unconstrained_duration_days - 1));
   }
+  std::vector<std::pair<Local, size_t>> fixed_moved;  // (task, index into plan_->tasks)
   for (Node n = 0; n < members_.size(); ++n) {
     for (Local t : members_[n]) {
       PlanTask task;
@@ -40,6 +41,8 @@ void Planner::Assemble() {
       task.wait = wait_[n];
       task.waiting_for = waiting_for_[n];
       task.external = !ours_[t];
+      task.fixed_moved =
+          fixed_[n] && landscape_.systems[sys_[t]].cutover.fixed_date && start_[n] > *fixed_[n];
       if (day0_) {
         task.start_date = Cal().Date(*day0_, task.start);
         task.finish_date = Cal().Date(*day0_, std::max(task.start, task.finish - 1));
@@ -48,8 +51,22 @@ void Planner::Assemble() {
       }
       // A task of 0 days still happens on its start day.
       if (limit) task.days_late = std::max(0, std::max(task.finish, task.start + 1) - *limit);
+      if (task.fixed_moved && day0_) fixed_moved.push_back({t, plan_->tasks.size()});
       plan_->tasks.push_back(task);
     }
+  }
+  // A fixed date the capacity limits moved is said, in the order of the file's ids: every
+  // export shows the day the task starts, and the coordinator must know it is not the date
+  // written in the file.
+  // When the constraints cannot be met, the error about the fixed date says it all.
+  if (diags_->ErrorCount() != errors_before_) fixed_moved.clear();
+  std::sort(fixed_moved.begin(), fixed_moved.end());
+  for (const auto& [t, i] : fixed_moved) {
+    const PlanTask& task = plan_->tasks[i];
+    const System& s = landscape_.systems[sys_[t]];
+    diags_->Warning(CutoverPath(t, "fixed_date"),
+                    s.Label() + ": fixed date " + FormatDate(*s.cutover.fixed_date) + " moved to " +
+                        FormatDate(*task.start_date) + " by " + FixedDateMovedBy(*plan_, task));
   }
   for (Node n = 0; n < members_.size() && !needs_.empty(); ++n)
     for (const auto& [r, demand] : needs_[n]) {

@@ -43,7 +43,10 @@ void Planner::Resources() {
     };
     for (Local t : members_[n]) {
       const System& s = landscape_.systems[sys_[t]];
-      if (limit(PlanResource::Of::kAll, "", options_.capacity)) use(PlanResource::Of::kAll, "");
+      // --capacity is our staff: external tasks (other owners' systems) are other owners'
+      // work, as with --owner-capacity.
+      if (ours_[t] && limit(PlanResource::Of::kAll, "", options_.capacity))
+        use(PlanResource::Of::kAll, "");
       if (!s.vendor.empty() && limit(PlanResource::Of::kVendor, s.vendor, options_.vendor_capacity))
         use(PlanResource::Of::kVendor, s.vendor);
       if (!s.owner.empty() &&

@@ -12,7 +12,7 @@ namespace landskap {
 namespace planning {
 
 bool Planner::Run() {
-  size_t errors_before = diags_->ErrorCount();
+  size_t errors_before = errors_before_ = diags_->ErrorCount();
   *plan_ = Plan{};
   plan_->all_systems = options_.all_systems || impact_ == nullptr;
   if (impact_ && !options_.all_systems) {
@@ -51,6 +51,24 @@ bool IsOwnTask(const Landscape& landscape, SystemIndex system,
   const System& s = landscape.systems[system];
   if (intermunicipal_ours && s.kind == Kind::kIntermunicipal) return true;
   return std::binary_search(owners.begin(), owners.end(), s.owner);
+}
+
+std::string FixedDateMovedBy(const Plan& plan, const PlanTask& task) {
+  if (task.waiting_for < 0) return "the capacity limits on what comes before it";
+  const PlanResource& r = plan.resources[task.waiting_for];
+  const std::string what = r.of == PlanResource::Of::kVendor  ? "vendor " + r.name
+                           : r.of == PlanResource::Of::kOwner ? "owner " + r.name
+                                                              : "";
+  if (r.from_file) return "the \"resources\" section (" + what + ")";
+  switch (r.of) {
+    case PlanResource::Of::kVendor:
+      return "--vendor-capacity (" + what + ")";
+    case PlanResource::Of::kOwner:
+      return "--owner-capacity (" + what + ")";
+    case PlanResource::Of::kAll:
+      break;
+  }
+  return "--capacity";
 }
 
 bool ComputePlan(const Graph& graph, const PlanOptions& options, const ImpactResult* impact,

@@ -89,6 +89,10 @@ struct PlanTask {
   // Not the plan's own work: the owner is not one of Plan::owner_tasks (a national agency, a
   // neighbour). Shown as an external dependency.
   bool external = false;
+  // The system has a fixed date (cutover.fixed_date) and the capacity limits moved its start
+  // later: start_date is the day it starts, the fixed date stays in the file. Said as a warning
+  // by ComputePlan; FixedDateMovedBy says what moved it.
+  bool fixed_moved = false;
   // The dates without capacity limits (from es and ef).
   std::optional<DayNumber> unconstrained_start_date, unconstrained_finish_date;
 };
@@ -192,6 +196,11 @@ struct Plan {
 // be given (the plan does not compute the blast radius again).
 bool ComputePlan(const Graph& graph, const PlanOptions& options, const ImpactResult* impact,
                  Plan* plan, Diagnostics* diagnostics);
+
+// What moved a task's fixed date (PlanTask::fixed_moved), in English: "--capacity",
+// "--vendor-capacity (vendor Visma)", "the \"resources\" section (owner 1246)", or "the capacity
+// limits on what comes before it" when the task itself did not wait for a resource.
+std::string FixedDateMovedBy(const Plan& plan, const PlanTask& task);
 
 // Whether a task of `system` is the plan's own work for these owners (Plan::owner_tasks and
 // Plan::intermunicipal_ours); `owners` sorted.

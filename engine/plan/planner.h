@@ -194,6 +194,7 @@ class Planner {
   std::vector<std::optional<int>> fixed_;  // Node -> fixed start offset
   std::vector<Local> fixed_member_;        // Node -> the member whose fixed date counts
   bool too_long_ = false;
+  size_t errors_before_ = 0;  // the diagnostics' errors when Run began
 
   std::vector<Link> links_;  // between nodes, sorted by (from, to), unique
   Rows succ_, pred_;

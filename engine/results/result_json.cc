@@ -228,6 +228,7 @@ void PlanJsonFields(const Landscape& l, const Plan& plan, const std::string& fil
     item["slack"] = t.slack;
     item["critical"] = t.critical;
     item["fixed_date"] = date(s.cutover.fixed_date);
+    item["fixed_date_moved"] = t.fixed_moved;
     item["start_date"] = date(t.start_date);
     item["finish_date"] = date(t.finish_date);
     item["days_late"] = t.days_late;

@@ -18,7 +18,7 @@ build=build/fuzz
 status=0
 ran=0
 found=()
-for target in load changes xlsx csv archi_xml archi_csv merge diff decisions plan_exports closures split_decisions; do
+for target in load changes xlsx csv archi_xml archi_csv merge diff decisions plan_exports closures split_decisions decisions_workbook; do
   case "$target" in
     load) dict=landskap.dict ;;
     changes) dict=changes.dict ;;
@@ -31,6 +31,7 @@ for target in load changes xlsx csv archi_xml archi_csv merge diff decisions pla
     plan_exports) dict=landskap.dict ;;
     closures) dict=closures.dict ;;
     split_decisions) dict=split_decisions.dict ;;
+    decisions_workbook) dict=xlsx.dict ;;
   esac
   # merge and diff read several files: the format's names and the form feed between files.
   dict_path="tests/fuzz/$dict"
