@@ -212,9 +212,17 @@ std::vector<std::vector<SystemIndex>> Predecessors(const Landscape& l, const Pla
 }  // namespace
 
 std::string ExportNeedsDates(const Plan& plan) {
-  if (plan.start) return "";
-  return "exports need dates, and this plan has none: give the plan's first day with --start "
-         "DATE (or fixed dates in the file's cutover fields)";
+  if (!plan.start)
+    return "exports need dates, and this plan has none: give the plan's first day with --start "
+           "DATE (or fixed dates in the file's cutover fields)";
+  // libical writes no date after the year 3000 (it prints 00000000), and a day after the last
+  // one ends each event: the exports stop at 2999, which no real plan reaches.
+  const DayNumber last = LastDay(plan);
+  if (std::get<0>(Ymd(last)) > 2999)
+    return "the plan's dates run to " + FormatDate(last) +
+           ", and calendars and project tools hold dates up to 2999-12-31; check the fixed "
+           "dates, --start and --deadline";
+  return "";
 }
 
 std::string FormatPlanMsProject(const Landscape& l, const Plan& plan, const PlanHeading& heading) {
