@@ -59,7 +59,9 @@ LIBRARY_NAMES = {
 def target_links(build_dir):
     """{target: set(direct link targets)} from `cmake --graphviz`."""
     dot = os.path.join(build_dir, "targets.dot")
-    subprocess.run(["cmake", "-S", ROOT, "-B", build_dir, "-DLANDSKAP_BENCH=OFF",
+    # Ninja, as the presets use: a fresh Debian 12 with scripts/setup.sh has no `make`, which
+    # CMake's default generator needs.
+    subprocess.run(["cmake", "-G", "Ninja", "-S", ROOT, "-B", build_dir, "-DLANDSKAP_BENCH=OFF",
                     "--graphviz=" + dot], check=True, stdout=subprocess.DEVNULL)
     links = {}
     edge = re.compile(r'^\s*"node\d+" -> "node\d+".*// (\S+) -> (\S+)\s*$')
