@@ -33,8 +33,9 @@ void PrintOverview(std::ostream& out) {
   }
   out << "\nStart with your inventory:\n"
          "  landskap template -o inventar.xlsx               the workbook to fill in (Norwegian)\n"
-         "  landskap import inventar.xlsx -o landskap.json   read it, with every problem at once\n"
-         "  landskap impact landskap.json --key kommunenummer\n\n"
+         "  landskap validate inventar.xlsx                  every problem in it at once\n"
+         "  landskap impact inventar.xlsx --key kommunenummer   every command reads the workbook\n"
+         "  landskap import inventar.xlsx -o landskap.json   or keep it as a landscape file\n\n"
          "Run 'landskap COMMAND --help' for a command's options and an example.\n\n"
          "Exit codes: 0 success, 1 a --fail-if-... gate was hit, 2 bad usage or invalid input.\n";
 }

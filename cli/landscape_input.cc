@@ -38,19 +38,6 @@ bool LooksLikeJson(std::string_view head) {
   return start != std::string_view::npos && head[start] == '{';
 }
 
-const Importer* SurestImporter(const std::vector<std::string>& paths) {
-  const Importer* best = nullptr;
-  int best_score = 0;
-  for (const Importer& i : Importers()) {
-    int score = i.sniff(paths);
-    if (score > best_score) {
-      best = &i;
-      best_score = score;
-    }
-  }
-  return best;
-}
-
 }  // namespace
 
 bool IsImportSource(const std::vector<std::string>& paths) {
@@ -65,7 +52,7 @@ bool IsImportSource(const std::vector<std::string>& paths) {
       if (head.empty() || LooksLikeJson(head)) return false;
     }
   }
-  return SurestImporter(paths) != nullptr;
+  return BestImporter(paths) != nullptr;
 }
 
 std::string ChangeTableWhereLandscapeBelongs(const std::string& path) {
@@ -90,7 +77,7 @@ std::string ChangeTableWhereLandscapeBelongs(const std::string& path) {
 
 bool ImportForCommand(const std::vector<std::string>& paths, Landscape* landscape, Io io) {
   const std::string& file = paths.front();
-  const Importer* importer = SurestImporter(paths);
+  const Importer* importer = BestImporter(paths);
   if (!importer) return false;
   Landscape imported;
   imported.format = "landskap/1";

@@ -135,19 +135,18 @@ void AddCalendarOptions(po::options_description* desc, CalendarOptions* o) {
       "days for a system without cutover.effort_days (default 5)");
 }
 
+bool ParseDateOption(std::string_view command, std::string_view option, const std::string& text,
+                     std::optional<DayNumber>* out, Io io) {
+  if (text.empty()) return true;
+  *out = ParseDate(text);
+  if (*out) return true;
+  UsageError(command, std::string(option) + " takes a date YYYY-MM-DD, not '" + text + "'", io);
+  return false;
+}
+
 bool CheckCalendar(std::string_view command, CalendarOptions* o, Io io) {
-  bool ok = true;
-  auto parse = [&](const std::string& text, const char* option, std::optional<DayNumber>* out) {
-    if (text.empty()) return;
-    *out = ParseDate(text);
-    if (!*out) {
-      UsageError(command, std::string(option) + " takes a date like 2019-08-01, not '" + text + "'",
-                 io);
-      ok = false;
-    }
-  };
-  parse(o->start_text, "--start", &o->start);
-  parse(o->deadline_text, "--deadline", &o->deadline);
+  bool ok = ParseDateOption(command, "--start", o->start_text, &o->start, io);
+  ok &= ParseDateOption(command, "--deadline", o->deadline_text, &o->deadline, io);
   if (o->start && o->deadline && *o->deadline < *o->start) {
     UsageError(command, "--deadline " + o->deadline_text + " is before --start " + o->start_text,
                io);

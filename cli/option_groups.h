@@ -134,6 +134,11 @@ bool CheckOutput(std::string_view command, const std::vector<Format>& formats,
 // A whole number from `min` up, written in digits only; nullopt otherwise.
 std::optional<long long> ParseWholeNumber(std::string_view text, long long min, long long max);
 
+// A date option (--start, --deadline, --effective): empty text leaves `out` alone; else the
+// date, or a usage error naming the option. False after the error.
+bool ParseDateOption(std::string_view command, std::string_view option, const std::string& text,
+                     std::optional<DayNumber>* out, Io io);
+
 // Prints "landskap COMMAND: error: MESSAGE" and the pointer to --help.
 void UsageError(std::string_view command, std::string_view message, Io io);
 

@@ -38,20 +38,6 @@ std::string JoinPaths(const std::vector<std::string>& paths) {
   return out;
 }
 
-// The reader most sure that `paths` are its kind (the first of equally sure ones), or null.
-const Importer* BestImporter(const std::vector<std::string>& paths) {
-  const Importer* best = nullptr;
-  int best_score = 0;
-  for (const Importer& i : Importers()) {
-    int score = i.sniff(paths);
-    if (score > best_score) {
-      best = &i;
-      best_score = score;
-    }
-  }
-  return best;
-}
-
 // Groups the sources: all of them together when one reader takes them as one source (a CSV
 // pair, Archi's three CSV files); else each file by the reader most sure of it, and the files
 // of one reader together when that reader takes them as one source, else one by one.

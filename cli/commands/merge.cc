@@ -47,13 +47,7 @@ class MergeBody : public CommandBody {
       c.Usage("--into takes a kommunenummer of 4 digits, not '" + into_ + "'");
       ok = false;
     }
-    if (!effective_text_.empty()) {
-      effective_ = ParseDate(effective_text_);
-      if (!effective_) {
-        c.Usage("--effective takes a date YYYY-MM-DD, not '" + effective_text_ + "'");
-        ok = false;
-      }
-    }
+    ok &= ParseDateOption(c.command, "--effective", effective_text_, &effective_, c.io);
     // One file under two names (./a.json, a link) would count its municipality twice; a copy
     // is found after loading, by content (engine/merge/merge.cc).
     std::vector<std::pair<std::pair<dev_t, ino_t>, size_t>> identities;

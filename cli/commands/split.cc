@@ -108,13 +108,7 @@ class SplitBody : public CommandBody {
         ok = false;
       }
     }
-    if (!effective_text_.empty()) {
-      effective_ = ParseDate(effective_text_);
-      if (!effective_) {
-        c.Usage("--effective takes a date YYYY-MM-DD, not '" + effective_text_ + "'");
-        ok = false;
-      }
-    }
+    ok &= ParseDateOption(c.command, "--effective", effective_text_, &effective_, c.io);
     ok &= outputs_.Check(c, {decisions_path_});
     return ok;
   }

@@ -355,6 +355,19 @@ class Mapper {
     return "";
   }
 
+  // What the properties say of a system; the keys it carries are keys it holds.
+  void TakeFacts(const Facts& facts, System* system) {
+    system->owner = facts.owner;
+    system->vendor = facts.vendor;
+    system->product = facts.product;
+    system->domain = facts.domain;
+    if (facts.kind) system->kind = *facts.kind;
+    if (facts.criticality) system->criticality = *facts.criticality;
+    std::vector<std::string> keys = facts.keys;
+    keys.insert(keys.end(), facts.carries.begin(), facts.carries.end());
+    system->keys = Intern(keys);
+  }
+
   std::vector<KeyIndex> Intern(const std::vector<std::string>& keys) {
     std::vector<KeyIndex> out;
     for (const std::string& k : keys) out.push_back(landscape_->InternKey(k));
@@ -407,15 +420,7 @@ class Mapper {
                       ? facts.id
                       : FreeSystemId(base.substr(0, 200));
       system.name = name;
-      system.owner = facts.owner;
-      system.vendor = facts.vendor;
-      system.product = facts.product;
-      system.domain = facts.domain;
-      if (facts.kind) system.kind = *facts.kind;
-      if (facts.criticality) system.criticality = *facts.criticality;
-      std::vector<std::string> keys = facts.keys;
-      keys.insert(keys.end(), facts.carries.begin(), facts.carries.end());
-      system.keys = Intern(keys);
+      TakeFacts(facts, &system);
       system.source = facts.source.empty() ? file_ + ": " + e.type + " " + e.id : facts.source;
       auto index = landscape_->AddSystem(std::move(system));
       system_of_element_[e.id] = *index;
@@ -570,15 +575,7 @@ class Mapper {
       if (base.empty()) base = "archi-hub";
       system.id = FreeSystemId(base.substr(0, 200));
       system.name = name;
-      system.owner = facts.owner;
-      system.vendor = facts.vendor;
-      system.product = facts.product;
-      system.domain = facts.domain;
-      if (facts.kind) system.kind = *facts.kind;
-      if (facts.criticality) system.criticality = *facts.criticality;
-      std::vector<std::string> keys = facts.keys;
-      keys.insert(keys.end(), facts.carries.begin(), facts.carries.end());
-      system.keys = Intern(keys);
+      TakeFacts(facts, &system);
       system.source = file_ + ": " + e.type + " " + e.id;
       SystemIndex index = *landscape_->AddSystem(std::move(system));
       for (size_t member : elements) {

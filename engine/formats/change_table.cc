@@ -318,6 +318,35 @@ bool AddWorkbookChanges(const InputText& input, KeyIndex key, std::optional<DayN
   return false;
 }
 
+// Appends `rows` as changes of `key` (the date: `effective`, else the row's, else the header's
+// year) and checks the landscape's changes together, naming a new row's place with `place` of
+// its line.
+bool AppendChanges(KeyIndex key, std::vector<ChangeRow> rows, std::optional<DayNumber> effective,
+                   std::optional<DayNumber> header_year, const std::string& label,
+                   const std::function<std::string(size_t line)>& place, Landscape* landscape,
+                   Diagnostics* diagnostics) {
+  size_t before = landscape->changes.size();
+  std::vector<size_t> lines;
+  for (ChangeRow& row : rows) {
+    lines.push_back(row.line);
+    landscape->changes.push_back({key, std::move(row.from), std::move(row.to),
+                                  effective       ? effective
+                                  : row.effective ? row.effective
+                                                  : header_year,
+                                  row.kind});
+  }
+  Diagnostics reform(label);
+  bool ok = CheckChanges(
+      *landscape,
+      [&](size_t i) {
+        return i < before ? "the landscape's change " + std::to_string(i + 1)
+                          : place(lines[i - before]);
+      },
+      &reform);
+  diagnostics->Append(reform);
+  return ok;
+}
+
 }  // namespace
 
 bool AddChangeTable(const std::string& path, KeyIndex key, std::optional<DayNumber> effective,
@@ -348,23 +377,9 @@ bool AddChangeTable(const std::string& path, KeyIndex key, std::optional<DayNumb
   if (!ReadChangeRows(input.text, input.label, landscape->keys[key].id, &rows, &header_year,
                       diagnostics))
     return false;
-  size_t before = landscape->changes.size();
-  for (ChangeRow& row : rows)
-    landscape->changes.push_back({key, std::move(row.from), std::move(row.to),
-                                  effective       ? effective
-                                  : row.effective ? row.effective
-                                                  : header_year,
-                                  row.kind});
-  Diagnostics reform(input.label);
-  bool ok = CheckChanges(
-      *landscape,
-      [&](size_t i) {
-        return i < before ? "the landscape's change " + std::to_string(i + 1)
-                          : std::to_string(rows[i - before].line) + ":1";
-      },
-      &reform);
-  diagnostics->Append(reform);
-  return ok;
+  return AppendChanges(
+      key, std::move(rows), effective, header_year, input.label,
+      [](size_t line) { return std::to_string(line) + ":1"; }, landscape, diagnostics);
 }
 
 bool AddChangeSheet(const Table& sheet, Landscape* landscape, ImportReport* report,
@@ -381,26 +396,14 @@ bool AddChangeSheet(const Table& sheet, std::optional<KeyIndex> given_key,
   if (!ReadChangeSheet(sheet, key_name, &rows, &header_year, diagnostics)) return false;
   if (rows.empty()) return true;
   KeyIndex key = given_key ? *given_key : landscape->InternKey("kommunenummer");
-  size_t before = landscape->changes.size();
-  for (ChangeRow& row : rows)
-    landscape->changes.push_back({key, std::move(row.from), std::move(row.to),
-                                  effective       ? effective
-                                  : row.effective ? row.effective
-                                                  : header_year,
-                                  row.kind});
   report->taken["changes"] += rows.size();
-  Diagnostics reform(sheet.file);
-  bool ok = CheckChanges(
-      *landscape,
-      [&](size_t i) {
-        if (i < before) return "the landscape's change " + std::to_string(i + 1);
-        size_t line = rows[i - before].line;
+  return AppendChanges(
+      key, std::move(rows), effective, header_year, sheet.file,
+      [&](size_t line) {
         return sheet.kind == Table::Kind::kCsv ? std::to_string(line) + ":1"
                                                : SheetPlace(sheet.name, line, 0);
       },
-      &reform);
-  diagnostics->Append(reform);
-  return ok;
+      landscape, diagnostics);
 }
 
 }  // namespace landskap

@@ -57,4 +57,7 @@ struct Importer {
 // Every reader, in the order they are asked.
 const std::vector<Importer>& Importers();
 
+// The reader most sure that `paths` are its kind (the first of equally sure ones), or null.
+const Importer* BestImporter(const std::vector<std::string>& paths);
+
 }  // namespace landskap

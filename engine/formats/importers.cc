@@ -24,4 +24,17 @@ const std::vector<Importer>& Importers() {
   return importers;
 }
 
+const Importer* BestImporter(const std::vector<std::string>& paths) {
+  const Importer* best = nullptr;
+  int best_score = 0;
+  for (const Importer& i : Importers()) {
+    int score = i.sniff(paths);
+    if (score > best_score) {
+      best = &i;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
 }  // namespace landskap
